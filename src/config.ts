@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const storeUrl = z
+  .string()
+  .regex(/^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|memory:\/\/)$/, 'must start with sqlite://, redis:// or memory://');
+
+const ConfigSchema = z.object({
+  DISCORD_TOKEN: z.string({ error: 'is not set' }).trim().min(1, 'is empty'),
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
+  STORE_URL: storeUrl.default('sqlite://data/scratchpad.sqlite'),
+  CONTENT_DIR: z.string().min(1).default('content'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+const hints: Record<string, string> = {
+  DISCORD_TOKEN:
+    'Set DISCORD_TOKEN to your bot token: copy .env.example to .env and fill it in (Discord Developer Portal › your application › Bot › Reset Token). To try the bot without Discord, run `npm run playground`.',
+  DISCORD_CLIENT_ID: "Set it to your application's id (Developer Portal › General Information › Application ID).",
+  DISCORD_GUILD_ID: 'Set it to a server id (Developer Mode › right-click the server › Copy Server ID), or remove it.',
+};
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the environment once; empty strings count as unset so a blank line in .env means "use the default". */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    const hint = hints[name];
+    return `- ${name} ${issue.message}.${hint ? ` ${hint}` : ''}`;
+  });
+  throw new ConfigError(`Scratchpad cannot start: the configuration is incomplete.\n${lines.join('\n')}`);
+}

@@ -1,0 +1,11 @@
+/** Discord's limits for the places bundle text is shown (https://discord.com/developers/docs/resources/message). */
+export const limits = {
+  message: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedField: 1024,
+  embedTotal: 6000,
+  buttonLabel: 80,
+  selectOption: 100,
+  threadName: 100,
+} as const;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { limits } from './limits.js';
+
+export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9, single dashes)');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const isoDate = z.iso.date({ error: 'must be an ISO date (YYYY-MM-DD)' });
+const ids = z.array(slug);
+
+export const SectionSchema = z.object({
+  id: slug,
+  title: text(80),
+  order: z.int().positive(),
+  summary: text(400),
+  keyPoints: z.array(text(200)).min(3, 'needs at least 3 key points').max(6, 'allows at most 6 key points'),
+  sources: ids.min(1, 'needs at least one source'),
+  claims: ids.default([]),
+  body: text(3800),
+});
+
+export const SourceSchema = z
+  .object({
+    id: slug,
+    title: text(limits.embedTitle),
+    authors: z.array(text(100)).min(1).optional(),
+    publisher: text(100).optional(),
+    date: isoDate,
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    kind: z.enum(['paper', 'blog', 'forum', 'news', 'video', 'review', 'report']),
+    stance: z.enum(['reports', 'critiques', 'extends', 'context']),
+    note: text(200),
+    aliases: z.array(text(100)).default([]),
+  })
+  .refine((source) => source.authors !== undefined || source.publisher !== undefined, {
+    message: 'needs authors or a publisher',
+    path: ['authors'],
+  });
+
+export const verdicts = ['supported', 'contested', 'misleading', 'unsupported', 'open'] as const;
+
+export const ClaimSchema = z.object({
+  id: slug,
+  claim: text(200),
+  aliases: z.array(text(200)).min(3, 'needs at least 3 paraphrases'),
+  verdict: z.enum(verdicts),
+  explanation: text(1000),
+  evidence: z.array(z.object({ source: slug, point: text(300) })).min(1, 'needs at least one piece of evidence'),
+  sections: ids.min(1, 'needs at least one section'),
+});
+
+export const QuestionSchema = z.object({
+  id: slug,
+  section: slug,
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'must be 1, 2 or 3' }),
+  question: text(300),
+  choices: z.array(text(limits.buttonLabel)).min(2, 'needs 2 to 5 choices').max(5, 'needs 2 to 5 choices'),
+  answer: z.int().min(0),
+  explanation: text(800),
+  sources: ids.min(1, 'needs at least one source'),
+});
+
+export const PromptSchema = z.object({
+  id: slug,
+  title: text(90),
+  prompt: text(1000),
+  followUps: z.array(text(300)).min(2, 'needs 2 or 3 follow-ups').max(3, 'needs 2 or 3 follow-ups'),
+  section: slug,
+  sources: ids.min(1, 'needs at least one source'),
+});
+
+export const BundleInfoSchema = z.object({
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.2.0'),
+  updated: isoDate,
+});
+
+export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema) });
+export const ClaimsFileSchema = z.object({ claims: z.array(ClaimSchema) });
+export const QuizFileSchema = z.object({ questions: z.array(QuestionSchema) });
+export const PromptsFileSchema = z.object({ prompts: z.array(PromptSchema) });
+
+export type Section = z.infer<typeof SectionSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Claim = z.infer<typeof ClaimSchema>;
+export type Verdict = Claim['verdict'];
+export type Question = z.infer<typeof QuestionSchema>;
+export type Prompt = z.infer<typeof PromptSchema>;
+export type BundleInfo = z.infer<typeof BundleInfoSchema>;
+
+export interface Bundle {
+  readonly info: BundleInfo;
+  /** In reading order. */
+  readonly sections: readonly Section[];
+  readonly sources: readonly Source[];
+  readonly claims: readonly Claim[];
+  readonly questions: readonly Question[];
+  readonly prompts: readonly Prompt[];
+}

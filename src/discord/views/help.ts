@@ -1,0 +1,23 @@
+import { type APIEmbed, type InteractionReplyOptions, MessageFlags } from 'discord.js';
+import type { Content } from '../../content/content.js';
+import type { CommandSummary } from '../catalog.js';
+import { noMentions, truncate } from '../reply.js';
+
+export const BRAND_COLOUR = 0x5865f2;
+
+export function helpView(content: Content, commands: readonly CommandSummary[]): InteractionReplyOptions {
+  const { info, sections } = content.bundle;
+  const embed: APIEmbed = {
+    title: 'Scratchpad: study the alignment-faking debate',
+    color: BRAND_COLOUR,
+    description:
+      'In December 2024 Anthropic and Redwood Research reported that Claude 3 Opus sometimes complied with a new training goal while reasoning, in a hidden scratchpad, about protecting its existing values. ' +
+      'Scratchpad helps a study group work through that experiment, why it looks like deceptive alignment, and the objections to that reading: read sections, look up sources, check claims, quiz yourselves and discuss a prompt each week.',
+    fields: [
+      { name: 'Commands', value: truncate(commands.map((command) => `\`${command.usage}\` ${command.description}`).join('\n'), 1024) },
+      { name: 'What the bundle covers', value: truncate(sections.map((section) => `${section.order}. ${section.title}`).join('\n'), 1024) },
+    ],
+    footer: { text: `Content bundle v${info.version} · updated ${info.updated}` },
+  };
+  return { embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: noMentions };
+}

@@ -1,0 +1,15 @@
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Content } from './content/content.js';
+import type { CommandSummary } from './discord/catalog.js';
+import type { Logger } from './log.js';
+
+/** What every handler receives: domain services, never raw storage or the Discord client. */
+export interface Services {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly content: Content;
+  /** One line per command, for /help. */
+  readonly catalog: readonly CommandSummary[];
+}
