@@ -9,6 +9,7 @@ import { createRouter } from './discord/router.js';
 import { commands } from './discord/routes.js';
 import { createLogger, type Logger } from './log.js';
 import type { Services } from './services.js';
+import { openStore } from './store/store.js';
 
 export interface App {
   readonly client: Client;
@@ -19,6 +20,8 @@ export interface App {
 export interface AppOptions {
   readonly log?: Logger;
   readonly clock?: Clock;
+  /** Keeps several bots (tests, deployments) apart on one shared Redis. */
+  readonly storePrefix?: string;
 }
 
 function watchClient(client: Client, log: Logger) {
@@ -31,13 +34,14 @@ function watchClient(client: Client, log: Logger) {
   );
 }
 
-/** Start-up order: content → client → login. Resolves once the client is ready to answer interactions. */
+/** Start-up order: content → store → client → login. Resolves once the client is ready to answer interactions. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
   const content = new Content(await loadBundleOrThrow(config.CONTENT_DIR));
   log.info({ version: content.version, sections: content.sections.size, claims: content.claims.size }, 'content loaded');
 
-  const services: Services = { config, log, clock: options.clock ?? systemClock, content, catalog: catalogOf(commands) };
+  const store = await openStore(config.STORE_URL, log, options.storePrefix);
+  const services: Services = { config, log, clock: options.clock ?? systemClock, content, store, catalog: catalogOf(commands) };
   const router = createRouter(commands);
   const client = createClient({ ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}) });
   watchClient(client, log);
@@ -49,6 +53,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await ready;
   } catch (err) {
     await client.destroy();
+    await store.close();
     throw err;
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
@@ -58,6 +63,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     services,
     async stop() {
       await client.destroy();
+      await store.close();
       log.info('stopped');
     },
   };

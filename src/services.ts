@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Content } from './content/content.js';
 import type { CommandSummary } from './discord/catalog.js';
 import type { Logger } from './log.js';
+import type { Store } from './store/store.js';
 
 /** What every handler receives: domain services, never raw storage or the Discord client. */
 export interface Services {
@@ -10,6 +11,7 @@ export interface Services {
   readonly log: Logger;
   readonly clock: Clock;
   readonly content: Content;
+  readonly store: Store;
   /** One line per command, for /help. */
   readonly catalog: readonly CommandSummary[];
 }

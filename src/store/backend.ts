@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import { Keyv } from 'keyv';
+
+export type StoreKind = 'memory' | 'sqlite' | 'redis';
+
+/** A keyv backend chosen by STORE_URL. Each namespace gets its own adapter: keyv's iterator mixes namespaces that share one. */
+export interface Backend {
+  readonly kind: StoreKind;
+  open(namespace: string): Keyv;
+  close(): Promise<void>;
+}
+
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
+const keyvOptions = (namespace: string) => ({ namespace, throwOnErrors: true, useKeyPrefix: true });
+
+function memoryBackend(): Backend {
+  const maps = new Map<string, Map<string, unknown>>();
+  const mapFor = (namespace: string) => maps.get(namespace) ?? maps.set(namespace, new Map()).get(namespace);
+  return { kind: 'memory', open: (namespace) => new Keyv({ ...keyvOptions(namespace), store: mapFor(namespace) }), close: async () => {} };
+}
+
+function sqliteBackend(path: string): Backend {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const adapters: KeyvSqlite[] = [];
+  return {
+    kind: 'sqlite',
+    open(namespace) {
+      const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
+      adapters.push(adapter);
+      return new Keyv({ ...keyvOptions(namespace), store: adapter });
+    },
+    close: async () => {
+      await Promise.all(adapters.map((adapter) => adapter.disconnect()));
+    },
+  };
+}
+
+async function redisBackend(url: string): Promise<Backend> {
+  // Without the offline queue a command fails at once while Redis is down, so a member hears "try again"
+  // instead of waiting on a reply that may never come; the client keeps reconnecting in the background.
+  let connectedOnce = false;
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 2_000,
+      // At start-up an unreachable Redis is a configuration error; once it has worked, keep trying to reconnect.
+      reconnectStrategy: (attempts, cause) => (connectedOnce ? Math.min(attempts * 100, 2_000) : attempts >= 3 ? cause : 200),
+    },
+  }) as RedisClientType;
+  client.on('error', () => {}); // surfaced per command; the client reconnects by itself
+  client.on('ready', () => {
+    connectedOnce = true;
+  });
+  await client.connect();
+  return {
+    kind: 'redis',
+    open: (namespace) =>
+      new Keyv({ ...keyvOptions(namespace), store: new KeyvRedis(client, { namespace, throwOnErrors: true, throwOnConnectError: true }) }),
+    close: async () => {
+      if (client.isOpen) await client.close();
+    },
+  };
+}
+
+export async function openBackend(url: string): Promise<Backend> {
+  if (url === 'memory://') return memoryBackend();
+  if (url.startsWith('sqlite://')) return sqliteBackend(url.slice('sqlite://'.length));
+  if (url.startsWith('redis://') || url.startsWith('rediss://')) return redisBackend(url);
+  throw new Error(`Unsupported STORE_URL "${url}": use sqlite://path, redis://host:port or memory://`);
+}

@@ -1,0 +1,76 @@
+import type { Keyv } from 'keyv';
+import type { z } from 'zod';
+import type { Logger } from '../log.js';
+import { StoreUnavailableError } from './backend.js';
+import { KeyLock } from './keyLock.js';
+
+/** Where a record that no longer parses is kept, untouched, for a person to look at. */
+export interface Quarantine {
+  keep(namespace: string, key: string, raw: unknown, reason: string): Promise<void>;
+}
+
+async function attempt<T>(what: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (err) {
+    throw new StoreUnavailableError(`${what} failed: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/**
+ * Typed records in one keyv namespace. Every read is parsed with the record's zod schema; a record that
+ * fails is set aside in the quarantine (never silently wiped) and treated as absent.
+ */
+export class Repository<S extends z.ZodType> {
+  private readonly lock = new KeyLock();
+
+  constructor(
+    readonly namespace: string,
+    private readonly keyv: Keyv,
+    private readonly schema: S,
+    private readonly log: Logger,
+    private readonly quarantine: Quarantine,
+  ) {}
+
+  async get(key: string): Promise<z.output<S> | undefined> {
+    const raw = await attempt(`reading ${this.namespace}/${key}`, () => this.keyv.get(key));
+    return raw === undefined ? undefined : this.parse(key, raw);
+  }
+
+  async set(key: string, value: z.input<S>): Promise<void> {
+    const checked = this.schema.parse(value);
+    await attempt(`writing ${this.namespace}/${key}`, () => this.keyv.set(key, checked));
+  }
+
+  async delete(key: string): Promise<void> {
+    await attempt(`deleting ${this.namespace}/${key}`, () => this.keyv.delete(key));
+  }
+
+  /** Read, change and write one record, serialized with every other update of the same key in this process. */
+  update(key: string, change: (current: z.output<S> | undefined) => z.input<S>): Promise<z.output<S>> {
+    return this.lock.run(key, async () => {
+      const next = this.schema.parse(change(await this.get(key)));
+      await attempt(`writing ${this.namespace}/${key}`, () => this.keyv.set(key, next));
+      return next;
+    });
+  }
+
+  /** Every valid record in the namespace; invalid ones are quarantined and skipped. */
+  async *entries(): AsyncGenerator<[string, z.output<S>]> {
+    const iterator = this.keyv.iterator?.(this.namespace);
+    if (!iterator) throw new StoreUnavailableError(`${this.namespace} cannot be listed on this backend`);
+    for await (const [key, raw] of iterator as AsyncGenerator<[string, unknown]>) {
+      const value = raw === undefined ? undefined : await this.parse(key, raw);
+      if (value !== undefined) yield [key, value];
+    }
+  }
+
+  private async parse(key: string, raw: unknown): Promise<z.output<S> | undefined> {
+    const parsed = this.schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const reason = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    this.log.error({ namespace: this.namespace, key, reason }, 'stored record does not parse; kept aside in quarantine');
+    await this.quarantine.keep(this.namespace, key, raw, reason);
+    return undefined;
+  }
+}
