@@ -1,0 +1,127 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadBundle } from '../../src/content/loader.js';
+
+const FIXTURE = 'test/fixtures/bundle-min';
+
+/** A copy of the small fixture bundle with one file edited, so each test breaks exactly one thing. */
+function brokenBundle(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+  cpSync(FIXTURE, dir, { recursive: true });
+  writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+  return dir;
+}
+
+async function problemsOf(dir: string): Promise<string[]> {
+  const result = await loadBundle(dir);
+  return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+describe('content bundle loader', () => {
+  it('loads the fixture bundle with sections in reading order', async () => {
+    const result = await loadBundle(FIXTURE);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.bundle.sections.map((section) => section.id)).toEqual(['alpha', 'beta']);
+  });
+
+  it.each([
+    [
+      'quiz.yaml',
+      (t: string) => t.replace('answer: 0', 'answer: 2'),
+      'quiz.yaml › questions[0].answer: index 2 is out of range (2 choices)',
+    ],
+    [
+      'quiz.yaml',
+      (t: string) => t.replace('"The second"', '"the first"'),
+      'quiz.yaml › questions[0].choices[1]: duplicate choice "the first"',
+    ],
+    [
+      'quiz.yaml',
+      (t: string) => t.replace('"The second"', `"${'x'.repeat(81)}"`),
+      'quiz.yaml › questions[0].choices[1]: must be at most 80 characters',
+    ],
+    ['quiz.yaml', (t: string) => t.replace('difficulty: 1', 'difficulty: 4'), 'quiz.yaml › questions[0].difficulty: must be 1, 2 or 3'],
+    [
+      'claims.yaml',
+      (t: string) => t.replace('verdict: contested', 'verdict: maybe'),
+      'claims.yaml › claims[0].verdict: Invalid option: expected one of "supported"|"contested"|"misleading"|"unsupported"|"open"',
+    ],
+    [
+      'claims.yaml',
+      (t: string) => t.replace('source: critique', 'source: nowhere'),
+      'claims.yaml › claims[0].evidence[1].source: unknown source "nowhere"',
+    ],
+    [
+      'prompts.yaml',
+      (t: string) => t.replace('section: beta', 'section: gamma'),
+      'prompts.yaml › prompts[0].section: unknown section "gamma"',
+    ],
+    [
+      'sources.yaml',
+      (t: string) => t.replace('date: "2024-12-18"', 'date: "December 2024"'),
+      'sources.yaml › sources[0].date: must be an ISO date (YYYY-MM-DD)',
+    ],
+    [
+      'sections/01-alpha.md',
+      (t: string) => t.replace('claims: [alpha-claim]', 'claims: [Alpha Claim]'),
+      'sections/01-alpha.md › claims[0]: must be a kebab-case id (a-z, 0-9, single dashes)',
+    ],
+    [
+      'sections/02-beta.md',
+      (t: string) => t.replace('order: 2', 'order: 1'),
+      'sections/02-beta.md › order: order 1 is also used by "alpha"',
+    ],
+    [
+      'sections/02-beta.md',
+      (t: string) => t.replace('Beta body text.', 'b'.repeat(3801)),
+      'sections/02-beta.md › body: must be at most 3800 characters',
+    ],
+    [
+      'sections/02-beta.md',
+      (t: string) => t.replace('---\nid: beta', 'id: beta'),
+      'sections/02-beta.md: must start with YAML front matter between --- lines',
+    ],
+    ['claims.yaml', (t: string) => t.replace('claims:\n', 'claims: [\n'), 'claims.yaml: is not valid YAML: '],
+  ])('reports a broken %s exactly', async (file, edit, expected) => {
+    const problems = await problemsOf(brokenBundle(file, edit));
+    expect(problems.some((problem) => problem.startsWith(expected))).toBe(true);
+  });
+
+  it('reports a source that nothing cites', async () => {
+    const dir = brokenBundle('sections/02-beta.md', (t) => t.replace('sources: [critique]', 'sources: [paper]'));
+    const withoutPrompt = join(dir, 'prompts.yaml');
+    writeFileSync(withoutPrompt, readFileSync(withoutPrompt, 'utf8').replace('sources: [critique]', 'sources: [paper]'));
+    writeFileSync(join(dir, 'claims.yaml'), readFileSync(join(dir, 'claims.yaml'), 'utf8').replace('source: critique', 'source: paper'));
+    expect(await problemsOf(dir)).toEqual([
+      'sources.yaml › sources[1]: source "critique" is never cited by a section, claim, question or prompt',
+    ]);
+  });
+
+  it('reports a missing file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    writeFileSync(join(dir, 'quiz.yaml'), '');
+    expect(await problemsOf(dir)).toContain('quiz.yaml: Invalid input: expected object, received null');
+  });
+});
+
+describe('the real bundle', () => {
+  it('validates and meets the sizes the study group was promised', async () => {
+    const result = await loadBundle('content');
+    if (!result.ok) expect(result.problems.map(formatProblem)).toEqual([]);
+    if (!result.ok) return;
+    const { sections, sources, claims, questions, prompts } = result.bundle;
+    expect(sections.length).toBeGreaterThanOrEqual(10);
+    expect(claims.length).toBeGreaterThanOrEqual(45);
+    expect(questions.length).toBeGreaterThanOrEqual(120);
+    expect(prompts.length).toBeGreaterThanOrEqual(52);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const section of sections) {
+      const own = questions.filter((question) => question.section === section.id);
+      expect(own.length, `quiz questions for ${section.id}`).toBeGreaterThanOrEqual(8);
+      expect(new Set(own.map((question) => question.difficulty)).size, `difficulties for ${section.id}`).toBe(3);
+    }
+  });
+});
