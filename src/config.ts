@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
   STORE_URL: storeUrl.default('sqlite://data/scratchpad.sqlite'),
   CONTENT_DIR: z.string().min(1).default('content'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHARD_COUNT: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(2),
+  SHARD_SPAWN_DELAY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).default(5_500),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

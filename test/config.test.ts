@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       STORE_URL: 'sqlite://data/scratchpad.sqlite',
       CONTENT_DIR: 'content',
       LOG_LEVEL: 'info',
+      SHARD_COUNT: 2,
+      SHARD_SPAWN_DELAY_MS: 5_500,
     });
   });
 
