@@ -22,6 +22,8 @@ export interface Command {
   readonly data: SlashCommandOptionsOnlyBuilder | SlashCommandSubcommandsOnlyBuilder;
   /** Permission the member needs; set as the command's default and re-checked on every route at run time. */
   readonly requires?: bigint;
+  /** Seconds a member waits between two uses, for commands that cost real work (search, quiz starts). */
+  readonly cooldownSeconds?: number;
   execute(ctx: Services, interaction: ChatInputCommandInteraction): Promise<unknown>;
   autocomplete?(ctx: Services, interaction: AutocompleteInteraction): Promise<unknown>;
   readonly components?: readonly ComponentRoute<never>[];

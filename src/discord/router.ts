@@ -1,4 +1,5 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import { Cooldowns } from '../cooldown.js';
 import type { Services } from '../services.js';
 import { guarded } from './boundary.js';
 import type { Command, ComponentInteraction, ComponentRoute } from './command.js';
@@ -43,10 +44,20 @@ export function createRouter(commands: readonly Command[]): Router {
   );
   const byPrefix = uniqueMap(owned, ({ route }) => route.id.prefix, 'custom_id prefix');
 
+  const cooldowns = new Cooldowns();
+
+  function assertCooledDown(ctx: Services, command: Command, interaction: ChatInputCommandInteraction) {
+    if (!command.cooldownSeconds) return;
+    const key = `${interaction.guildId}:${interaction.user.id}:${command.data.name}`;
+    const wait = cooldowns.take(key, command.cooldownSeconds, ctx.clock.now().getTime());
+    if (wait > 0) throw new UserFacingError(`Easy there: try \`/${command.data.name}\` again in ${wait} s.`);
+  }
+
   async function chatInput(ctx: Services, interaction: ChatInputCommandInteraction) {
     const command = byName.get(interaction.commandName);
     if (!command) return interaction.reply(ephemeral(EXPIRED));
     assertAllowed(command, interaction);
+    assertCooledDown(ctx, command, interaction);
     return command.execute(ctx, interaction);
   }
 

@@ -8,7 +8,8 @@ import { createRouter, EXPIRED, GUILD_ONLY } from '../../src/discord/router.js';
 import type { Services } from '../../src/services.js';
 import { fakeInteraction } from './fakeInteraction.js';
 
-const ctx = { log: pino({ level: 'silent' }) } as Services;
+let nowMs = 0;
+const ctx = { log: pino({ level: 'silent' }), clock: { now: () => new Date(nowMs) } } as Services;
 const pageId = customId('demo:page', z.object({ page: z.coerce.number().int().min(0) }));
 
 function demo(overrides: Partial<Command> = {}) {
@@ -86,5 +87,19 @@ describe('router', () => {
     await createRouter([command]).dispatch(ctx, interaction);
     expect(execute).not.toHaveBeenCalled();
     expect(contentOf(interaction.answers[0])).toBe(GUILD_ONLY);
+  });
+
+  it('makes a member wait between two uses of a command with a cooldown', async () => {
+    const { command, execute } = demo({ cooldownSeconds: 10 });
+    const router = createRouter([command]);
+    nowMs = 1_000_000;
+    await router.dispatch(ctx, fakeInteraction('command', 'demo'));
+    const early = fakeInteraction('command', 'demo');
+    nowMs += 3_000;
+    await router.dispatch(ctx, early);
+    expect(contentOf(early.answers[0])).toBe('Easy there: try `/demo` again in 7 s.');
+    nowMs += 7_000;
+    await router.dispatch(ctx, fakeInteraction('command', 'demo'));
+    expect(execute).toHaveBeenCalledTimes(2);
   });
 });
