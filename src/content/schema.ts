@@ -23,7 +23,8 @@ export const SourceSchema = z
     title: text(limits.embedTitle),
     authors: z.array(text(100)).min(1).optional(),
     publisher: text(100).optional(),
-    date: isoDate,
+    /** Omitted when no copy of the work shows a date we could verify; never guessed. */
+    date: isoDate.optional(),
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
     kind: z.enum(['paper', 'blog', 'forum', 'news', 'video', 'review', 'report']),
     stance: z.enum(['reports', 'critiques', 'extends', 'context']),
