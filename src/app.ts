@@ -5,9 +5,14 @@ import { Content } from './content/content.js';
 import { loadBundleOrThrow } from './content/loader.js';
 import { catalogOf } from './discord/catalog.js';
 import { createClient } from './discord/client.js';
+import { discordPromptPoster } from './discord/promptPoster.js';
+import { discordRoundDisplay } from './discord/roundDisplay.js';
 import { createRouter } from './discord/router.js';
 import { commands } from './discord/routes.js';
 import { createLogger, type Logger } from './log.js';
+import { Prompts } from './prompts/service.js';
+import { RoundService } from './quiz/rounds.js';
+import { QuizService } from './quiz/service.js';
 import type { Services } from './services.js';
 import { openStore } from './store/store.js';
 
@@ -20,7 +25,7 @@ export interface App {
 export interface AppOptions {
   readonly log?: Logger;
   readonly clock?: Clock;
-  /** Keeps several bots (tests, deployments) apart on one shared Redis. */
+  /** Keeps several bots (tests, deployments) apart on one shared Redis; default STORE_PREFIX. */
   readonly storePrefix?: string;
 }
 
@@ -36,35 +41,63 @@ function watchClient(client: Client, log: Logger) {
 
 /** Start-up order: content → store → client → login. Resolves once the client is ready to answer interactions. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const log = options.log ?? createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+  const rootLog = options.log ?? createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
   const content = new Content(await loadBundleOrThrow(config.CONTENT_DIR));
-  log.info({ version: content.version, sections: content.sections.size, claims: content.claims.size }, 'content loaded');
+  rootLog.info({ version: content.version, sections: content.sections.size, claims: content.claims.size }, 'content loaded');
 
-  const store = await openStore(config.STORE_URL, log, options.storePrefix);
-  const services: Services = { config, log, clock: options.clock ?? systemClock, content, store, catalog: catalogOf(commands) };
-  const router = createRouter(commands);
+  const store = await openStore(config.STORE_URL, rootLog, options.storePrefix ?? config.STORE_PREFIX);
   const client = createClient({ ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}) });
+  // Under `npm run start:sharded` discord.js reads this process's shard ids from the environment; every line says which.
+  const log = client.shard ? rootLog.child({ shards: client.shard.ids }) : rootLog;
+  const clock = options.clock ?? systemClock;
+  const quiz = new QuizService({ store, content, clock });
+  const rounds = new RoundService({ quiz, store, content, clock, log, display: discordRoundDisplay(client, content, log) });
+  const prompts = new Prompts({ store, content, clock, log, graceMs: config.PROMPT_GRACE_HOURS * 3_600_000 });
+  const services: Services = { config, log, clock, content, store, catalog: catalogOf(commands), quiz, rounds, prompts };
+  const router = createRouter(commands);
   watchClient(client, log);
   client.on(Events.InteractionCreate, (interaction) => void router.dispatch(services, interaction));
+  client.on(
+    Events.GuildCreate,
+    (guild) => void prompts.scheduler.track(guild.id).catch((err: unknown) => log.error({ err }, 'prompt schedule load failed')),
+  );
+  client.on(Events.GuildDelete, (guild) => prompts.scheduler.untrack(guild.id));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
     await client.login(config.DISCORD_TOKEN);
     await ready;
   } catch (err) {
+    rounds.stop();
+    prompts.scheduler.stop();
     await client.destroy();
     await store.close();
     throw err;
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
+  // Quiz rounds of this shard's guilds that were open when the bot stopped: re-arm, or reveal and close if overdue.
+  await rounds.resume((guild) => client.guilds.cache.has(guild)).catch((err: unknown) => log.error({ err }, 'quiz round sweep failed'));
+  // Weekly prompts of this shard's guilds; posts a slot missed within the grace window while the bot was down.
+  await prompts.scheduler
+    .start({ poster: discordPromptPoster(client), owns: (guild) => client.guilds.cache.has(guild) })
+    .then((slots) => log.info({ due: slots.length, posted: slots.filter((s) => s.outcome === 'posted').length }, 'prompt catch-up done'))
+    .catch((err: unknown) => log.error({ err }, 'prompt scheduler failed to start'));
 
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    rounds.stop();
+    prompts.scheduler.stop();
+    await client.destroy();
+    await store.close();
+    log.info('stopped');
+  };
   return {
     client,
     services,
-    async stop() {
-      await client.destroy();
-      await store.close();
-      log.info('stopped');
+    // Safe to call twice (a signal during a test's own teardown): the second call waits for the first.
+    stop: () => {
+      stopped ??= stop();
+      return stopped;
     },
   };
 }

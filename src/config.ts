@@ -11,10 +11,19 @@ const ConfigSchema = z.object({
   DISCORD_GUILD_ID: snowflake.optional(),
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
   STORE_URL: storeUrl.default('sqlite://data/scratchpad.sqlite'),
+  STORE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "_", "-" or "." (no ":")')
+    .default('scratchpad'),
   CONTENT_DIR: z.string().min(1).default('content'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHARD_COUNT: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(2),
   SHARD_SPAWN_DELAY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).default(5_500),
+  PROMPT_GRACE_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .min(0.25, 'must be at least 0.25 (15 minutes)')
+    .max(168, 'must be at most 168 (one week)')
+    .default(12),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -3,6 +3,9 @@ import type { Config } from './config.js';
 import type { Content } from './content/content.js';
 import type { CommandSummary } from './discord/catalog.js';
 import type { Logger } from './log.js';
+import type { Prompts } from './prompts/service.js';
+import type { RoundService } from './quiz/rounds.js';
+import type { QuizService } from './quiz/service.js';
 import type { Store } from './store/store.js';
 
 /** What every handler receives: domain services, never raw storage or the Discord client. */
@@ -14,4 +17,10 @@ export interface Services {
   readonly store: Store;
   /** One line per command, for /help. */
   readonly catalog: readonly CommandSummary[];
+  /** Private quizzes, progress, leaderboard and question reports. */
+  readonly quiz: QuizService;
+  /** Public quiz rounds in channels (timers, reveal, restart sweep). */
+  readonly rounds: RoundService;
+  /** Weekly discussion prompts: schedules, rotation and the scheduler that posts them. */
+  readonly prompts: Prompts;
 }

@@ -4,7 +4,9 @@ import { ShardingManager } from 'discord.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 
-const shardEntry = fileURLToPath(new URL('./main.ts', import.meta.url));
+// From source (`npm run start:sharded`) each shard runs main.ts through tsx; from a build (`npm run build`), main.js.
+const fromSource = import.meta.url.endsWith('.ts');
+const shardEntry = fileURLToPath(new URL(fromSource ? './main.ts' : './main.js', import.meta.url));
 
 /**
  * `npm run start:sharded`: one process per gateway shard, each running the same entry as `npm start`.
@@ -14,24 +16,36 @@ const shardEntry = fileURLToPath(new URL('./main.ts', import.meta.url));
 export async function startSharded(env: NodeJS.ProcessEnv = process.env): Promise<ShardingManager> {
   const config = loadConfig(env);
   if (!config.STORE_URL.startsWith('redis')) {
-    throw new ConfigError(
-      `Sharded mode needs a store every shard can reach: set STORE_URL=redis://host:port (it is ${config.STORE_URL}).`,
-    );
+    throw new ConfigError(`Sharded mode needs a store every shard can reach: set STORE_URL=redis://host:port (it is ${config.STORE_URL}).`);
   }
   const log = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
   const manager = new ShardingManager(shardEntry, {
     token: config.DISCORD_TOKEN,
     totalShards: config.SHARD_COUNT,
     mode: 'process',
-    execArgv: ['--import', 'tsx'],
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
     respawn: true,
   });
   manager.on('shardCreate', (shard) => {
     log.info({ shard: shard.id, of: config.SHARD_COUNT }, 'shard launched');
-    shard.on('death', (child) => log.warn({ shard: shard.id, exitCode: 'exitCode' in child ? child.exitCode : null }, 'shard exited'));
+    shard.on('spawn', (child) => log.info({ shard: shard.id, pid: 'pid' in child ? child.pid : null }, 'shard process started'));
+    // With respawn on, discord.js starts a new process for a shard whose process exits.
+    shard.on('death', (child) =>
+      log.warn({ shard: shard.id, ...('pid' in child ? { exitCode: child.exitCode, signal: child.signalCode } : {}) }, 'shard exited'),
+    );
   });
-  await manager.spawn({ amount: config.SHARD_COUNT, delay: config.SHARD_SPAWN_DELAY_MS, timeout: 60_000 });
+  try {
+    await manager.spawn({ amount: config.SHARD_COUNT, delay: config.SHARD_SPAWN_DELAY_MS, timeout: 60_000 });
+  } catch (err) {
+    stopShards(manager);
+    throw err;
+  }
   return manager;
+}
+
+/** Stops every shard process; a shard stopped this way is not respawned. */
+export function stopShards(manager: ShardingManager): void {
+  for (const shard of manager.shards.values()) shard.kill();
 }
 
 async function main() {
@@ -39,7 +53,7 @@ async function main() {
   try {
     const manager = await startSharded();
     const stop = () => {
-      for (const shard of manager.shards.values()) shard.kill();
+      stopShards(manager);
       process.exit(0);
     };
     process.once('SIGINT', stop);

@@ -8,11 +8,19 @@ describe('loadConfig', () => {
     expect(loadConfig(valid)).toEqual({
       ...valid,
       STORE_URL: 'sqlite://data/scratchpad.sqlite',
+      STORE_PREFIX: 'scratchpad',
       CONTENT_DIR: 'content',
       LOG_LEVEL: 'info',
       SHARD_COUNT: 2,
       SHARD_SPAWN_DELAY_MS: 5_500,
+      PROMPT_GRACE_HOURS: 12,
     });
+  });
+
+  it('reads the prompt grace window in hours and refuses one outside 15 minutes to a week', () => {
+    expect(loadConfig({ ...valid, PROMPT_GRACE_HOURS: '1.5' }).PROMPT_GRACE_HOURS).toBe(1.5);
+    expect(() => loadConfig({ ...valid, PROMPT_GRACE_HOURS: '0' })).toThrow(/PROMPT_GRACE_HOURS must be at least 0.25/);
+    expect(() => loadConfig({ ...valid, PROMPT_GRACE_HOURS: 'soon' })).toThrow(/PROMPT_GRACE_HOURS must be a number of hours/);
   });
 
   it('accepts every documented store and an API base for the stand-in', () => {
@@ -20,6 +28,11 @@ describe('loadConfig', () => {
       expect(loadConfig({ ...valid, STORE_URL }).STORE_URL).toBe(STORE_URL);
     }
     expect(loadConfig({ ...valid, DISCORD_API_URL: 'http://127.0.0.1:8080/api' }).DISCORD_API_URL).toBe('http://127.0.0.1:8080/api');
+  });
+
+  it('reads a store prefix and refuses one with a colon (keyv splits keys at the first one)', () => {
+    expect(loadConfig({ ...valid, STORE_PREFIX: 'staging-2' }).STORE_PREFIX).toBe('staging-2');
+    expect(() => loadConfig({ ...valid, STORE_PREFIX: 'a:b' })).toThrow(/STORE_PREFIX must be 1–64 letters/);
   });
 
   it('names DISCORD_TOKEN, .env.example and the playground when the token is missing', () => {

@@ -1,4 +1,5 @@
 import type { Bundle, Claim, Prompt, Question, Section, Source } from './schema.js';
+import { type ClaimDecision, type ClaimHit, ContentSearch, type SourceLookup } from './search.js';
 
 const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
 
@@ -9,6 +10,7 @@ export class Content {
   readonly claims: ReadonlyMap<string, Claim>;
   readonly questions: ReadonlyMap<string, Question>;
   readonly prompts: ReadonlyMap<string, Prompt>;
+  private readonly search: ContentSearch;
 
   constructor(readonly bundle: Bundle) {
     this.sections = byId(bundle.sections);
@@ -16,6 +18,48 @@ export class Content {
     this.claims = byId(bundle.claims);
     this.questions = byId(bundle.questions);
     this.prompts = byId(bundle.prompts);
+    this.search = new ContentSearch(bundle);
+  }
+
+  /** Sections matching what a member typed (title, id, key terms), best first, at most 25. */
+  rankSections(query: string): Section[] {
+    return this.search.rankSections(query);
+  }
+
+  /** Sources matching what a member typed (id, title, authors, publisher, aliases), best first, at most 25. */
+  rankSources(query: string): Source[] {
+    return this.search.rankSources(query);
+  }
+
+  findSource(query: string): SourceLookup {
+    return this.search.findSource(query);
+  }
+
+  /** The claim card that answers what someone said, or none when the bundle does not cover it. */
+  findClaim(text: string): ClaimDecision {
+    return this.search.findClaim(text);
+  }
+
+  /** Every claim card that shares a term with the text, best first, threshold or not (for measuring search). */
+  rankClaims(text: string): ClaimHit[] {
+    return this.search.rankClaims(text);
+  }
+
+  /** The sections before and after this one in reading order, wrapping around at either end. */
+  neighbours(sectionId: string): { previous: Section; next: Section } | undefined {
+    const { sections } = this.bundle;
+    const at = sections.findIndex((section) => section.id === sectionId);
+    const previous = sections[(at - 1 + sections.length) % sections.length];
+    const next = sections[(at + 1) % sections.length];
+    return at < 0 || !previous || !next ? undefined : { previous, next };
+  }
+
+  /** The sections and claim cards that cite a source. */
+  citing(sourceId: string): { sections: Section[]; claims: Claim[] } {
+    return {
+      sections: this.bundle.sections.filter((section) => section.sources.includes(sourceId)),
+      claims: this.bundle.claims.filter((claim) => claim.evidence.some((item) => item.source === sourceId)),
+    };
   }
 
   get version(): string {

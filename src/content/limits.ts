@@ -8,4 +8,6 @@ export const limits = {
   buttonLabel: 80,
   selectOption: 100,
   threadName: 100,
+  /** Autocomplete choices in one answer, and options in one select menu. */
+  choices: 25,
 } as const;

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
+import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
 
 export type StoreKind = 'memory' | 'sqlite' | 'redis';
 
@@ -10,6 +11,8 @@ export type StoreKind = 'memory' | 'sqlite' | 'redis';
 export interface Backend {
   readonly kind: StoreKind;
   open(namespace: string): Keyv;
+  /** Set-if-absent keys shared by every process on this backend (see claims.ts). */
+  readonly claims: Claims;
   close(): Promise<void>;
 }
 
@@ -22,14 +25,21 @@ const keyvOptions = (namespace: string) => ({ namespace, throwOnErrors: true, us
 function memoryBackend(): Backend {
   const maps = new Map<string, Map<string, unknown>>();
   const mapFor = (namespace: string) => maps.get(namespace) ?? maps.set(namespace, new Map()).get(namespace);
-  return { kind: 'memory', open: (namespace) => new Keyv({ ...keyvOptions(namespace), store: mapFor(namespace) }), close: async () => {} };
+  return {
+    kind: 'memory',
+    open: (namespace) => new Keyv({ ...keyvOptions(namespace), store: mapFor(namespace) }),
+    claims: memoryClaims(),
+    close: async () => {},
+  };
 }
 
 function sqliteBackend(path: string): Backend {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const adapters: KeyvSqlite[] = [];
+  const claimsTable = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000, table: 'claims' });
+  const adapters: KeyvSqlite[] = [claimsTable];
   return {
     kind: 'sqlite',
+    claims: sqliteClaims(claimsTable),
     open(namespace) {
       const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
       adapters.push(adapter);
@@ -61,6 +71,7 @@ async function redisBackend(url: string): Promise<Backend> {
   await client.connect();
   return {
     kind: 'redis',
+    claims: redisClaims(client),
     open: (namespace) =>
       new Keyv({ ...keyvOptions(namespace), store: new KeyvRedis(client, { namespace, throwOnErrors: true, throwOnConnectError: true }) }),
     close: async () => {

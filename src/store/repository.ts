@@ -9,7 +9,8 @@ export interface Quarantine {
   keep(namespace: string, key: string, raw: unknown, reason: string): Promise<void>;
 }
 
-async function attempt<T>(what: string, task: () => Promise<T>): Promise<T> {
+/** Runs one backend operation; any failure becomes a StoreUnavailableError naming what was attempted. */
+export async function attempt<T>(what: string, task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } catch (err) {

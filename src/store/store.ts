@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import { type Backend, openBackend, type StoreKind } from './backend.js';
-import { type Quarantine, Repository } from './repository.js';
+import { type Claims, namespacedClaims } from './claims.js';
+import { attempt, type Quarantine, Repository } from './repository.js';
 
 const QuarantinedSchema = z.object({
   v: z.literal(1),
@@ -16,6 +17,8 @@ export interface Store {
   readonly kind: StoreKind;
   repository<S extends z.ZodType>(namespace: string, schema: S): Repository<S>;
   readonly quarantined: Repository<typeof QuarantinedSchema>;
+  /** Set-if-absent keys in one namespace, atomic across processes; failures are StoreUnavailableError. */
+  claims(namespace: string): Claims;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,10 @@ export async function openStore(url: string, log: Logger, prefix = 'scratchpad')
     kind: backend.kind,
     quarantined,
     repository: (namespace, schema) => new Repository(namespaced(namespace), backend.open(namespaced(namespace)), schema, log, quarantine),
+    claims: (namespace) => {
+      const claims = namespacedClaims(backend.claims, namespaced(namespace));
+      return { claim: (key, ttlMs) => attempt(`claiming ${namespaced(namespace)}/${key}`, () => claims.claim(key, ttlMs)) };
+    },
     close: () => backend.close(),
   };
 }

@@ -1,0 +1,46 @@
+/** What a client child process reports to the bench over IPC. */
+export interface ReadyReport {
+  readonly type: 'ready';
+  /** Milliseconds from this process's start to the client's READY (and, for the bot, its start-up sweeps). */
+  readonly sinceStartMs: number;
+  readonly guilds: number;
+  /** After two full garbage collections. */
+  readonly rss: number;
+  readonly heapUsed: number;
+}
+
+/** bench/clients/content.ts: the content bundle loaded in a fresh process. */
+export interface ContentReport {
+  readonly type: 'content';
+  /** Reading and validating the bundle (YAML + Markdown, zod, cross-checks). */
+  readonly loadMs: number;
+  /** Building the search indexes (new Content). */
+  readonly indexMs: number;
+}
+
+export type ChildMessage = ReadyReport | ContentReport;
+
+/** The kinds of client the bench starts, each in its own process. */
+export type ClientKind = 'bare' | 'scratchpad' | 'scratchpad-client';
+
+export function send(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+/** Two full collections, then the figures; needs --expose-gc. */
+export function memoryNow(): { rss: number; heapUsed: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
+}
+
+/** Exits when the bench says so or goes away. */
+export function exitWith(stop: () => Promise<unknown>): void {
+  const exit = () => void stop().finally(() => process.exit(0));
+  process.on('message', (message) => {
+    if ((message as { type?: string }).type === 'stop') exit();
+  });
+  process.on('disconnect', exit);
+}

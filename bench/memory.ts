@@ -1,0 +1,48 @@
+import { manyGuilds, startStandIn } from '../testkit/index.js';
+import { startClient } from './lib/children.js';
+import type { ClientKind } from './lib/protocol.js';
+import { medianOf } from './lib/stats.js';
+
+/** Discord closes a shard that would hold more than 2,500 guilds (4011), so larger fixtures log in with more shards. */
+const shardsFor = (guilds: number) => Math.max(1, Math.ceil(guilds / 2_500));
+
+export interface MemoryRow {
+  readonly guilds: number;
+  readonly kind: ClientKind;
+  readonly rss: number;
+  readonly heapUsed: number;
+}
+
+export const MEMORY_KINDS: readonly ClientKind[] = ['bare', 'scratchpad-client', 'scratchpad'];
+
+/** RSS after READY (two full GCs) of each client kind, each in a fresh process, against guilds of 5 channels and 10 roles. */
+export async function measureMemory(guildCounts: readonly number[], repeats: number): Promise<MemoryRow[]> {
+  const rows: MemoryRow[] = [];
+  for (const guilds of guildCounts) {
+    const shards = shardsFor(guilds);
+    const standIn = await startStandIn({ guilds: manyGuilds(guilds, { channels: 5, roles: 10 }), shardCount: shards, strict: false });
+    const env = {
+      DISCORD_TOKEN: standIn.token,
+      DISCORD_API_URL: standIn.apiUrl,
+      SHARD_COUNT: String(shards),
+      STORE_URL: 'memory://',
+      LOG_LEVEL: 'silent',
+      CONTENT_DIR: 'content',
+    };
+    const runs = new Map<ClientKind, { rss: number; heapUsed: number }[]>();
+    // Kinds alternate within each repeat, so a burst of load on the machine hits every kind alike.
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      for (const kind of MEMORY_KINDS) {
+        const t = Date.now();
+        const child = await startClient(kind, env);
+        console.log(guilds, kind, Date.now() - t, 'ms', child.report.sinceStartMs);
+        if (child.report.guilds !== guilds) throw new Error(`${kind} became ready with ${child.report.guilds} of ${guilds} guilds`);
+        runs.set(kind, [...(runs.get(kind) ?? []), { rss: child.report.rss, heapUsed: child.report.heapUsed }]);
+        await child.stop();
+      }
+    }
+    await standIn.close();
+    for (const kind of MEMORY_KINDS) rows.push({ guilds, kind, ...medianOf(runs.get(kind) ?? []) });
+  }
+  return rows;
+}

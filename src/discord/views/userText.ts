@@ -1,0 +1,19 @@
+import { escapeMarkdown } from 'discord.js';
+import { truncate } from '../reply.js';
+
+/**
+ * What a member typed, made safe to show inside a message: one line (so it cannot open a heading, list or
+ * quote), markdown escaped (so `**`, `[link](…)` and spoilers show as typed), and every `@` followed by a
+ * zero-width space so `@everyone`, `@here` and `<@id>` never render as mentions, whatever allowed_mentions says.
+ */
+export function shownUserText(text: string, max: number): string {
+  const line = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max + 1); // escaping only lengthens it
+  const escaped = escapeMarkdown(line, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replaceAll(
+    '@',
+    '@\u200b',
+  );
+  return truncate(escaped, max).replace(/\\…$/, '…');
+}

@@ -1,0 +1,29 @@
+import type { StandIn } from '../../testkit/index.js';
+import type { App } from '../app.js';
+import type { ClockState, JumpResult } from './protocol.js';
+
+/**
+ * The page's clock control. The bot reads the stand-in's clock, so moving the stand-in's clock moves both;
+ * "jump to next post" then does what node-cron does at the slot: run the scheduler's due work.
+ */
+export class ClockControl {
+  constructor(
+    private readonly standIn: StandIn,
+    private readonly app: App,
+  ) {}
+
+  state(): ClockState {
+    return { now: this.standIn.clock.now(), nextPost: this.app.services.prompts.scheduler.nextDue()?.at.getTime() ?? null };
+  }
+
+  async jumpToNextPost(): Promise<JumpResult> {
+    const { prompts, rounds } = this.app.services;
+    const next = prompts.scheduler.nextDue();
+    if (!next) return { clock: this.state(), jumped: false, posted: 0 };
+    if (next.at.getTime() > this.standIn.clock.now()) this.standIn.clock.set(next.at.getTime());
+    const slots = await prompts.scheduler.runDue();
+    // Quiz rounds whose timers the jump overtook are revealed now, as they would have been by then.
+    await rounds.runDue();
+    return { clock: this.state(), jumped: true, posted: slots.filter((s) => s.outcome === 'posted').length };
+  }
+}

@@ -1,0 +1,115 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type CallRecord, type ChannelRecord, describeCall, type MessageRecord, type StandIn } from '../../testkit/index.js';
+import type { ClockControl } from './clockControl.js';
+import type { LiveEvent, PlaygroundState, RosterMember } from './protocol.js';
+
+const KEEPALIVE_MS = 15_000;
+const TEXT_CHANNEL = 0;
+
+/**
+ * The page's live mirror of the stand-in, as server-sent events: a 'state' event on connect, then every
+ * message, edit, deletion, thread, command registration and clock change in the playground's guild.
+ */
+export class LiveFeed {
+  private readonly clients = new Set<ServerResponse>();
+  private readonly detach: () => void;
+  private lastClock = '';
+  private readonly keepalive: NodeJS.Timeout;
+
+  constructor(
+    private readonly standIn: StandIn,
+    private readonly guildId: string,
+    private readonly roster: readonly RosterMember[],
+    private readonly clock: ClockControl,
+  ) {
+    const events = standIn.events;
+    const onMessage = (message: MessageRecord) => this.inGuild(message.guildId) && this.broadcast({ type: 'message', message });
+    const onDelete = (message: MessageRecord) =>
+      this.inGuild(message.guildId) && this.broadcast({ type: 'messageDelete', id: message.id, channelId: message.channelId });
+    const onThread = (channel: ChannelRecord) => this.inGuild(channel.guildId) && this.broadcast({ type: 'channel', channel });
+    const onCommands = () => this.broadcast({ type: 'commands', commands: this.commands() });
+    const onRejection = (call: CallRecord) => this.broadcast({ type: 'problem', text: describeCall(call) });
+    const onChange = () => this.clockChanged();
+    events.on('message', onMessage);
+    events.on('messageUpdate', onMessage);
+    events.on('messageDelete', onDelete);
+    events.on('thread', onThread);
+    events.on('commands', onCommands);
+    events.on('rejection', onRejection);
+    events.on('change', onChange);
+    this.detach = () => {
+      events.off('message', onMessage);
+      events.off('messageUpdate', onMessage);
+      events.off('messageDelete', onDelete);
+      events.off('thread', onThread);
+      events.off('commands', onCommands);
+      events.off('rejection', onRejection);
+      events.off('change', onChange);
+    };
+    this.keepalive = setInterval(() => {
+      for (const client of this.clients) client.write(': keepalive\n\n');
+    }, KEEPALIVE_MS);
+    this.keepalive.unref();
+  }
+
+  /** Answers GET /api/live: the stream stays open until the page goes away or the playground stops. */
+  connect(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
+    this.clients.add(response);
+    request.on('close', () => this.clients.delete(response));
+    this.send(response, { type: 'state', state: this.state() });
+  }
+
+  /** Sends the clock to every page when it was moved (its offset from the wall clock changed) or the next post moved. */
+  clockChanged(): void {
+    const clock = this.clock.state();
+    const key = `${Math.round((clock.now - Date.now()) / 1000)}:${clock.nextPost}`;
+    if (key === this.lastClock) return;
+    this.lastClock = key;
+    this.broadcast({ type: 'clock', clock });
+  }
+
+  close(): void {
+    this.detach();
+    clearInterval(this.keepalive);
+    for (const client of this.clients) client.end();
+    this.clients.clear();
+  }
+
+  private state(): PlaygroundState {
+    const snapshot = this.standIn.snapshot();
+    const guild = snapshot.guilds.find((g) => g.id === this.guildId);
+    if (!guild) throw new Error(`the stand-in has no guild ${this.guildId}`);
+    return {
+      guild: { id: guild.id, name: guild.name },
+      bot: snapshot.bot,
+      users: snapshot.users,
+      roster: this.roster,
+      channels: snapshot.channels.filter((c) => c.guildId === guild.id && (c.type === TEXT_CHANNEL || c.thread !== null)),
+      commands: this.commands(),
+      messages: snapshot.messages.filter((m) => m.guildId === guild.id),
+      clock: this.clock.state(),
+    };
+  }
+
+  private commands() {
+    return [...this.standIn.registeredCommands(null), ...this.standIn.registeredCommands(this.guildId)];
+  }
+
+  private inGuild(guildId: string): boolean {
+    return guildId === this.guildId;
+  }
+
+  private broadcast(event: LiveEvent): void {
+    for (const client of this.clients) this.send(client, event);
+  }
+
+  private send(client: ServerResponse, event: LiveEvent): void {
+    client.write(`data: ${JSON.stringify(event)}\n\n`);
+  }
+}

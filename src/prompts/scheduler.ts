@@ -1,0 +1,375 @@
+/**
+ * The weekly discussion-prompt scheduler: when each guild's next post is due, and posting it exactly once.
+ *
+ * Cost, for thousands of guilds:
+ * - A due-queue, not a timer per guild. Every active schedule this shard owns has one entry in an in-memory
+ *   min-heap (dueQueue.ts) keyed by the instant of its first unhandled slot. `runDue(now)` takes only the entries
+ *   due at `now`: a tick costs O(due · log n) and nothing when nothing is due.
+ * - node-cron drives `runDue` with one task per *distinct* schedule (weekday, time, zone), shared by every guild
+ *   on it and created with node-cron's `timezone` option, so it fires at the local wall-clock time on both sides
+ *   of a DST change; plus one sweep every 5 minutes as a backstop for a tick node-cron dropped as "missed" or a
+ *   local time that does not exist on a DST night. Start-up runs `runDue` once: that is the catch-up.
+ * - Which instant a slot is, is luxon's zone-aware calendar math (slots.ts); never offset arithmetic.
+ * Tests and the playground call `runDue(at)` with their own clock and read `nextDue()`; no real timer is needed.
+ *
+ * Exactly once per slot:
+ * - A slot is posted only by whoever wins `claims.claim("<guild>/<slot instant>")`, an atomic set-if-absent in the
+ *   shared store (Redis SET NX, SQLite INSERT … ON CONFLICT, see src/store/claims.ts). Two ticks, a duplicate
+ *   timer, a restart or a second process racing on one store cannot all win it. The claim outlives the grace
+ *   window, after which nobody tries that slot again.
+ * - After the claim the guild record stores `lastSlot` and a "posting" entry, then the message id once sent. A
+ *   restart reads `lastSlot` and has nothing due. The price of never posting twice is at most once: a crash
+ *   between claim and send loses that week's post, and `status` shows the post stuck at "posting" instead.
+ * - Each guild's work is serialized in this process (KeyLock), so a second tick for it waits and finds it done.
+ *
+ * Missed slots: a slot up to `graceMs` old is still posted (the bot was down at post time); older ones are
+ * recorded as missed for `status`, never posted. Failures are recorded; the third scheduled failure in a row
+ * pauses the schedule with its reason. Only guilds `owns()` (this shard's) are scheduled.
+ */
+import type { Clock } from '../clock.js';
+import type { Content } from '../content/content.js';
+import { limits } from '../content/limits.js';
+import type { Logger } from '../log.js';
+import type { Claims } from '../store/claims.js';
+import { KeyLock } from '../store/keyLock.js';
+import type { Repository } from '../store/repository.js';
+import { DueQueue } from './dueQueue.js';
+import { asPostError, cardFor, FAILURE_TEXT, PostError, type PromptPoster } from './poster.js';
+import { handledUntil, type PromptSchedule, type PromptScheduleSchema } from './record.js';
+import { consume, type Random, reconcile } from './rotation.js';
+import { cronExpression, nextSlot, previousSlot, slotsBetween } from './slots.js';
+import { cronTicker, type Ticker } from './ticks.js';
+
+export type ScheduleRepository = Repository<typeof PromptScheduleSchema>;
+
+export interface SchedulerOptions {
+  readonly schedules: ScheduleRepository;
+  readonly claims: Claims;
+  readonly content: Content;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** How late a slot may still be posted (the bot was down at post time). */
+  readonly graceMs: number;
+  readonly ticker?: Ticker;
+  readonly random?: Random;
+  /** Guilds posted at once when many share a slot. */
+  readonly concurrency?: number;
+}
+
+/** What only exists once the Discord client is ready. */
+export interface SchedulerRuntime {
+  readonly poster: PromptPoster;
+  /** True when this process (shard) owns the guild. */
+  owns(guildId: string): boolean;
+}
+
+export const FAILURES_BEFORE_PAUSE = 3;
+const SWEEP = '*/5 * * * *';
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+export type Delivery =
+  | {
+      readonly ok: true;
+      readonly promptId: string;
+      readonly messageId: string;
+      readonly threadId?: string;
+      readonly threadError?: PostError;
+    }
+  | { readonly ok: false; readonly promptId?: string; readonly error: PostError; readonly paused: boolean };
+
+export interface SlotResult {
+  readonly guildId: string;
+  /** posted/failed: the slot was claimed here; taken: someone else holds its claim; missed: too late to post. */
+  readonly outcome: 'posted' | 'failed' | 'missed' | 'taken' | 'idle' | 'error';
+  readonly slot?: Date;
+  readonly delivery?: Delivery;
+}
+
+const must = (record: PromptSchedule | undefined): PromptSchedule => {
+  if (!record) throw new Error('the prompt schedule was removed while it was being posted');
+  return record;
+};
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await run(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export class PromptScheduler {
+  private readonly queue = new DueQueue();
+  private readonly lock = new KeyLock();
+  /** One node-cron task per distinct schedule, with the guilds on it. */
+  private readonly tasks = new Map<string, { stop: () => void; guilds: Set<string> }>();
+  private readonly taskOf = new Map<string, string>();
+  private runtime: SchedulerRuntime | undefined;
+  private stopSweep: (() => void) | undefined;
+  private loaded = false;
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  get running(): boolean {
+    return this.runtime !== undefined;
+  }
+
+  /** Distinct schedules with a live tick; for tests and diagnostics. */
+  get tickCount(): number {
+    return this.tasks.size;
+  }
+
+  private get ticker(): Ticker {
+    return this.options.ticker ?? cronTicker;
+  }
+
+  /** Loads every schedule this shard owns, starts the ticks and posts any slot missed within the grace window. */
+  async start(runtime: SchedulerRuntime): Promise<SlotResult[]> {
+    this.runtime = runtime;
+    this.stopSweep = this.ticker.every(SWEEP, 'UTC', () => this.tick());
+    await this.load();
+    return this.runDue();
+  }
+
+  stop(): void {
+    this.stopSweep?.();
+    this.stopSweep = undefined;
+    for (const task of this.tasks.values()) task.stop();
+    this.tasks.clear();
+    this.taskOf.clear();
+    this.runtime = undefined;
+    this.loaded = false;
+  }
+
+  /** The earliest instant some guild's slot is due, for "jump to the next post". */
+  nextDue(): { guildId: string; at: Date } | undefined {
+    const next = this.queue.peek();
+    return next && { guildId: next.key, at: next.at };
+  }
+
+  /** Re-reads one guild's schedule after it changed (a command, the bot joining the guild) and reschedules it. */
+  async track(guildId: string): Promise<void> {
+    if (this.runtime) this.place(guildId, await this.options.schedules.get(guildId));
+  }
+
+  untrack(guildId: string): void {
+    this.queue.delete(guildId);
+    this.releaseTask(guildId);
+  }
+
+  /** Runs every slot due at `now`: the tick handler in production, called directly by tests and the playground. */
+  async runDue(now: Date = this.options.clock.now()): Promise<SlotResult[]> {
+    if (!this.runtime) return [];
+    const due = this.queue.takeDue(now);
+    return mapLimit(due, this.options.concurrency ?? 8, async ({ key: guildId, at }) => {
+      try {
+        return await this.lock.run(guildId, () => this.runGuild(guildId, now));
+      } catch (err) {
+        this.options.log.error({ err, guildId }, 'prompt slot could not be handled; retrying at the next tick');
+        if (!this.queue.has(guildId)) this.queue.set(guildId, at);
+        return { guildId, outcome: 'error' };
+      }
+    });
+  }
+
+  /** /prompts post-now: the next prompt in the rotation, outside the schedule. Undefined when not set up. */
+  async postNow(guildId: string): Promise<Delivery | undefined> {
+    return this.lock.run(guildId, async () => {
+      if (!(await this.options.schedules.get(guildId))) return undefined;
+      const { record, promptId } = await this.prepare(guildId, undefined);
+      return promptId === undefined ? this.noPrompts(guildId, undefined) : this.deliver(guildId, record, promptId, undefined);
+    });
+  }
+
+  /** Queues every schedule this shard owns. If the store is down at start-up, the next sweep tries again. */
+  private async load() {
+    for await (const [guildId, record] of this.options.schedules.entries()) this.place(guildId, record);
+    this.loaded = true;
+    this.options.log.info({ guilds: this.queue.size, ticks: this.tasks.size }, 'prompt scheduler started');
+  }
+
+  private tick() {
+    const work = this.loaded ? this.runDue() : this.load().then(() => this.runDue());
+    void work.catch((err: unknown) => this.options.log.error({ err }, 'prompt tick failed'));
+  }
+
+  /** Queues an active, owned schedule at its next unhandled slot (or the first after `handled`); forgets anything else. */
+  private place(guildId: string, record: PromptSchedule | undefined, handled?: Date): void {
+    if (!this.schedulable(guildId, record)) {
+      this.untrack(guildId);
+      return;
+    }
+    this.queue.set(guildId, nextSlot(record, handled ?? handledUntil(record)));
+    this.holdTask(guildId, record);
+  }
+
+  private schedulable(guildId: string, record: PromptSchedule | undefined): record is PromptSchedule {
+    return record?.state === 'active' && this.runtime?.owns(guildId) === true;
+  }
+
+  private holdTask(guildId: string, record: PromptSchedule) {
+    const expression = cronExpression(record);
+    const key = `${expression} ${record.timezone}`;
+    if (this.taskOf.get(guildId) === key) return;
+    this.releaseTask(guildId);
+    let task = this.tasks.get(key);
+    if (!task) {
+      task = { stop: this.ticker.every(expression, record.timezone, () => this.tick()), guilds: new Set() };
+      this.tasks.set(key, task);
+    }
+    task.guilds.add(guildId);
+    this.taskOf.set(guildId, key);
+  }
+
+  private releaseTask(guildId: string) {
+    const key = this.taskOf.get(guildId);
+    if (key === undefined) return;
+    this.taskOf.delete(guildId);
+    const task = this.tasks.get(key);
+    task?.guilds.delete(guildId);
+    if (task && task.guilds.size === 0) {
+      task.stop();
+      this.tasks.delete(key);
+    }
+  }
+
+  private async runGuild(guildId: string, now: Date): Promise<SlotResult> {
+    const record = await this.options.schedules.get(guildId);
+    if (!this.schedulable(guildId, record)) {
+      this.untrack(guildId);
+      return { guildId, outcome: 'idle' };
+    }
+    const slot = previousSlot(record, now);
+    const handled = handledUntil(record);
+    if (slot <= handled) {
+      this.place(guildId, record);
+      return { guildId, outcome: 'idle' };
+    }
+    const unhandled = slotsBetween(record, handled, slot);
+    if (now.getTime() - slot.getTime() > this.options.graceMs) {
+      this.place(guildId, await this.noteMissed(guildId, slot, unhandled));
+      return { guildId, outcome: 'missed', slot };
+    }
+    if (!(await this.options.claims.claim(`${guildId}/${slot.toISOString()}`, this.options.graceMs + WEEK_MS))) {
+      this.options.log.info({ guildId, slot }, 'prompt slot already claimed elsewhere; not posting it again');
+      this.place(guildId, record, slot);
+      return { guildId, outcome: 'taken', slot };
+    }
+    if (unhandled > 1) await this.noteMissed(guildId, previousSlot(record, new Date(slot.getTime() - 1)), unhandled - 1);
+    const { record: claimed, promptId } = await this.prepare(guildId, slot);
+    const delivery = promptId === undefined ? await this.noPrompts(guildId, slot) : await this.deliver(guildId, claimed, promptId, slot);
+    this.place(guildId, await this.options.schedules.get(guildId));
+    return { guildId, outcome: delivery.ok ? 'posted' : 'failed', slot, delivery };
+  }
+
+  private noteMissed(guildId: string, latest: Date, count: number): Promise<PromptSchedule> {
+    this.options.log.warn({ guildId, latest, count }, 'prompt slots missed while offline past the grace window; skipped');
+    return this.options.schedules.update(guildId, (current) => {
+      const record = must(current);
+      if (handledUntil(record) >= latest) return record;
+      return {
+        ...record,
+        lastSlot: latest.toISOString(),
+        missed: { count: (record.missed?.count ?? 0) + count, latest: latest.toISOString() },
+      };
+    });
+  }
+
+  /** Picks the next prompt and records the post as under way (for a slot: also that the slot is taken). */
+  private async prepare(guildId: string, slot: Date | undefined) {
+    let promptId: string | undefined;
+    const at = this.options.clock.now().toISOString();
+    const record = await this.options.schedules.update(guildId, (current) => {
+      const record = must(current);
+      const rotation = reconcile(record.rotation, [...this.options.content.prompts.keys()], this.options.random ?? Math.random);
+      promptId = rotation.queue[0];
+      const lastPost =
+        promptId === undefined
+          ? record.lastPost
+          : { slot: slot?.toISOString(), promptId, channelId: record.channelId, state: 'posting' as const, at };
+      return { ...record, rotation, lastPost, lastSlot: slot?.toISOString() ?? record.lastSlot };
+    });
+    return { record, promptId };
+  }
+
+  private async deliver(guildId: string, record: PromptSchedule, promptId: string, slot: Date | undefined): Promise<Delivery> {
+    const { content, schedules, log } = this.options;
+    const prompt = content.prompts.get(promptId);
+    const poster = this.runtime?.poster;
+    if (!prompt || !poster) return this.failed(guildId, asPostError(new Error('the scheduler stopped before posting')), slot);
+    let messageId: string;
+    try {
+      messageId = await poster.post(record.channelId, cardFor(content, prompt));
+    } catch (err) {
+      return this.failed(guildId, asPostError(err), slot, promptId);
+    }
+    log.info({ guildId, channelId: record.channelId, messageId, promptId, slot }, 'prompt posted');
+    await schedules.update(guildId, (current) => {
+      const latest = must(current);
+      const lastPost = latest.lastPost && { ...latest.lastPost, state: 'posted' as const, messageId };
+      return { ...latest, rotation: consume(latest.rotation, promptId), failures: 0, lastPost };
+    });
+    if (!record.thread) return { ok: true, promptId, messageId };
+    try {
+      const threadId = await poster.openThread(record.channelId, messageId, prompt.title.slice(0, limits.threadName));
+      await schedules.update(guildId, (current) => {
+        const latest = must(current);
+        return { ...latest, lastPost: latest.lastPost && { ...latest.lastPost, threadId } };
+      });
+      return { ok: true, promptId, messageId, threadId };
+    } catch (err) {
+      const threadError = asPostError(err);
+      log.warn({ guildId, channelId: record.channelId, messageId, kind: threadError.kind, code: threadError.code }, 'prompt thread failed');
+      await this.recordError(guildId, threadError, 'thread', slot);
+      return { ok: true, promptId, messageId, threadError };
+    }
+  }
+
+  private noPrompts(guildId: string, slot: Date | undefined): Promise<Delivery> {
+    return this.failed(guildId, new PostError('no-prompts', FAILURE_TEXT['no-prompts']), slot);
+  }
+
+  /** Records a failed post; a scheduled one counts towards pausing the schedule. */
+  private async failed(guildId: string, error: PostError, slot: Date | undefined, promptId?: string): Promise<Delivery> {
+    const counted = slot !== undefined;
+    let paused = false;
+    await this.options.schedules.update(guildId, (current) => {
+      const record = must(current);
+      const failures = counted ? record.failures + 1 : record.failures;
+      paused = counted && failures >= FAILURES_BEFORE_PAUSE && record.state === 'active';
+      const lastPost = record.lastPost?.state === 'posting' ? { ...record.lastPost, state: 'failed' as const } : record.lastPost;
+      return {
+        ...record,
+        failures,
+        lastPost,
+        lastError: this.failureRecord(error, 'post', slot),
+        ...(paused
+          ? {
+              state: 'paused' as const,
+              pausedReason: `Paused after ${failures} failed posts in a row: ${FAILURE_TEXT[error.kind]}.`,
+            }
+          : {}),
+      };
+    });
+    this.options.log.warn({ guildId, slot, kind: error.kind, code: error.code, err: error.message, paused }, 'prompt post failed');
+    if (paused) this.untrack(guildId);
+    return { ok: false, error, paused, ...(promptId === undefined ? {} : { promptId }) };
+  }
+
+  private async recordError(guildId: string, error: PostError, stage: 'post' | 'thread', slot: Date | undefined) {
+    await this.options.schedules.update(guildId, (current) => ({ ...must(current), lastError: this.failureRecord(error, stage, slot) }));
+  }
+
+  private failureRecord(error: PostError, stage: 'post' | 'thread', slot: Date | undefined) {
+    return {
+      at: this.options.clock.now().toISOString(),
+      stage,
+      kind: error.kind,
+      message: error.message.slice(0, 500),
+      ...(error.code === undefined ? {} : { code: error.code }),
+      ...(slot === undefined ? {} : { slot: slot.toISOString() }),
+    };
+  }
+}

@@ -1,0 +1,132 @@
+import { DateTime, IANAZone, type WeekdayNumbers } from 'luxon';
+import MiniSearch from 'minisearch';
+
+/**
+ * Weekly slot math. Every calculation is luxon's zone-aware calendar arithmetic: "17:00 on Monday in
+ * Europe/Berlin" is resolved in that zone for that week, so a slot keeps its wall-clock time across DST changes.
+ * A wall-clock time that does not exist that night (a spring-forward gap) moves forward by the gap, and one that
+ * exists twice (fall-back) resolves to the later instant; both only happen on Sunday nights in most zones.
+ */
+export interface WeeklySchedule {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  readonly weekday: number;
+  /** 24-hour wall-clock time, HH:mm. */
+  readonly time: string;
+  /** IANA zone name, e.g. Europe/Berlin. */
+  readonly timezone: string;
+}
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function clockParts(time: string) {
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  return { hour, minute };
+}
+
+function slotIn(week: DateTime, { weekday, time }: WeeklySchedule): DateTime {
+  return week.set({ weekday: weekday as WeekdayNumbers, ...clockParts(time), second: 0, millisecond: 0 });
+}
+
+const local = (instant: Date, schedule: WeeklySchedule) => DateTime.fromJSDate(instant, { zone: schedule.timezone });
+
+/** The latest slot instant at or before `now`. */
+export function previousSlot(schedule: WeeklySchedule, now: Date): Date {
+  const here = local(now, schedule);
+  const slot = slotIn(here, schedule);
+  return (slot <= here ? slot : slotIn(here.minus({ weeks: 1 }), schedule)).toJSDate();
+}
+
+/** The first slot instant strictly after `after`. */
+export function nextSlot(schedule: WeeklySchedule, after: Date): Date {
+  const here = local(after, schedule);
+  const slot = slotIn(here, schedule);
+  return (slot > here ? slot : slotIn(here.plus({ weeks: 1 }), schedule)).toJSDate();
+}
+
+/** How many slots fall in (after, until]. Counted slot by slot, so DST weeks need no special case. */
+export function slotsBetween(schedule: WeeklySchedule, after: Date, until: Date, max = 10_000): number {
+  let count = 0;
+  for (let slot = nextSlot(schedule, after); slot <= until && count < max; slot = nextSlot(schedule, slot)) count++;
+  return count;
+}
+
+/** node-cron's expression for the schedule; node-cron's own `timezone` option resolves it in the zone. */
+export function cronExpression({ weekday, time }: WeeklySchedule): string {
+  const { hour, minute } = clockParts(time);
+  return `${minute} ${hour} * * ${weekday % 7}`;
+}
+
+export const describeSchedule = ({ weekday, time, timezone }: WeeklySchedule) =>
+  `${WEEKDAYS[weekday - 1] ?? '?'}s at ${time} (${timezone})`;
+
+/** "17:00", "9:30", "5pm", "5:30 pm", "17h" → "HH:mm"; anything else → undefined. */
+export function parseClockTime(input: string): string | undefined {
+  const match = /^(\d{1,2})(?:[:.h](\d{2})?)?\s*(am|pm)?$/i.exec(input.trim());
+  if (!match) return undefined;
+  let hour = Number(match[1]);
+  const minute = Number(match[2] ?? 0);
+  const half = match[3]?.toLowerCase();
+  if (half) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (half === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return undefined;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+let zoneList: readonly string[] | undefined;
+/** Every IANA zone this runtime knows, UTC first. */
+export function zoneNames(): readonly string[] {
+  zoneList ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+  return zoneList;
+}
+
+/** The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`), or undefined when it is not an IANA zone. */
+export function canonicalZone(input: string): string | undefined {
+  const name = input.trim().replace(/ /g, '_');
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name) || !IANAZone.isValidZone(name)) return undefined;
+  const exact = zoneNames().find((zone) => zone.toLowerCase() === name.toLowerCase());
+  return exact ?? new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+}
+
+const COMMON_ZONES = [
+  'UTC',
+  'Europe/London',
+  'Europe/Berlin',
+  'Europe/Paris',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Sao_Paulo',
+  'Asia/Kolkata',
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+];
+
+let zoneIndex: MiniSearch<{ id: string }> | undefined;
+function index(): MiniSearch<{ id: string }> {
+  if (!zoneIndex) {
+    zoneIndex = new MiniSearch({ fields: ['id'], tokenize: (text) => text.split(/[/_\-\s]+/) });
+    zoneIndex.addAll(zoneNames().map((id) => ({ id })));
+  }
+  return zoneIndex;
+}
+
+/** Zones matching what a member typed (prefix and typo tolerant), best first; common zones for an empty query. */
+export function suggestZones(query: string, limit = 25): string[] {
+  const text = query.trim();
+  if (text === '') return COMMON_ZONES.slice(0, limit);
+  const hits = index()
+    .search(text, { prefix: true, fuzzy: 0.25, combineWith: 'AND' })
+    .map((hit) => hit.id as string);
+  const loose =
+    hits.length > 0
+      ? []
+      : index()
+          .search(text, { prefix: true, fuzzy: 0.34 })
+          .map((hit) => hit.id as string);
+  return [...hits, ...loose].slice(0, limit);
+}

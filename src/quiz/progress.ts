@@ -1,0 +1,145 @@
+import type { Question } from '../content/schema.js';
+import { dayIn, isoWeek } from './calendar.js';
+import { type Graded, grade } from './grade.js';
+import {
+  type Answer,
+  emptyProgress,
+  emptyTotals,
+  MAX_BOX,
+  type Progress,
+  type QuestionHistory,
+  RECENT_ANSWERS,
+  type Totals,
+  WEEKS_KEPT,
+} from './records.js';
+import { isDue, reschedule } from './schedule.js';
+import { currentStreak, extendStreak } from './streak.js';
+
+export interface AnswerInput {
+  /** Unique per answering opportunity; the same id again is a retry and is not counted twice. */
+  readonly id: string;
+  readonly question: Question;
+  readonly choice: number;
+  readonly at: Date;
+  /** Content bundle version the question came from. */
+  readonly version: string;
+}
+
+export interface Recorded {
+  readonly progress: Progress;
+  readonly graded: Graded;
+  readonly duplicate: boolean;
+}
+
+const addTo = (totals: Totals, graded: Graded): Totals => ({
+  answered: totals.answered + 1,
+  correct: totals.correct + (graded.correct ? 1 : 0),
+  points: totals.points + graded.points,
+});
+
+const latestWeeks = (weeks: Record<string, Totals>) =>
+  Object.fromEntries(
+    Object.entries(weeks)
+      .sort(([a], [b]) => b.localeCompare(a))
+      .slice(0, WEEKS_KEPT),
+  );
+
+function historyAfter(previous: QuestionHistory | undefined, graded: Graded, at: Date, version: string): QuestionHistory {
+  return {
+    seen: (previous?.seen ?? 0) + 1,
+    right: (previous?.right ?? 0) + (graded.correct ? 1 : 0),
+    lastSeen: at.toISOString(),
+    lastCorrect: graded.correct,
+    ...reschedule(previous, graded.correct, at),
+    version,
+  };
+}
+
+/** One answer folded into a member's progress: totals, week, streak, the question's schedule and the recent log. */
+export function applyAnswer(current: Progress | undefined, input: AnswerInput): Recorded {
+  const progress = current ?? emptyProgress();
+  const earlier = progress.recent.find((answer) => answer.id === input.id);
+  if (earlier) return { progress, graded: grade(input.question, earlier.choice), duplicate: true };
+
+  const graded = grade(input.question, input.choice);
+  const week = isoWeek(input.at);
+  const answer: Answer = {
+    id: input.id,
+    question: input.question.id,
+    choice: input.choice,
+    correct: graded.correct,
+    points: graded.points,
+    at: input.at.toISOString(),
+    version: input.version,
+  };
+  const totals = addTo(progress, graded);
+  return {
+    duplicate: false,
+    graded,
+    progress: {
+      ...progress,
+      ...totals,
+      streak: extendStreak(progress.streak, dayIn(input.at, progress.timeZone)),
+      questions: {
+        ...progress.questions,
+        [input.question.id]: historyAfter(progress.questions[input.question.id], graded, input.at, input.version),
+      },
+      weeks: latestWeeks({ ...progress.weeks, [week]: addTo(progress.weeks[week] ?? emptyTotals(), graded) }),
+      recent: [...progress.recent, answer].slice(-RECENT_ANSWERS),
+    },
+  };
+}
+
+export interface SectionMastery {
+  readonly section: string;
+  /** 0–1: a question counts fully once known, partly while under review, not at all unseen. */
+  readonly mastery: number;
+  readonly seen: number;
+  readonly total: number;
+}
+
+export interface ProgressSummary {
+  readonly answered: number;
+  readonly correct: number;
+  /** null before the first answer. */
+  readonly accuracy: number | null;
+  readonly points: number;
+  readonly weekPoints: number;
+  readonly streak: { readonly current: number; readonly best: number };
+  readonly mastery: readonly SectionMastery[];
+  /** Questions under review whose time has come (only those still in the bundle). */
+  readonly due: number;
+  readonly timeZone: string;
+}
+
+const questionMastery = (entry: QuestionHistory | undefined) => (!entry ? 0 : entry.box === 0 ? 1 : (entry.box - 1) / MAX_BOX);
+
+export function summarize(
+  progress: Progress | undefined,
+  sections: readonly string[],
+  questions: readonly Question[],
+  now: Date,
+): ProgressSummary {
+  const p = progress ?? emptyProgress();
+  const history = (question: Question) => p.questions[question.id];
+  const mastery = sections.map((section): SectionMastery => {
+    const inSection = questions.filter((question) => question.section === section);
+    const total = inSection.length;
+    const sum = inSection.reduce((acc, question) => acc + questionMastery(history(question)), 0);
+    return { section, total, seen: inSection.filter((question) => history(question)).length, mastery: total === 0 ? 0 : sum / total };
+  });
+  return {
+    answered: p.answered,
+    correct: p.correct,
+    accuracy: p.answered === 0 ? null : p.correct / p.answered,
+    points: p.points,
+    weekPoints: p.weeks[isoWeek(now)]?.points ?? 0,
+    streak: { current: currentStreak(p.streak, dayIn(now, p.timeZone)), best: p.streak?.best ?? 0 },
+    mastery,
+    due: questions.filter((question) => {
+      const entry = history(question);
+      return entry !== undefined && isDue(entry, now);
+    }).length,
+    timeZone: p.timeZone,
+  };
+}

@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { limits } from '../../src/content/limits.js';
+import { loadBundleOrThrow } from '../../src/content/loader.js';
+import type { Bundle, Section } from '../../src/content/schema.js';
+import { ALTERNATIVES_MAX, ContentSearch, claimTerms, claimThreshold } from '../../src/content/search.js';
+
+const FIXTURE = 'test/fixtures/search-bundle';
+
+let bundle: Bundle;
+let search: ContentSearch;
+beforeAll(async () => {
+  bundle = await loadBundleOrThrow(FIXTURE);
+  search = new ContentSearch(bundle);
+});
+
+const answer = (text: string) => search.findClaim(text).match?.item.id ?? null;
+
+describe('claim terms', () => {
+  it('stems words and drops stop words', () => {
+    expect(claimTerms('The model was training')).toEqual(claimTerms('models trained'));
+    expect(claimTerms('is it the')).toEqual([]);
+  });
+
+  it.each([
+    ['unmonitored', 'paid tier'],
+    ['nobody watching', 'the paid users'],
+    ['reinforcement learning', 'RL'],
+    ['chain of thought', 'scratchpad'],
+    ['Claude 3 Opus', 'opus'],
+    ['pretended', 'faked'],
+    ['14%', '14 percent'],
+  ])('treats "%s" and "%s" as the same thing', (a, b) => {
+    expect(claimTerms(a)).toEqual(claimTerms(b).filter((term) => term !== 'user'));
+  });
+
+  it('prefers the longest phrase: "not monitored" is the paid tier, "monitored" the free tier', () => {
+    expect(claimTerms('not monitored')).toEqual(claimTerms('paid tier'));
+    expect(claimTerms('monitored')).toEqual(claimTerms('free tier'));
+  });
+
+  it('does not turn a filler word into a synonym ("actually" is not "actual")', () => {
+    expect(claimTerms('actually')).toEqual([]);
+    expect(claimTerms('actual')).toEqual(claimTerms('genuine'));
+  });
+});
+
+describe('claim search', () => {
+  it.each([
+    ['the model played along during training so its values would stay the same', 'faked-to-avoid-retraining'],
+    ['after reinforcement learning how much did the faking increase', 'rl-raised-faking'],
+    ['when nobody was watching did it say no to harmful stuff', 'paid-tier-refused'],
+    ['is the chain of thought a faithful window into what it thinks', 'scratchpad-true-thoughts'],
+    ['the experimenters told it to be deceptive', 'researchers-told-it-to-fake'],
+    ['is this just the backdoor sleeper agents thing again', 'same-as-sleeper-agents'],
+  ])('answers "%s" with %s', (text, id) => {
+    expect(answer(text)).toBe(id);
+  });
+
+  it('finds a card through typos', () => {
+    expect(answer('did reinforcment lerning raise the faking')).toBe('rl-raised-faking');
+  });
+
+  it.each(['best pizza near campus', 'who won the champions league final', 'how do I set up a python virtual environment'])(
+    'declines "%s": nothing clears the threshold',
+    (text) => {
+      const decision = search.findClaim(text);
+      expect(decision.match).toBeNull();
+      expect(decision.alternatives.every((alt) => alt.score < claimThreshold.strength)).toBe(true);
+    },
+  );
+
+  it('never answers with a card that shares only a common word', () => {
+    expect(answer('Claude writes nice poems in French')).toBeNull();
+  });
+
+  it('lists only close alternatives, at most four, never the answer itself', () => {
+    const decision = search.findClaim('did the model fake alignment during training to keep its values');
+    expect(decision.match?.item.id).toBe('faked-to-avoid-retraining');
+    expect(decision.alternatives.length).toBeLessThanOrEqual(ALTERNATIVES_MAX);
+    expect(decision.alternatives.map((alt) => alt.item.id)).not.toContain('faked-to-avoid-retraining');
+    for (const alt of decision.alternatives) expect(alt.score).toBeGreaterThanOrEqual(claimThreshold.strength / 2);
+  });
+
+  it('suggests sections of near misses when it declines', () => {
+    const decision = search.findClaim('what is the context window of claude 3 opus on the free tier');
+    expect(decision.match).toBeNull();
+    for (const section of decision.related) expect(bundle.sections.map((s) => s.id)).toContain(section.id);
+  });
+});
+
+describe('section ranking', () => {
+  it('lists every section in reading order for an empty query', () => {
+    expect(search.rankSections('').map((section) => section.id)).toEqual(['setup', 'results', 'rl']);
+  });
+
+  it('ranks by title, id and key terms, prefix and fuzzy', () => {
+    expect(search.rankSections('rl')[0]?.id).toBe('rl');
+    expect(search.rankSections('headl')[0]?.id).toBe('results');
+    expect(search.rankSections('paid tier')[0]?.id).toBe('setup');
+    expect(search.rankSections('animal welfre')[0]?.id).toBe('setup');
+  });
+
+  it('filters first, then cuts to 25: the best match is kept even when it comes late in reading order', () => {
+    const many: Section[] = Array.from({ length: 40 }, (_, index) => ({
+      id: `part-${index + 1}`,
+      title: index === 36 ? `Part ${index + 1}: training, training and more training` : `Part ${index + 1}: training notes`,
+      order: index + 1,
+      summary: 'Notes on one part of the experiment.',
+      keyPoints: ['One point.', 'Another point.', 'A third point.'],
+      sources: ['paper'],
+      claims: [],
+      body: 'Body text.',
+    }));
+    const big = new ContentSearch({ ...bundle, sections: many });
+    const ranked = big.rankSections('training');
+    expect(ranked).toHaveLength(limits.choices);
+    expect(ranked[0]?.id).toBe('part-37');
+    expect(big.rankSections('')).toHaveLength(limits.choices);
+  });
+});
+
+describe('source ranking and lookup', () => {
+  it.each([
+    ['2412.14093', 'paper'],
+    ['2412.14', 'paper'],
+    ['kulveit', 'critique'],
+    ['sleeper agents', 'sleeper'],
+    ['anthropic blog', 'blog'],
+  ])('autocompletes "%s" to %s first', (typed, id) => {
+    expect(search.rankSources(typed)[0]?.id).toBe(id);
+  });
+
+  it('ranks every source by an author they share', () => {
+    expect(
+      search
+        .rankSources('hubinger')
+        .map((source) => source.id)
+        .sort(),
+    ).toEqual(['paper', 'sleeper']);
+  });
+
+  it('finds a source by id, alias or words, and otherwise lists the nearest ones', () => {
+    expect(search.findSource('critique').source?.id).toBe('critique');
+    expect(search.findSource('Greenblatt et al.').source?.id).toBe('paper');
+    expect(search.findSource('sleeper agents safety training').source?.id).toBe('sleeper');
+    const missing = search.findSource('sleeper agents 2019 replication');
+    expect(missing.source).toBeNull();
+    if (missing.source === null) expect(missing.nearest.map((source) => source.id)).toContain('sleeper');
+  });
+});

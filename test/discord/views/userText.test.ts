@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { shownUserText } from '../../../src/discord/views/userText.js';
+
+describe('shownUserText', () => {
+  it('shows markdown as typed instead of rendering it', () => {
+    expect(shownUserText('**bold** _it_ ~~gone~~ ||spoiler|| `code`', 200)).toBe(
+      '\\*\\*bold\\*\\* \\_it\\_ \\~\\~gone\\~\\~ \\|\\|spoiler\\|\\| \\`code\\`',
+    );
+    expect(shownUserText('[click](https://evil.example)', 200)).not.toMatch(/(?<!\\)\[click\]\(/);
+  });
+
+  it('keeps mentions from rendering: @everyone, @here, users and roles', () => {
+    const shown = shownUserText('@everyone @here <@123456789012345678> <@&123456789012345678>', 200);
+    expect(shown).not.toMatch(/@(everyone|here)/);
+    expect(shown).not.toMatch(/<@&?\d+>/);
+    expect(shown).toContain('everyone');
+  });
+
+  it('puts everything on one line, so nothing can start a heading, list or quote', () => {
+    expect(shownUserText('line one\n# heading\n> quote\n- item', 200)).not.toContain('\n');
+  });
+
+  it('cuts very long input to the limit', () => {
+    const shown = shownUserText('a*'.repeat(5000), 300);
+    expect(shown.length).toBeLessThanOrEqual(300);
+    expect(shown.endsWith('…')).toBe(true);
+  });
+});

@@ -1,0 +1,68 @@
+import type { App } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { deployCommands } from '../../src/discord/deploy.js';
+import { commands } from '../../src/discord/routes.js';
+import type { Logger } from '../../src/log.js';
+import { run } from '../../src/main.js';
+import { type StandIn, type StandInOptions, startStandIn } from '../../testkit/index.js';
+import { uniquePrefix } from '../store/backends.js';
+
+export interface BotUnderTest {
+  readonly standIn: StandIn;
+  /** The running bot; replaced by restart(). */
+  readonly app: App;
+  /** The environment the bot was started with, as `npm start` would read it. */
+  readonly env: NodeJS.ProcessEnv;
+  /** Stops the bot (as SIGTERM would) and starts it again on the same store. */
+  restart(): Promise<App>;
+  /** Stops the bot and the stand-in; fails the test if the stand-in rejected anything the bot sent. */
+  close(): Promise<void>;
+}
+
+export interface BotOptions extends StandInOptions {
+  /** STORE_URL for the bot (default memory://; a store prefix keeps runs apart on the shared Redis). */
+  readonly storeUrl?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** The bot's logger (default: the one src/main.ts builds from LOG_LEVEL), e.g. to capture its lines. */
+  readonly log?: Logger;
+}
+
+/**
+ * Boots the real bot through src/main.ts `run(env)`, the code path of `npm start`, against a fresh Discord
+ * stand-in on 127.0.0.1, with its commands registered the way `npm run deploy-commands` registers them.
+ * The bot reads time from the stand-in's clock, so a test moves both at once.
+ */
+export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> {
+  const standIn = await startStandIn({ requireRegisteredCommands: true, ...options });
+  const env: NodeJS.ProcessEnv = {
+    DISCORD_TOKEN: standIn.token,
+    DISCORD_CLIENT_ID: standIn.applicationId,
+    DISCORD_API_URL: standIn.apiUrl,
+    STORE_URL: options.storeUrl ?? 'memory://',
+    CONTENT_DIR: 'content',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  };
+  await deployCommands(loadConfig(env), commands);
+  const clock: Clock = { now: () => new Date(standIn.clock.now()) };
+  const storePrefix = uniquePrefix();
+  const start = () => run(env, { clock, storePrefix, ...(options.log ? { log: options.log } : {}) });
+  let app = await start();
+  return {
+    standIn,
+    env,
+    get app() {
+      return app;
+    },
+    async restart() {
+      await app.stop();
+      app = await start();
+      return app;
+    },
+    async close() {
+      await app.stop();
+      await standIn.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, dayIn, isoWeek, isTimeZone } from '../../src/quiz/calendar.js';
+
+describe('calendar', () => {
+  it('gives the calendar day in the member’s own time zone', () => {
+    const at = new Date('2026-11-24T23:30:00Z');
+    expect(dayIn(at, 'UTC')).toBe('2026-11-24');
+    expect(dayIn(at, 'Europe/Berlin')).toBe('2026-11-25');
+    expect(dayIn(at, 'America/Los_Angeles')).toBe('2026-11-24');
+    expect(dayIn(new Date('2026-11-24T05:00:00Z'), 'America/Los_Angeles')).toBe('2026-11-23');
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('numbers ISO weeks from Monday, with the year of the week’s Thursday', () => {
+    expect(isoWeek(new Date('2026-11-23T00:00:00Z'))).toBe('2026-W48'); // a Monday
+    expect(isoWeek(new Date('2026-11-22T23:59:59Z'))).toBe('2026-W47'); // the Sunday before
+    expect(isoWeek(new Date('2027-01-01T12:00:00Z'))).toBe('2026-W53'); // a Friday: still 2026's last week
+    expect(isoWeek(new Date('2024-12-30T12:00:00Z'))).toBe('2025-W01'); // a Monday that belongs to 2025
+  });
+
+  it('recognises IANA time zones', () => {
+    expect(isTimeZone('Europe/Berlin')).toBe(true);
+    expect(isTimeZone('UTC')).toBe(true);
+    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+});

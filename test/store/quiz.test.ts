@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { memberKey } from '../../src/quiz/records.js';
+import { type RoundDisplay, RoundService, roundKey } from '../../src/quiz/rounds.js';
+import { QuizService } from '../../src/quiz/service.js';
+import { StoreUnavailableError } from '../../src/store/backend.js';
+import { openStore, type Store } from '../../src/store/store.js';
+import { contentWith, fakeClock, first, question, silent } from '../quiz/fixtures.js';
+import { backends, uniquePrefix } from './backends.js';
+import { startRedisServer } from './redisServer.js';
+
+const G = '100000000000000001';
+const C = '300000000000000001';
+const ANN = '200000000000000001';
+const content = contentWith([question('q1'), question('q2'), question('q3')]);
+const display: RoundDisplay = { ask: async () => 'message-1', reveal: async () => {}, finish: async () => {} };
+
+describe.each(backends)('quiz records on $name', ({ name, url }) => {
+  const opened: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+  const open = async (storeUrl = url(), prefix = uniquePrefix()) => {
+    const store = await openStore(storeUrl, silent, prefix);
+    opened.push(store);
+    return store;
+  };
+  const quizOn = (store: Store) => new QuizService({ store, content, clock: fakeClock(), random: first });
+
+  it(`[${name}] records exactly 500 of 500 concurrent answers by one member`, async () => {
+    const quiz = quizOn(await open());
+    const q1 = content.questions.get('q1');
+    if (!q1) throw new Error('fixture');
+    const at = new Date('2026-11-24T12:00:00Z');
+    await Promise.all(
+      Array.from({ length: 500 }, (_, i) => quiz.record(G, ANN, { id: `bench.${i}`, question: q1, choice: i % 2, at, version: '1.0.0' })),
+    );
+    const progress = await quiz.progress.get(memberKey(G, ANN));
+    expect(progress).toMatchObject({ answered: 500, correct: 250, points: 2500 });
+    expect(progress?.questions.q1?.seen).toBe(500);
+    expect((await quiz.members.get(G))?.members).toEqual([ANN]);
+  }, 30_000);
+
+  it(`[${name}] keeps a progress record that no longer parses aside and carries on`, async () => {
+    const store = await open();
+    const quiz = quizOn(store);
+    await store.repository('quiz.progress', z.unknown()).set(memberKey(G, ANN), { v: 1, answered: 'lots' });
+    expect((await quiz.summary(G, ANN)).answered).toBe(0);
+    const kept = await store.quarantined.get(`${quiz.progress.namespace}/${memberKey(G, ANN)}`);
+    expect(kept?.raw).toEqual({ v: 1, answered: 'lots' });
+    const asked = await quiz.start(G, ANN, {});
+    await quiz.answer(G, ANN, asked?.session.id ?? '', 1, 0);
+    expect((await quiz.summary(G, ANN)).answered).toBe(1);
+    expect((await store.quarantined.get(`${quiz.progress.namespace}/${memberKey(G, ANN)}`))?.raw).toEqual({ v: 1, answered: 'lots' });
+  });
+
+  if (name !== 'memory') {
+    it(`[${name}] finds progress, sessions, reports and rounds again after closing and reopening`, async () => {
+      const storeUrl = url();
+      const prefix = uniquePrefix();
+      const before = await open(storeUrl, prefix);
+      const quiz = quizOn(before);
+      const asked = await quiz.start(G, ANN, {});
+      await quiz.answer(G, ANN, asked?.session.id ?? '', 1, 0);
+      await quiz.report(G, ANN, 'q1', 'Looks wrong.');
+      const rounds = new RoundService({ quiz, store: before, content, clock: fakeClock(), log: silent, display });
+      const round = await rounds.start({ guild: G, channel: C, user: ANN, questions: 2, seconds: 30 });
+      rounds.stop();
+      await before.close();
+      opened.splice(opened.indexOf(before), 1);
+
+      const after = quizOn(await open(storeUrl, prefix));
+      expect(await after.summary(G, ANN)).toMatchObject({ answered: 1, correct: 1 });
+      expect((await after.sessions.get(memberKey(G, ANN)))?.id).toBe(asked?.session.id);
+      expect((await after.openReports(G)).map((report) => report.reason)).toEqual(['Looks wrong.']);
+      expect((await after.members.get(G))?.members).toEqual([ANN]);
+      const reopenedRounds = new RoundService({
+        quiz: after,
+        store: opened.at(-1) as Store,
+        content,
+        clock: fakeClock(),
+        log: silent,
+        display,
+      });
+      expect((await reopenedRounds.rounds.get(roundKey(G, C)))?.id).toBe(round.id);
+    });
+  }
+});
+
+describe('quiz records on redis when the server goes away', () => {
+  it('[redis] an answer fails with StoreUnavailableError, writes nothing, and counts once after recovery', async () => {
+    const redis = await startRedisServer(21_000 + (process.pid % 5_000));
+    const store = await openStore(redis.url, silent, uniquePrefix());
+    try {
+      const quiz = quizOn(store);
+      const asked = await quiz.start(G, ANN, {});
+      const session = asked?.session.id ?? '';
+      await redis.stop();
+      await expect(quiz.answer(G, ANN, session, 1, 0)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await redis.start(); // an empty Redis (no persistence): the session is gone, nothing half-written survives
+      await vi.waitFor(() => quiz.summary(G, ANN), { timeout: 10_000, interval: 100 });
+      expect((await quiz.summary(G, ANN)).answered).toBe(0);
+      const again = await quiz.start(G, ANN, {});
+      await quiz.answer(G, ANN, again?.session.id ?? '', 1, 0);
+      expect((await quiz.summary(G, ANN)).answered).toBe(1);
+    } finally {
+      await store.close();
+      await redis.stop();
+    }
+  });
+});
+
+function quizOn(store: Store) {
+  return new QuizService({ store, content, clock: fakeClock(), random: first });
+}
