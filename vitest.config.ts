@@ -9,13 +9,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'test/testkit/**'],
+          exclude: ['test/e2e/**', 'test/testkit/**', 'test/hardening/**', 'test/browser/**'],
+          // Correctness, not speed: generous limits so a loaded 2-core CI machine cannot fail a test by being slow.
+          testTimeout: 20_000,
         },
       },
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts', 'test/testkit/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', 'test/testkit/**/*.test.ts', 'test/hardening/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
