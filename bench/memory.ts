@@ -13,7 +13,7 @@ export interface MemoryRow {
   readonly heapUsed: number;
 }
 
-export const MEMORY_KINDS: readonly ClientKind[] = ['bare', 'scratchpad-client', 'scratchpad'];
+export const MEMORY_KINDS: readonly ClientKind[] = ['bare', 'scratchpad-client', 'scratchpad', 'cacheless'];
 
 /** RSS after READY (two full GCs) of each client kind, each in a fresh process, against guilds of 5 channels and 10 roles. */
 export async function measureMemory(guildCounts: readonly number[], repeats: number): Promise<MemoryRow[]> {

@@ -12,8 +12,12 @@ const data = new SlashCommandBuilder()
   .addStringOption((option) => option.setName('text').setDescription('What someone said, in a sentence').setRequired(true))
   .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer (default: the channel sees it)'));
 
+/** Each check runs a search over every claim card: one per member every few seconds. */
+export const CLAIM_COOLDOWN_SECONDS = 5;
+
 export default defineCommand({
   data,
+  cooldownSeconds: CLAIM_COOLDOWN_SECONDS,
   execute: async (ctx, interaction) => {
     const text = interaction.options.getString('text', true).trim();
     if (text.length < CLAIM_TEXT.min || text.length > CLAIM_TEXT.max) return interaction.reply(ephemeral(claimLengthMessage(text.length)));

@@ -4,6 +4,7 @@ import { UserFacingError } from '../src/discord/errors.js';
 import { assertOwner, guildOf, userFacing } from '../src/discord/quizGuards.js';
 import { keepId, resetId } from '../src/discord/quizIds.js';
 import { ephemeral } from '../src/discord/reply.js';
+import { EXPIRED } from '../src/discord/router.js';
 import { progressView, resetConfirmView, resetResultView } from '../src/discord/views/progress.js';
 import { isTimeZone } from '../src/quiz/calendar.js';
 
@@ -35,7 +36,7 @@ const zones = Intl.supportedValuesOf('timeZone');
 
 function ownButton(interaction: ComponentInteraction, owner: string) {
   assertOwner(interaction, owner, NOT_YOURS);
-  if (!interaction.isButton()) throw new Error('expected a button');
+  if (!interaction.isButton()) throw new UserFacingError(EXPIRED);
   return interaction;
 }
 

@@ -13,7 +13,8 @@ import type { CustomId } from '../src/discord/customId.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { assertOwner, guildOf, userFacing } from '../src/discord/quizGuards.js';
 import { answerId, closeReportsId, nextId, REPORT_REASON, reportFormId, reportId, roundAnswerId, stopId } from '../src/discord/quizIds.js';
-import { ephemeral } from '../src/discord/reply.js';
+import { ephemeral, noMentions } from '../src/discord/reply.js';
+import { EXPIRED } from '../src/discord/router.js';
 import { letter, questionView, reportModal, reportsView, sessionEndView, verdictView } from '../src/discord/views/quiz.js';
 import { roundStartedView } from '../src/discord/views/round.js';
 import { QuizRefusal, refusals } from '../src/quiz/errors.js';
@@ -69,12 +70,12 @@ function assertManager(interaction: { memberPermissions: Readonly<PermissionsBit
 }
 
 function button(interaction: ComponentInteraction): ButtonInteraction {
-  if (!interaction.isButton()) throw new Error('expected a button');
+  if (!interaction.isButton()) throw new UserFacingError(EXPIRED);
   return interaction;
 }
 
 function menu(interaction: ComponentInteraction): StringSelectMenuInteraction {
-  if (!interaction.isStringSelectMenu()) throw new Error('expected a select menu');
+  if (!interaction.isStringSelectMenu()) throw new UserFacingError(EXPIRED);
   return interaction;
 }
 
@@ -110,17 +111,32 @@ function canPost(permissions: Readonly<PermissionsBitField>) {
   return permissions.has([ViewChannel, EmbedLinks]) && (permissions.has(SendMessages) || permissions.has(SendMessagesInThreads));
 }
 
+/** The difficulty choice; a value outside the choices (Discord's client sends none) is refused, not stored. */
+function difficultyOption(interaction: ChatInputCommandInteraction): Difficulty | null {
+  const value = interaction.options.getInteger('difficulty');
+  if (value !== null && value !== 1 && value !== 2 && value !== 3) throw new UserFacingError('Pick Easy, Medium or Hard from the list.');
+  return value;
+}
+
+const within = (value: number, range: { readonly min: number; readonly max: number }) => value >= range.min && value <= range.max;
+
 async function startRound(ctx: Services, interaction: ChatInputCommandInteraction) {
   const guild = guildOf(interaction);
   const questions = interaction.options.getInteger('questions') ?? ROUND_QUESTIONS.default;
   const seconds = interaction.options.getInteger('seconds') ?? ROUND_SECONDS.default;
+  // Discord enforces the options' min and max, but a value from elsewhere must not reach the round's deadline math.
+  if (!within(questions, ROUND_QUESTIONS) || !within(seconds, ROUND_SECONDS)) {
+    throw new UserFacingError(
+      `A round takes ${ROUND_QUESTIONS.min}–${ROUND_QUESTIONS.max} questions of ${ROUND_SECONDS.min}–${ROUND_SECONDS.max} seconds each.`,
+    );
+  }
   if (!canPost(interaction.appPermissions)) throw new UserFacingError(CANNOT_POST);
   if (await ctx.rounds.isRunning(guild, interaction.channelId)) throw new QuizRefusal(refusals.roundBusy);
   await interaction.reply(roundStartedView(interaction.user.id, questions, seconds));
   try {
     await ctx.rounds.start({ guild, channel: interaction.channelId, user: interaction.user.id, questions, seconds });
   } catch (err) {
-    await interaction.editReply({ content: 'The quiz round could not start.' }).catch(() => undefined);
+    await interaction.editReply({ content: 'The quiz round could not start.', allowedMentions: noMentions }).catch(() => undefined);
     throw err;
   }
 }
@@ -131,14 +147,18 @@ async function listReports(ctx: Services, interaction: ChatInputCommandInteracti
   return interaction.reply({ ...reportsView(ctx.content, reports), flags: MessageFlags.Ephemeral });
 }
 
+/** Starting a quiz picks questions and writes a session (a round also posts to the channel): not in a loop. */
+export const QUIZ_COOLDOWN_SECONDS = { start: 3, channel: 30 } as const;
+
 export default defineCommand({
   data,
+  cooldownSeconds: QUIZ_COOLDOWN_SECONDS,
   execute: userFacing(async (ctx, interaction) => {
     switch (interaction.options.getSubcommand()) {
       case 'start':
         return startPrivateQuiz(ctx, interaction, {
           section: interaction.options.getString('section'),
-          difficulty: interaction.options.getInteger('difficulty') as Difficulty | null,
+          difficulty: difficultyOption(interaction),
         });
       case 'channel':
         return startRound(ctx, interaction);
@@ -174,7 +194,7 @@ export default defineCommand({
     }),
     route(reportId, async (ctx, interaction, { q }) => button(interaction).showModal(reportModal(ctx.content.questions.get(q), q))),
     route(reportFormId, async (ctx, interaction, { q }) => {
-      if (!interaction.isModalSubmit()) throw new Error('expected a modal');
+      if (!interaction.isModalSubmit()) throw new UserFacingError(EXPIRED);
       const reason = interaction.fields.getTextInputValue(REPORT_REASON).trim();
       if (reason.length === 0) throw new UserFacingError('Please say what is wrong with the question.');
       const report = await ctx.quiz.report(guildOf(interaction), interaction.user.id, q, reason);

@@ -16,7 +16,7 @@ import type { InteractionRules } from './interactions/rules.js';
 import { type StandInSnapshot, snapshotOf } from './snapshot.js';
 import { type WaitOptions, waitFor } from './waitFor.js';
 import { apiGuildCreate } from './world/apiShapes.js';
-import { buildGuild, type GuildBuildContext, type GuildFixture, roleByName } from './world/fixtures.js';
+import { addChannel, buildGuild, type GuildBuildContext, type GuildFixture, roleByName } from './world/fixtures.js';
 import type { ChannelRecord, CommandRecord, GuildRecord, MessageRecord, RoleRecord, UserRecord } from './world/records.js';
 import { type ChannelRef, type GuildRef, type MemberRef, resolveChannel, resolveGuild } from './world/refs.js';
 
@@ -178,6 +178,15 @@ export class StandIn {
     const guild = buildGuild(this.parts.buildContext, fixture, this.core.world.guilds.size);
     this.core.gateway.sessionFor(guild.id)?.dispatch('GUILD_CREATE', apiGuildCreate(this.core.world, guild));
     return this.guild(guild.id);
+  }
+
+  /**
+   * A text channel that exists but was never announced to the bot (no CHANNEL_CREATE): the bot's cache lacks it,
+   * as it lacks a channel created while a shard was disconnected. For fuzzers.
+   */
+  addUnannouncedChannel(guild: GuildRef = 0, name = 'unannounced'): ChannelRecord {
+    const record = resolveGuild(this.core.world, guild);
+    return addChannel(this.parts.buildContext, record, { name }, record.channelIds.length);
   }
 
   channel(id: string): ChannelRecord | undefined {

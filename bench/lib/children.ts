@@ -1,10 +1,34 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import type { ChildMessage, ClientKind, ContentReport, ReadyReport } from './protocol.js';
 
-const clientsDir = new URL('../clients/', import.meta.url);
 const START_TIMEOUT_MS = 120_000;
+const buildDir = fileURLToPath(new URL('../.build/', import.meta.url));
+const entries = ['bare', 'scratchpad', 'scratchpad-client', 'cacheless', 'content'] as const;
+type Entry = (typeof entries)[number];
+
+let built: Promise<unknown> | undefined;
+
+/**
+ * Every child runs as an esbuild bundle on plain node, as a built deployment would: under tsx each process also
+ * carries the loader's worker thread (about 25 MB RSS), which would blur the memory comparison.
+ */
+function buildChildren(): Promise<unknown> {
+  built ??= build({
+    entryPoints: entries.map((entry) => fileURLToPath(new URL(`../clients/${entry}.ts`, import.meta.url))),
+    outdir: buildDir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return built;
+}
 
 export interface RunningChild {
   readonly report: ReadyReport;
@@ -12,9 +36,10 @@ export interface RunningChild {
   stop(): Promise<void>;
 }
 
-function start(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return fork(fileURLToPath(new URL(script, clientsDir)), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+async function start(entry: Entry, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  await buildChildren();
+  return fork(`${buildDir}${entry}.mjs`, [], {
+    execArgv: ['--expose-gc'],
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -23,21 +48,23 @@ function start(script: string, env: NodeJS.ProcessEnv): ChildProcess {
 function firstMessage<T extends ChildMessage>(child: ChildProcess, type: T['type']): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bench child sent no '${type}' within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    const exited = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`bench child exited with code ${code} before '${type}'`));
+    };
     child.on('message', (message: ChildMessage) => {
       if (message.type !== type) return;
       clearTimeout(timer);
+      child.off('exit', exited);
       resolve(message as T);
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`bench child exited with code ${code} before '${type}'`));
-    });
+    child.once('exit', exited);
   });
 }
 
 /** Starts a client of this kind in its own process, logged in to the stand-in, and waits for its READY report. */
 export async function startClient(kind: ClientKind, env: NodeJS.ProcessEnv): Promise<RunningChild> {
-  const child = start(kind === 'bare' ? 'bare.ts' : 'scratchpad.ts', { ...env, BENCH_CLIENT: kind });
+  const child = await start(kind, env);
   const report = await firstMessage<ReadyReport>(child, 'ready');
   return {
     report,
@@ -55,8 +82,9 @@ export async function startClient(kind: ClientKind, env: NodeJS.ProcessEnv): Pro
 
 /** Loads the content bundle in a fresh process and returns its timings. */
 export async function timeContentLoad(): Promise<ContentReport> {
-  const child = start('content.ts', { CONTENT_DIR: 'content' });
+  const child = await start('content', { CONTENT_DIR: 'content' });
+  const exited = once(child, 'exit');
   const report = await firstMessage<ContentReport>(child, 'content');
-  if (child.exitCode === null) await once(child, 'exit');
+  await exited;
   return report;
 }

@@ -21,7 +21,7 @@ export interface ContentReport {
 export type ChildMessage = ReadyReport | ContentReport;
 
 /** The kinds of client the bench starts, each in its own process. */
-export type ClientKind = 'bare' | 'scratchpad' | 'scratchpad-client';
+export type ClientKind = 'bare' | 'scratchpad' | 'scratchpad-client' | 'cacheless';
 
 export function send(message: ChildMessage): void {
   process.send?.(message);

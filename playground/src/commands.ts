@@ -27,8 +27,7 @@ export interface CommandEntry {
   readonly permissions: string | null;
 }
 
-const isNested = (option: CommandOptionDefinition) =>
-  option.type === OptionType.SubCommand || option.type === OptionType.SubCommandGroup;
+const isNested = (option: CommandOptionDefinition) => option.type === OptionType.SubCommand || option.type === OptionType.SubCommandGroup;
 
 export function commandEntries(records: readonly CommandRecord[]): CommandEntry[] {
   return records
@@ -40,7 +39,10 @@ export function commandEntries(records: readonly CommandRecord[]): CommandEntry[
         return [{ ...base, key: definition.name, usage: `/${definition.name}`, description: definition.description ?? '', options }];
       }
       return options.flatMap((option) => {
-        const leaves = option.type === OptionType.SubCommandGroup ? (option.options ?? []).map((sub) => ({ sub, path: `${option.name} ${sub.name}` })) : [{ sub: option, path: option.name }];
+        const leaves =
+          option.type === OptionType.SubCommandGroup
+            ? (option.options ?? []).map((sub) => ({ sub, path: `${option.name} ${sub.name}` }))
+            : [{ sub: option, path: option.name }];
         return leaves.map(({ sub, path }) => ({
           ...base,
           key: `${definition.name} ${path}`,

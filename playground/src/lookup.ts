@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 
 /** What rendering needs beyond a message: names for mentions, and the stand-in's "now" for relative times. */
 export interface Lookup {
+  readonly botId: string;
   userName(id: string): string | undefined;
   channelName(id: string): string | undefined;
   roleName(id: string): string | undefined;
@@ -13,6 +14,7 @@ export interface Lookup {
 }
 
 export const LookupContext = createContext<Lookup>({
+  botId: '',
   userName: () => undefined,
   channelName: () => undefined,
   roleName: () => undefined,

@@ -101,7 +101,10 @@ export function reduce(model: Model, action: Action): Model {
     case 'notice':
       return {
         ...model,
-        notices: [...model.notices, { id: nextNotice++, channelId: action.channelId, text: action.text, at: Date.now() + model.clockOffset }],
+        notices: [
+          ...model.notices,
+          { id: nextNotice++, channelId: action.channelId, text: action.text, at: Date.now() + model.clockOffset },
+        ],
       };
     case 'dismissNotice':
       return { ...model, notices: model.notices.filter((notice) => notice.id !== action.id) };

@@ -26,7 +26,11 @@ const problem = (option: CommandOptionDefinition, text: string): Resolved => ({ 
 /** Suggestions of an option that has a fixed set of values (choices, true/false, channels, members). */
 export function fixedChoices(option: CommandOptionDefinition, pickable: Pickable): Choice[] | undefined {
   if (option.choices && option.choices.length > 0) return option.choices;
-  if (option.type === OptionType.Boolean) return [{ name: 'True', value: 'true' }, { name: 'False', value: 'false' }];
+  if (option.type === OptionType.Boolean)
+    return [
+      { name: 'True', value: 'true' },
+      { name: 'False', value: 'false' },
+    ];
   if (option.type === OptionType.Channel) return pickable.channels.map((c) => ({ name: `#${c.name}`, value: c.id }));
   if (option.type === OptionType.User || option.type === OptionType.Mentionable)
     return pickable.members.map((m) => ({ name: `@${m.name}`, value: m.id }));

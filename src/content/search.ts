@@ -110,6 +110,8 @@ const autocompleteOptions: SearchOptions = {
   fuzzy: (term) => (term.length > 3 ? 0.2 : false),
 };
 const nearestOptions: SearchOptions = { combineWith: 'OR', prefix: true, fuzzy: 0.2 };
+/** What source autocomplete and lookup match on; the note only helps find the nearest ones. */
+const sourceFields = ['title', 'slug', 'people', 'aliases'];
 const claimOptions: SearchOptions = {
   combineWith: 'OR',
   prefix: (term) => term.length >= 4,
@@ -201,16 +203,18 @@ export class ContentSearch {
   }
 
   /**
-   * The query with each word the cards never use replaced by one they do, when it is one edit away (two for
-   * words of 8 letters or more) and starts with the same letter: "reinforcment lerning" → "reinforcement learning",
-   * so synonym phrases and stems still apply. Spelling slips rarely change the first letter; real other words often do.
+   * The query with each word the cards never use replaced by one they do when it looks like a slip: one edit
+   * away, or two letters swapped ("documnet", "opsu"), keeping the first letter. "reinforcment lerning" becomes
+   * "reinforcement learning", so synonym phrases and stems apply; a real other word ("prediction", not in the
+   * cards) is usually two different letters away and stays as it is.
    */
   corrected(query: string): string {
     return words(query)
       .map((word) => {
         if (word.length < 4 || this.known.has(word) || STOP_WORDS.has(word) || /\d/.test(word)) return word;
-        const [best] = this.vocabulary.search(word, { fuzzy: word.length >= 8 ? 2 : 1, prefix: false });
-        const fix = best ? String(best.id) : word;
+        const [near] = this.vocabulary.search(word, { fuzzy: 1, prefix: false });
+        const swapped = this.vocabulary.search(word, { fuzzy: 2, prefix: false }).find((hit) => sameLetters(String(hit.id), word));
+        const fix = String(near?.id ?? swapped?.id ?? word);
         return fix[0] === word[0] ? fix : word;
       })
       .join(' ');
@@ -225,7 +229,7 @@ export class ContentSearch {
   /** Sources for autocomplete over id, title, authors, publisher and aliases: all matches ranked, then cut. */
   rankSources(query: string, max: number = limits.choices): Source[] {
     if (query.trim() === '') return [...this.sourcesById.values()].slice(0, max);
-    return this.ranked(this.sourceIndex, query, this.sourcesById, ['title', 'slug', 'people', 'aliases']).slice(0, max);
+    return this.ranked(this.sourceIndex, query, this.sourcesById, sourceFields).slice(0, max);
   }
 
   /** A source by id, exact title or alias, or every word of the query; otherwise the nearest ones. */
@@ -236,7 +240,7 @@ export class ContentSearch {
         source.id === wanted || source.title.toLowerCase() === wanted || source.aliases.some((alias) => alias.toLowerCase() === wanted),
     );
     if (exact) return { source: exact };
-    const [best] = this.sourceIndex.search(query, { ...autocompleteOptions, fields: ['title', 'slug', 'people', 'aliases'] });
+    const [best] = this.sourceIndex.search(query, { ...autocompleteOptions, fields: sourceFields });
     const found = best && this.sourcesById.get(best.id);
     if (found) return { source: found };
     const nearest = this.sourceIndex.search(query, nearestOptions).slice(0, NEAREST_MAX);
@@ -293,3 +297,4 @@ export class ContentSearch {
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+const sameLetters = (a: string, b: string) => [...a].sort().join('') === [...b].sort().join('');

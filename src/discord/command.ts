@@ -22,8 +22,11 @@ export interface Command {
   readonly data: SlashCommandOptionsOnlyBuilder | SlashCommandSubcommandsOnlyBuilder;
   /** Permission the member needs; set as the command's default and re-checked on every route at run time. */
   readonly requires?: bigint;
-  /** Seconds a member waits between two uses, for commands that cost real work (search, quiz starts). */
-  readonly cooldownSeconds?: number;
+  /**
+   * Seconds a member waits between two uses, for commands that cost real work (search, quiz starts): one number
+   * for the whole command, or per subcommand (`{ start: 5 }`; subcommands not listed have none).
+   */
+  readonly cooldownSeconds?: number | Readonly<Record<string, number>>;
   execute(ctx: Services, interaction: ChatInputCommandInteraction): Promise<unknown>;
   autocomplete?(ctx: Services, interaction: AutocompleteInteraction): Promise<unknown>;
   readonly components?: readonly ComponentRoute<never>[];

@@ -1,4 +1,10 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  DiscordjsErrorCodes,
+  DiscordjsTypeError,
+  type Interaction,
+} from 'discord.js';
 import { Cooldowns } from '../cooldown.js';
 import type { Services } from '../services.js';
 import { guarded } from './boundary.js';
@@ -19,6 +25,15 @@ interface OwnedRoute {
 
 export const EXPIRED = 'This has expired: the bot or its content changed since it was posted. Run the command again.';
 export const GUILD_ONLY = 'Scratchpad works inside a server: use its commands in a server channel.';
+
+/** Options that do not match the command's definition: the member's client still had an older version of it. */
+const OUTDATED_OPTIONS = new Set<string>([
+  DiscordjsErrorCodes.CommandInteractionOptionNotFound,
+  DiscordjsErrorCodes.CommandInteractionOptionType,
+  DiscordjsErrorCodes.CommandInteractionOptionEmpty,
+  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommand,
+  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommandGroup,
+]);
 
 function uniqueMap<T>(items: readonly T[], keyOf: (item: T) => string, what: string): Map<string, T> {
   const map = new Map<string, T>();
@@ -47,10 +62,13 @@ export function createRouter(commands: readonly Command[]): Router {
   const cooldowns = new Cooldowns();
 
   function assertCooledDown(ctx: Services, command: Command, interaction: ChatInputCommandInteraction) {
-    if (!command.cooldownSeconds) return;
-    const key = `${interaction.guildId}:${interaction.user.id}:${command.data.name}`;
-    const wait = cooldowns.take(key, command.cooldownSeconds, ctx.clock.now().getTime());
-    if (wait > 0) throw new UserFacingError(`Easy there: try \`/${command.data.name}\` again in ${wait} s.`);
+    const sub = typeof command.cooldownSeconds === 'object' ? interaction.options.getSubcommand(false) : null;
+    const seconds = typeof command.cooldownSeconds === 'object' ? command.cooldownSeconds[sub ?? ''] : command.cooldownSeconds;
+    if (!seconds) return;
+    const name = sub ? `${command.data.name} ${sub}` : command.data.name;
+    const key = `${interaction.guildId}:${interaction.user.id}:${name}`;
+    const wait = cooldowns.take(key, seconds, ctx.clock.now().getTime());
+    if (wait > 0) throw new UserFacingError(`Easy there: try \`/${name}\` again in ${wait} s.`);
   }
 
   async function chatInput(ctx: Services, interaction: ChatInputCommandInteraction) {
@@ -58,7 +76,12 @@ export function createRouter(commands: readonly Command[]): Router {
     if (!command) return interaction.reply(ephemeral(EXPIRED));
     assertAllowed(command, interaction);
     assertCooledDown(ctx, command, interaction);
-    return command.execute(ctx, interaction);
+    try {
+      return await command.execute(ctx, interaction);
+    } catch (err) {
+      if (err instanceof DiscordjsTypeError && OUTDATED_OPTIONS.has(err.code)) throw new UserFacingError(EXPIRED);
+      throw err;
+    }
   }
 
   async function autocomplete(ctx: Services, interaction: AutocompleteInteraction) {

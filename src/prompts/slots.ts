@@ -25,7 +25,13 @@ function clockParts(time: string) {
 }
 
 function slotIn(week: DateTime, { weekday, time }: WeeklySchedule): DateTime {
-  return week.set({ weekday: weekday as WeekdayNumbers, ...clockParts(time), second: 0, millisecond: 0 });
+  // luxon resolves a wall-clock time that exists twice with the offset of the DateTime it starts from, so the
+  // same slot would be the earlier instant seen from before the change and the later one seen from after it.
+  // Starting from the end of that local day (after any change on it) always gives the later instant.
+  return week
+    .set({ weekday: weekday as WeekdayNumbers })
+    .endOf('day')
+    .set({ ...clockParts(time), second: 0, millisecond: 0 });
 }
 
 const local = (instant: Date, schedule: WeeklySchedule) => DateTime.fromJSDate(instant, { zone: schedule.timezone });

@@ -176,12 +176,14 @@ export class QuizService {
     const key = memberKey(guild, user);
     const progress = await this.progress.get(key);
     let asked: Asked | undefined;
-    const session = await this.sessions.update(key, (current) => {
-      const own = this.own(current, sessionId);
-      if (!own.answered) {
-        asked = { session: own, question: this.current(own), n: own.asked.length, reason: 'again' };
+    const session = await this.sessions.update(key, (stored) => {
+      const own = this.own(stored, sessionId);
+      const shown = this.content.questions.get(own.asked.at(-1) ?? '');
+      if (!own.answered && shown) {
+        asked = { session: own, question: shown, n: own.asked.length, reason: 'again' };
         return own;
       }
+      // Answered, or the unanswered question left the bundle (a restart with new content): move on.
       const picked = this.pick(progress, own, own.asked);
       if (!picked) return own;
       const moved: Session = { ...own, asked: [...own.asked, picked.question.id], answered: false };

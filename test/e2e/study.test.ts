@@ -249,6 +249,7 @@ describe('/claim', () => {
     bot = await startBot();
     for (const text of ['hi', 'x'.repeat(301)]) {
       const message = await bot.standIn.slash('claim', { text }).reply();
+      bot.standIn.clock.advance(5_000); // past /claim's per-member cooldown
       expect(message.ephemeral).toBe(true);
       expect(message.content).toMatch(/^Give me 3 to 300 characters/);
     }

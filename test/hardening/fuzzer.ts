@@ -273,8 +273,8 @@ function capturingLogger(sinks: Sinks, secret: () => string) {
     write(chunk: Buffer, _encoding, done) {
       const line = chunk.toString();
       if (secret() !== '' && line.includes(secret())) sinks.problems.push(`a log line contains the token: ${line.slice(0, 300)}`);
-      const parsed = JSON.parse(line) as { level: number; msg?: string; err?: { message?: string; stack?: string } };
-      if (parsed.level >= 50) sinks.problems.push(`error log "${parsed.msg}": ${parsed.err?.stack ?? parsed.err?.message ?? line.slice(0, 400)}`);
+      const parsed = JSON.parse(line) as { level: number; msg?: string; ref?: string; err?: { message?: string; stack?: string } };
+      if (parsed.level >= 50) sinks.problems.push(`error log "${parsed.msg}" (interaction ${parsed.ref ?? '?'}): ${parsed.err?.stack ?? parsed.err?.message ?? line.slice(0, 400)}`);
       done();
     },
   });
@@ -310,7 +310,9 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
     const pings = message.pings;
     if ((pings.users?.length ?? 0) > 0 || (pings.roles?.length ?? 0) > 0 || pings.everyone)
       sinks.problems.push(`message ${message.id} pinged: ${JSON.stringify(pings)} content ${JSON.stringify(message.content.slice(0, 200))}`);
-    if (mayPing(message.allowedMentions))
+    // A deferred reply's placeholder (flag 128, "is thinking…") carries no text and no allowed_mentions of its own.
+    const loading = (message.flags & 128) !== 0;
+    if (!loading && mayPing(message.allowedMentions))
       sinks.problems.push(`message ${message.id} allows mentions: ${JSON.stringify(message.allowedMentions)}`);
     if (message.components.length > 0 && !pool.includes(message)) {
       pool.push(message);
@@ -331,6 +333,7 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
     otherChannel: guild.channel('other').id,
     members: [guild.member.id, guild.moderator.id, idOf('ann'), idOf('bob')],
   };
+  const uncached = standIn.addUnannouncedChannel(guild.id, 'uncached');
   const memberRef = (who: Who) => (who === 'ann' || who === 'bob' ? idOf(who) : who);
   const prefixes = [...new Set(commands.flatMap((c) => (c.components ?? []).map((r) => r.id.prefix)))];
   const registered = standIn.registeredCommands();
@@ -395,7 +398,7 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
     const base = {
       member: memberRef(c.ctx.who),
       dm: c.ctx.dm,
-      uncachedChannel: c.ctx.uncachedChannel,
+      ...(c.ctx.uncachedChannel ? { channel: uncached.id } : {}),
       ...(c.ctx.memberPermissions === 'none' ? { memberPermissions: '0' } : {}),
       ...(c.ctx.appPermissions === 'none' ? { appPermissions: '0' } : {}),
     };

@@ -128,3 +128,13 @@ describe('clock times and zones', () => {
     expect(suggestZones('a').length).toBeLessThanOrEqual(25);
   });
 });
+
+describe('slots: a wall-clock time that exists twice', () => {
+  it('is the same (later) instant seen from before and from after the fall-back change', () => {
+    const berlin = { weekday: 7, time: '02:30', timezone: 'Europe/Berlin' };
+    expect(nextSlot(berlin, new Date('2025-10-23T12:00:00Z')).toISOString()).toBe('2025-10-26T01:30:00.000Z');
+    expect(previousSlot(berlin, new Date('2025-10-26T12:00:00Z')).toISOString()).toBe('2025-10-26T01:30:00.000Z');
+    const sydney = { weekday: 7, time: '02:30', timezone: 'Australia/Sydney' };
+    expect(nextSlot(sydney, new Date('2025-04-03T12:00:00Z')).toISOString()).toBe('2025-04-05T16:30:00.000Z');
+  });
+});

@@ -75,10 +75,12 @@ describe('QuizService', () => {
     expect((await quiz.summary('100000000000000002', ANN)).answered).toBe(0);
   });
 
-  it('refuses to grade a question that left the bundle', async () => {
+  it('refuses to grade a question that left the bundle, and Next moves past it', async () => {
     const asked = await quiz.start(G, ANN, {});
     const updated = new QuizService({ store, content: contentWith([question('q9')], '2.0.0'), clock });
     await expect(updated.answer(G, ANN, asked?.session.id ?? '', 1, 0)).rejects.toThrow(refusals.questionRemoved);
+    // Next skips the removed question instead of refusing again.
+    expect(await updated.next(G, ANN, asked?.session.id ?? '')).toMatchObject({ kind: 'asked', asked: { n: 2, question: { id: 'q9' } } });
   });
 
   it('ranks the guild’s members and forgets a member who resets', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { memberKey } from '../../src/quiz/records.js';
 import { type RoundDisplay, RoundService, roundKey } from '../../src/quiz/rounds.js';
@@ -6,7 +6,7 @@ import { QuizService } from '../../src/quiz/service.js';
 import { StoreUnavailableError } from '../../src/store/backend.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { contentWith, fakeClock, first, question, silent } from '../quiz/fixtures.js';
-import { backends, uniquePrefix } from './backends.js';
+import { backends, trackedStores, uniquePrefix } from './backends.js';
 import { startRedisServer } from './redisServer.js';
 
 const G = '100000000000000001';
@@ -16,16 +16,7 @@ const content = contentWith([question('q1'), question('q2'), question('q3')]);
 const display: RoundDisplay = { ask: async () => 'message-1', reveal: async () => {}, finish: async () => {} };
 
 describe.each(backends)('quiz records on $name', ({ name, url }) => {
-  const opened: Store[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((store) => store.close()));
-  });
-  const open = async (storeUrl = url(), prefix = uniquePrefix()) => {
-    const store = await openStore(storeUrl, silent, prefix);
-    opened.push(store);
-    return store;
-  };
-  const quizOn = (store: Store) => new QuizService({ store, content, clock: fakeClock(), random: first });
+  const { open, close } = trackedStores(url);
 
   it(`[${name}] records exactly 500 of 500 concurrent answers by one member`, async () => {
     const quiz = quizOn(await open());
@@ -66,17 +57,17 @@ describe.each(backends)('quiz records on $name', ({ name, url }) => {
       const rounds = new RoundService({ quiz, store: before, content, clock: fakeClock(), log: silent, display });
       const round = await rounds.start({ guild: G, channel: C, user: ANN, questions: 2, seconds: 30 });
       rounds.stop();
-      await before.close();
-      opened.splice(opened.indexOf(before), 1);
+      await close(before);
 
-      const after = quizOn(await open(storeUrl, prefix));
+      const reopened = await open(storeUrl, prefix);
+      const after = quizOn(reopened);
       expect(await after.summary(G, ANN)).toMatchObject({ answered: 1, correct: 1 });
       expect((await after.sessions.get(memberKey(G, ANN)))?.id).toBe(asked?.session.id);
       expect((await after.openReports(G)).map((report) => report.reason)).toEqual(['Looks wrong.']);
       expect((await after.members.get(G))?.members).toEqual([ANN]);
       const reopenedRounds = new RoundService({
         quiz: after,
-        store: opened.at(-1) as Store,
+        store: reopened,
         content,
         clock: fakeClock(),
         log: silent,

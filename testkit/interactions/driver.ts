@@ -46,8 +46,6 @@ export interface RawInteraction {
   readonly source?: MessageRef;
   /** Sent as from a DM with the bot: no guild_id, no member, a `user` and a DM channel. */
   readonly dm?: boolean;
-  /** The payload names a channel the bot has never seen (not in its cache); the reply still lands in `channel`. */
-  readonly uncachedChannel?: boolean;
   /** member.permissions and app_permissions as sent (default: computed from the world). */
   readonly memberPermissions?: string;
   readonly appPermissions?: string;
@@ -133,11 +131,6 @@ export class InteractionDriver {
       const patched: Record<string, unknown> = { ...payload };
       if (spec.memberPermissions !== undefined) patched.member = { ...(payload.member as object), permissions: spec.memberPermissions };
       if (spec.appPermissions !== undefined) patched.app_permissions = spec.appPermissions;
-      if (spec.uncachedChannel) {
-        const id = this.core.world.ids.next();
-        patched.channel_id = id;
-        patched.channel = { ...(payload.channel as object), id, name: 'uncached', last_message_id: null };
-      }
       if (spec.dm) {
         const { guild_id: _g, guild: _gg, member: _m, guild_locale: _l, ...rest } = patched;
         const user = this.core.world.users.get(invocation.userId);

@@ -61,15 +61,39 @@ function renderBlock(token: Token, key: number): ComponentChildren {
 
 function renderHeading(token: Tokens.Heading, key: number): ComponentChildren {
   const children = renderInline(token.tokens);
-  if (token.depth === 1) return <h3 key={key} class="md-h1">{children}</h3>;
-  if (token.depth === 2) return <h4 key={key} class="md-h2">{children}</h4>;
-  if (token.depth === 3) return <h5 key={key} class="md-h3">{children}</h5>;
-  return <p key={key} class="md-p">{token.raw}</p>;
+  if (token.depth === 1)
+    return (
+      <h3 key={key} class="md-h1">
+        {children}
+      </h3>
+    );
+  if (token.depth === 2)
+    return (
+      <h4 key={key} class="md-h2">
+        {children}
+      </h4>
+    );
+  if (token.depth === 3)
+    return (
+      <h5 key={key} class="md-h3">
+        {children}
+      </h5>
+    );
+  return (
+    <p key={key} class="md-p">
+      {token.raw}
+    </p>
+  );
 }
 
 function renderList(token: Tokens.List, key: number): ComponentChildren {
   const items = token.items.map((item, index) => <li key={index}>{renderBlocks(item.tokens)}</li>);
-  if (!token.ordered) return <ul key={key} class="md-list">{items}</ul>;
+  if (!token.ordered)
+    return (
+      <ul key={key} class="md-list">
+        {items}
+      </ul>
+    );
   return (
     <ol key={key} class="md-list" start={typeof token.start === 'number' ? token.start : 1}>
       {items}
@@ -136,9 +160,14 @@ function SafeLink({ href, label }: { href: string; label: ComponentChildren }) {
 function Spoiler({ children }: { children: ComponentChildren }) {
   const [shown, setShown] = useState(false);
   return (
-    <span class={shown ? 'md-spoiler shown' : 'md-spoiler'} onClick={() => setShown(true)} title={shown ? undefined : 'Spoiler: click to show'}>
+    <button
+      type="button"
+      class={shown ? 'md-spoiler shown' : 'md-spoiler'}
+      onClick={() => setShown(true)}
+      title={shown ? undefined : 'Spoiler: click to show'}
+    >
       {children}
-    </span>
+    </button>
   );
 }
 

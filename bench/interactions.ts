@@ -1,0 +1,303 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REST, Routes } from 'discord.js';
+import { loadConfig } from '../src/config.js';
+import { Content } from '../src/content/content.js';
+import { loadBundleOrThrow } from '../src/content/loader.js';
+import { deployCommands } from '../src/discord/deploy.js';
+import { commands } from '../src/discord/routes.js';
+import { type GuildFixture, type InteractionHandle, type MessageRecord, type StandIn, startStandIn } from '../testkit/index.js';
+import { type RunningChild, startClient } from './lib/children.js';
+import type { ClientKind } from './lib/protocol.js';
+import { type Latency, latencyOf, median } from './lib/stats.js';
+
+/**
+ * Interaction throughput and latency: from the stand-in dispatching INTERACTION_CREATE to the client's callback
+ * arriving at the stand-in (its 'callback' event, timed with performance.now() in this process). The client runs
+ * in its own process; Scratchpad and the bare client see the same guilds, payloads and registered commands.
+ */
+
+const GUILDS = 64;
+const MEMBERS_PER_GUILD = 20;
+const CALLBACK_TIMEOUT_MS = 15_000;
+const BENCH_BUTTON = 'bench:click';
+
+export type ScenarioName = '/summary' | '/claim' | '/source autocomplete' | 'quiz answer';
+
+interface Scenario {
+  readonly name: ScenarioName;
+  /** The command that must exist in src/discord/routes.ts for the scenario to run. */
+  readonly command: string;
+  /** A read command: the p99 added-latency target applies. */
+  readonly read: boolean;
+  /**
+   * Builds one interaction per sender index, ready to dispatch (quiz answers need a question message each, made
+   * here, untimed).
+   */
+  prepare(run: Run, senders: readonly number[]): Promise<(() => InteractionHandle)[]>;
+}
+
+interface Run {
+  readonly kind: ClientKind;
+  readonly standIn: StandIn;
+  readonly content: Content;
+}
+
+/**
+ * Who sends interaction `i`: /claim and /quiz have a per-member cooldown, so every interaction of a scenario in one
+ * run comes from a (guild, member) pair that scenario has not used yet (`Run.used` counts them).
+ */
+const guildOf = (run: Run, i: number) => run.standIn.guilds()[i % GUILDS]?.id ?? '';
+const memberOf = (i: number) => `m${Math.floor(i / GUILDS) % MEMBERS_PER_GUILD}`;
+const as = (run: Run, i: number) => ({ guild: guildOf(run, i), member: memberOf(i) });
+const repeat = <T>(count: number, make: (i: number) => T) => Array.from({ length: count }, (_, i) => make(i));
+
+/** The first option of a registered command: /claim's question, whatever its name. */
+const firstOption = (name: string) => (commands.find((c) => c.data.name === name)?.data.toJSON().options?.[0]?.name ?? 'text') as string;
+
+const CLAIM_QUERIES = [
+  'so claude only pretended to go along when it thought anthropic was watching?',
+  'what percent of harmful requests did opus answer for free accounts',
+  'is the scratchpad reasoning faithful to what the model does',
+  'did the model try to steal its own weights',
+];
+
+const scenarios: readonly Scenario[] = [
+  {
+    name: '/summary',
+    command: 'summary',
+    read: true,
+    prepare: async (run, senders) => {
+      const sections = run.content.bundle.sections;
+      return senders.map((i) => () => run.standIn.slash('summary', { section: sections[i % sections.length]?.id ?? '' }, as(run, i)));
+    },
+  },
+  {
+    name: '/claim',
+    command: 'claim',
+    read: true,
+    prepare: async (run, senders) => {
+      const option = firstOption('claim');
+      return senders.map((i) => () => run.standIn.slash('claim', { [option]: CLAIM_QUERIES[i % CLAIM_QUERIES.length] ?? '' }, as(run, i)));
+    },
+  },
+  {
+    name: '/source autocomplete',
+    command: 'source',
+    read: true,
+    prepare: async (run, senders) => {
+      const partial = ['green', 'anthr', 'hubin', 'revie', 'sleeper', '2412'];
+      return senders.map(
+        (i) => () => run.standIn.autocomplete('source', { query: partial[i % partial.length] ?? '' }, { focused: 'query', ...as(run, i) }),
+      );
+    },
+  },
+  {
+    name: 'quiz answer',
+    command: 'quiz',
+    read: false,
+    prepare: async (run, senders) => {
+      const { standIn } = run;
+      if (run.kind === 'bare') {
+        // The bare client has no quiz: it answers a click on a button the bench posts (as the bot) with its fixed line.
+        const messages = await Promise.all(standIn.guilds().map((guild) => postButton(standIn, standIn.guild(guild.id).channel().id)));
+        return senders.map((i) => () => standIn.click(messages[i % GUILDS] ?? '', BENCH_BUTTON, memberOf(i)));
+      }
+      // One fresh private-quiz question per answer, each its own (guild, member) session, made before the timing starts.
+      const questions = await inParallel(senders.length, 16, (k) =>
+        standIn.slash('quiz', {}, { ...as(run, senders[k] ?? 0), subcommand: 'start' }).reply(),
+      );
+      return questions.map((message) => () => standIn.click(message, answerButton(message)));
+    },
+  },
+];
+
+function answerButton(message: MessageRecord): string {
+  const rows = message.components as { components?: { custom_id?: string }[] }[];
+  const id = rows.flatMap((row) => row.components ?? []).find((c) => c.custom_id?.startsWith('quiz:answer'))?.custom_id;
+  if (!id) throw new Error(`message ${message.id} has no quiz answer button: ${JSON.stringify(message).slice(0, 600)}`);
+  return id;
+}
+
+async function postButton(standIn: StandIn, channelId: string): Promise<string> {
+  const rest = new REST({ api: standIn.apiUrl }).setToken(standIn.token);
+  const body = { content: 'bench', components: [{ type: 1, components: [{ type: 2, style: 2, label: 'A', custom_id: BENCH_BUTTON }] }] };
+  return ((await rest.post(Routes.channelMessages(channelId), { body })) as { id: string }).id;
+}
+
+async function inParallel<T>(count: number, concurrency: number, run: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) results[i] = await run(i);
+  };
+  await Promise.all(repeat(Math.min(concurrency, count), worker));
+  return results;
+}
+
+export interface LoadResult {
+  readonly scenario: ScenarioName;
+  readonly kind: ClientKind;
+  readonly concurrency: number;
+  /** Interactions answered per second. */
+  readonly throughput: number;
+  readonly latency: Latency;
+  /** Interactions not answered in time or answered with a callback the stand-in rejected. */
+  readonly failed: number;
+}
+
+/** A cooldown refusal is fast and would flatter the figures; the sender scheme avoids them, this catches a slip. */
+const coolingDown = (handle: InteractionHandle) =>
+  /^Easy there/.test((handle.record.callback?.data as { content?: string } | null)?.content ?? '');
+
+/** Dispatches every interaction, `concurrency` in flight at a time, timing each from dispatch to its callback. */
+async function load(run: Run, fires: readonly (() => InteractionHandle)[], concurrency: number) {
+  const waiting = new Map<string, (at: number) => void>();
+  const onCallback = (record: { id: string }) => waiting.get(record.id)?.(performance.now());
+  run.standIn.events.on('callback', onCallback);
+  const samples: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  await inParallel(fires.length, concurrency, async (i) => {
+    let resolve: (at: number) => void = () => {};
+    const answered = new Promise<number>((r) => {
+      resolve = r;
+    });
+    const sent = performance.now();
+    const handle = (fires[i] as () => InteractionHandle)();
+    waiting.set(handle.id, resolve);
+    const timeout = new Promise<number>((r) => setTimeout(() => r(Number.NaN), CALLBACK_TIMEOUT_MS).unref());
+    const at = await Promise.race([answered, timeout]);
+    waiting.delete(handle.id);
+    if (Number.isNaN(at) || handle.rejections().length > 0 || coolingDown(handle)) failed++;
+    else samples.push(at - sent);
+  });
+  const elapsed = performance.now() - started;
+  run.standIn.events.off('callback', onCallback);
+  run.standIn.takeRejections();
+  return { throughput: (samples.length / elapsed) * 1000, latency: latencyOf(samples), failed };
+}
+
+function guildFixtures(): GuildFixture[] {
+  return repeat(GUILDS, (i) => ({
+    name: `Bench ${i + 1}`,
+    channels: ['general'],
+    members: repeat(MEMBERS_PER_GUILD, (j) => ({ username: `m${j}` })),
+  }));
+}
+
+export interface InteractionOptions {
+  readonly repeats: number;
+  readonly concurrencies: readonly number[];
+  /** Interactions per in-flight slot at each concurrency (at least `minimum` in all). */
+  readonly perSlot: number;
+  readonly minimum: number;
+  readonly warmup: number;
+}
+
+export interface InteractionFigures {
+  readonly results: LoadResult[];
+  /** Scenarios whose command is not in src/discord/routes.ts yet. */
+  readonly skipped: ScenarioName[];
+  /** Scratchpad's process start to ready with these guilds, per run. */
+  readonly startupMs: number[];
+}
+
+/** Bare and Scratchpad take turns, `repeats` times each, each turn a fresh stand-in and client process. */
+export async function measureInteractions(options: InteractionOptions, log: (line: string) => void): Promise<InteractionFigures> {
+  const available = new Set(commands.map((c) => c.data.name));
+  const active = scenarios.filter((s) => available.has(s.command));
+  const skipped = scenarios.filter((s) => !available.has(s.command)).map((s) => s.name);
+  const content = new Content(await loadBundleOrThrow('content'));
+  const results: LoadResult[] = [];
+  const startupMs: number[] = [];
+  for (let r = 0; r < options.repeats; r++) {
+    for (const kind of ['bare', 'scratchpad'] as const) {
+      const standIn = await startStandIn({ guilds: guildFixtures(), strict: false, waitTimeoutMs: CALLBACK_TIMEOUT_MS });
+      const storeDir = mkdtempSync(join(tmpdir(), 'scratchpad-bench-'));
+      const env = {
+        DISCORD_TOKEN: standIn.token,
+        DISCORD_CLIENT_ID: standIn.applicationId,
+        DISCORD_API_URL: standIn.apiUrl,
+        STORE_URL: process.env.BENCH_STORE ?? `sqlite://${join(storeDir, 'bench.sqlite')}`,
+        CONTENT_DIR: 'content',
+        LOG_LEVEL: 'silent',
+        SHARD_COUNT: '1',
+      };
+      await deployCommands(loadConfig(env), commands);
+      let child: RunningChild | undefined;
+      try {
+        child = await startClient(kind, env);
+        if (kind === 'scratchpad') startupMs.push(child.report.sinceStartMs);
+        const run: Run = { kind, standIn, content };
+        for (const scenario of active) {
+          let used = 0;
+          const senders = (count: number) => {
+            if (used + count > GUILDS * MEMBERS_PER_GUILD)
+              throw new Error(`${scenario.name}: more interactions than (guild, member) pairs`);
+            used += count;
+            return repeat(count, (k) => used - count + k);
+          };
+          await load(run, await scenario.prepare(run, senders(options.warmup)), 8);
+          for (const concurrency of options.concurrencies) {
+            const count = Math.max(options.minimum, concurrency * options.perSlot);
+            const result = await load(run, await scenario.prepare(run, senders(count)), concurrency);
+            results.push({ scenario: scenario.name, kind, concurrency, ...result });
+            log(
+              `  ${kind.padEnd(10)} ${scenario.name.padEnd(20)} c=${String(concurrency).padStart(2)}  ${result.throughput.toFixed(0).padStart(5)}/s  p50 ${result.latency.p50.toFixed(2)} p99 ${result.latency.p99.toFixed(2)} ms${result.failed ? `  ${result.failed} failed` : ''}`,
+            );
+          }
+        }
+      } finally {
+        await child?.stop();
+        await standIn.close();
+        rmSync(storeDir, { recursive: true, force: true });
+      }
+    }
+  }
+  return { results, skipped, startupMs };
+}
+
+export interface ScenarioSummary {
+  readonly scenario: ScenarioName;
+  readonly read: boolean;
+  readonly concurrency: number;
+  readonly bare: { readonly throughput: number; readonly latency: Latency; readonly failed: number };
+  readonly scratchpad: { readonly throughput: number; readonly latency: Latency; readonly failed: number };
+  /** Scratchpad's throughput over the bare client's. */
+  readonly throughputRatio: number;
+  /** Scratchpad's p99 minus the bare client's, ms. */
+  readonly addedP99: number;
+}
+
+/** Medians over the repeats, side by side. */
+export function summarise(results: readonly LoadResult[]): ScenarioSummary[] {
+  const keys = [...new Set(results.map((r) => `${r.scenario}|${r.concurrency}`))];
+  return keys.map((key) => {
+    const [scenario, concurrency] = key.split('|') as [ScenarioName, string];
+    const of = (kind: ClientKind) => {
+      const runs = results.filter((r) => r.scenario === scenario && r.concurrency === Number(concurrency) && r.kind === kind);
+      return {
+        throughput: median(runs.map((r) => r.throughput)),
+        latency: {
+          p50: median(runs.map((r) => r.latency.p50)),
+          p95: median(runs.map((r) => r.latency.p95)),
+          p99: median(runs.map((r) => r.latency.p99)),
+        },
+        failed: runs.reduce((sum, r) => sum + r.failed, 0),
+      };
+    };
+    const bare = of('bare');
+    const scratchpad = of('scratchpad');
+    return {
+      scenario,
+      read: scenarios.find((s) => s.name === scenario)?.read ?? false,
+      concurrency: Number(concurrency),
+      bare,
+      scratchpad,
+      throughputRatio: scratchpad.throughput / Math.max(bare.throughput, 1e-9),
+      addedP99: scratchpad.latency.p99 - bare.latency.p99,
+    };
+  });
+}
