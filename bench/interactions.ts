@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { loadConfig } from '../src/config.js';
 import { Content } from '../src/content/content.js';
@@ -22,6 +23,12 @@ const GUILDS = 64;
 const MEMBERS_PER_GUILD = 20;
 const CALLBACK_TIMEOUT_MS = 15_000;
 const BENCH_BUTTON = 'bench:click';
+/**
+ * The stand-in checks every body against Discord's OpenAPI schema, which costs it a few ms for a large embed and
+ * almost nothing for the bare client's one line; that is test work, not Discord's, so the bench gives it an empty
+ * schema. The documented limits are still checked.
+ */
+const EMPTY_SPEC = fileURLToPath(new URL('./lib/openapi-empty.json', import.meta.url));
 
 export type ScenarioName = '/summary' | '/claim' | '/source autocomplete' | 'quiz answer';
 
@@ -155,7 +162,10 @@ const coolingDown = (handle: InteractionHandle) =>
 async function load(run: Run, fires: readonly (() => InteractionHandle)[], concurrency: number) {
   const waiting = new Map<string, (at: number) => void>();
   const onCallback = (record: { id: string }) => waiting.get(record.id)?.(performance.now());
+  // A callback the stand-in refused (e.g. after Discord's 3 seconds) ends that interaction at once, as a failure.
+  const onRejection = (call: { interactionId: string | null }) => call.interactionId && waiting.get(call.interactionId)?.(Number.NaN);
   run.standIn.events.on('callback', onCallback);
+  run.standIn.events.on('rejection', onRejection);
   const samples: number[] = [];
   let failed = 0;
   const started = performance.now();
@@ -175,8 +185,9 @@ async function load(run: Run, fires: readonly (() => InteractionHandle)[], concu
   });
   const elapsed = performance.now() - started;
   run.standIn.events.off('callback', onCallback);
+  run.standIn.events.off('rejection', onRejection);
   run.standIn.takeRejections();
-  return { throughput: (samples.length / elapsed) * 1000, latency: latencyOf(samples), failed };
+  return { samples, failed, elapsed };
 }
 
 function guildFixtures(): GuildFixture[] {
@@ -194,6 +205,8 @@ export interface InteractionOptions {
   readonly perSlot: number;
   readonly minimum: number;
   readonly warmup: number;
+  /** Scratchpad's STORE_URL; default SQLite in a temporary folder, as `npm start` defaults to SQLite. */
+  readonly storeUrl?: string;
 }
 
 export interface InteractionFigures {
@@ -204,7 +217,66 @@ export interface InteractionFigures {
   readonly startupMs: number[];
 }
 
-/** Bare and Scratchpad take turns, `repeats` times each, each turn a fresh stand-in and client process. */
+/** One client process with its own stand-in, and how many (guild, member) senders each scenario has used. */
+interface Contender {
+  readonly run: Run;
+  readonly child: RunningChild;
+  readonly used: Map<ScenarioName, number>;
+  close(): Promise<void>;
+}
+
+async function startContender(kind: ClientKind, content: Content, storeUrl: string | undefined): Promise<Contender> {
+  const standIn = await startStandIn({ guilds: guildFixtures(), strict: false, waitTimeoutMs: CALLBACK_TIMEOUT_MS, specPath: EMPTY_SPEC });
+  const storeDir = mkdtempSync(join(tmpdir(), 'scratchpad-bench-'));
+  const close = async () => {
+    await standIn.close();
+    rmSync(storeDir, { recursive: true, force: true });
+  };
+  try {
+    const env = {
+      DISCORD_TOKEN: standIn.token,
+      DISCORD_CLIENT_ID: standIn.applicationId,
+      DISCORD_API_URL: standIn.apiUrl,
+      STORE_URL: storeUrl ?? `sqlite://${join(storeDir, 'bench.sqlite')}`,
+      CONTENT_DIR: 'content',
+      LOG_LEVEL: 'silent',
+      SHARD_COUNT: '1',
+    };
+    // Both clients see the same registered commands, so the stand-in builds the same payloads for both.
+    await deployCommands(loadConfig(env), commands);
+    const child = await startClient(kind, env);
+    return {
+      run: { kind, standIn, content },
+      child,
+      used: new Map(),
+      async close() {
+        await child.stop();
+        await close();
+      },
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** The next `count` (guild, member) senders this scenario has not used on this client. */
+function senders(contender: Contender, scenario: ScenarioName, count: number): number[] {
+  const from = contender.used.get(scenario) ?? 0;
+  if (from + count > GUILDS * MEMBERS_PER_GUILD) throw new Error(`${scenario}: more interactions than (guild, member) pairs`);
+  contender.used.set(scenario, from + count);
+  return repeat(count, (k) => from + k);
+}
+
+/** Interactions split into this many chunks that alternate between the clients: 4 at concurrency 1, else 2. */
+const chunksAt = (concurrency: number) => (concurrency === 1 ? 4 : 2);
+
+/**
+ * Side by side: both clients run at once, each against its own stand-in, and every (scenario, concurrency) is run
+ * in chunks that alternate between them (which one goes first alternating too), so a burst of load from elsewhere
+ * on the machine falls on both alike. Every scenario is warmed up on both before anything is timed. Each repeat
+ * starts fresh processes.
+ */
 export async function measureInteractions(options: InteractionOptions, log: (line: string) => void): Promise<InteractionFigures> {
   const available = new Set(commands.map((c) => c.data.name));
   const active = scenarios.filter((s) => available.has(s.command));
@@ -213,47 +285,47 @@ export async function measureInteractions(options: InteractionOptions, log: (lin
   const results: LoadResult[] = [];
   const startupMs: number[] = [];
   for (let r = 0; r < options.repeats; r++) {
-    for (const kind of ['bare', 'scratchpad'] as const) {
-      const standIn = await startStandIn({ guilds: guildFixtures(), strict: false, waitTimeoutMs: CALLBACK_TIMEOUT_MS });
-      const storeDir = mkdtempSync(join(tmpdir(), 'scratchpad-bench-'));
-      const env = {
-        DISCORD_TOKEN: standIn.token,
-        DISCORD_CLIENT_ID: standIn.applicationId,
-        DISCORD_API_URL: standIn.apiUrl,
-        STORE_URL: process.env.BENCH_STORE ?? `sqlite://${join(storeDir, 'bench.sqlite')}`,
-        CONTENT_DIR: 'content',
-        LOG_LEVEL: 'silent',
-        SHARD_COUNT: '1',
-      };
-      await deployCommands(loadConfig(env), commands);
-      let child: RunningChild | undefined;
-      try {
-        child = await startClient(kind, env);
-        if (kind === 'scratchpad') startupMs.push(child.report.sinceStartMs);
-        const run: Run = { kind, standIn, content };
-        for (const scenario of active) {
-          let used = 0;
-          const senders = (count: number) => {
-            if (used + count > GUILDS * MEMBERS_PER_GUILD)
-              throw new Error(`${scenario.name}: more interactions than (guild, member) pairs`);
-            used += count;
-            return repeat(count, (k) => used - count + k);
-          };
-          await load(run, await scenario.prepare(run, senders(options.warmup)), 8);
-          for (const concurrency of options.concurrencies) {
-            const count = Math.max(options.minimum, concurrency * options.perSlot);
-            const result = await load(run, await scenario.prepare(run, senders(count)), concurrency);
-            results.push({ scenario: scenario.name, kind, concurrency, ...result });
+    const bare = await startContender('bare', content, options.storeUrl);
+    const scratchpad = await startContender('scratchpad', content, options.storeUrl).catch(async (err: unknown) => {
+      await bare.close();
+      throw err;
+    });
+    startupMs.push(scratchpad.child.report.sinceStartMs);
+    const both = [bare, scratchpad];
+    try {
+      for (const scenario of active) {
+        for (const contender of both) {
+          await load(contender.run, await scenario.prepare(contender.run, senders(contender, scenario.name, options.warmup)), 8);
+        }
+      }
+      for (const scenario of active) {
+        for (const concurrency of options.concurrencies) {
+          const chunks = chunksAt(concurrency);
+          const perChunk = Math.ceil(Math.max(options.minimum, concurrency * options.perSlot) / chunks);
+          const totals = new Map(both.map((c) => [c, { samples: [] as number[], failed: 0, elapsed: 0 }]));
+          for (let chunk = 0; chunk < chunks; chunk++) {
+            for (const contender of (r + chunk) % 2 === 0 ? both : [...both].reverse()) {
+              const fires = await scenario.prepare(contender.run, senders(contender, scenario.name, perChunk));
+              const { samples, failed, elapsed } = await load(contender.run, fires, concurrency);
+              const total = totals.get(contender);
+              if (!total) continue;
+              total.samples.push(...samples);
+              total.failed += failed;
+              total.elapsed += elapsed;
+            }
+          }
+          for (const [contender, { samples, failed, elapsed }] of totals) {
+            const result = { throughput: (samples.length / elapsed) * 1000, latency: latencyOf(samples), failed };
+            results.push({ scenario: scenario.name, kind: contender.run.kind, concurrency, ...result });
             log(
-              `  ${kind.padEnd(10)} ${scenario.name.padEnd(20)} c=${String(concurrency).padStart(2)}  ${result.throughput.toFixed(0).padStart(5)}/s  p50 ${result.latency.p50.toFixed(2)} p99 ${result.latency.p99.toFixed(2)} ms${result.failed ? `  ${result.failed} failed` : ''}`,
+              `  ${contender.run.kind.padEnd(10)} ${scenario.name.padEnd(20)} c=${String(concurrency).padStart(2)}  ${result.throughput.toFixed(0).padStart(5)}/s  p50 ${result.latency.p50.toFixed(2)} p99 ${result.latency.p99.toFixed(2)} ms${failed ? `  ${failed} failed` : ''}`,
             );
           }
         }
-      } finally {
-        await child?.stop();
-        await standIn.close();
-        rmSync(storeDir, { recursive: true, force: true });
       }
+    } finally {
+      await bare.close();
+      await scratchpad.close();
     }
   }
   return { results, skipped, startupMs };

@@ -13,10 +13,12 @@ export interface MemoryRow {
   readonly heapUsed: number;
 }
 
-export const MEMORY_KINDS: readonly ClientKind[] = ['bare', 'scratchpad-client', 'scratchpad', 'cacheless'];
-
-/** RSS after READY (two full GCs) of each client kind, each in a fresh process, against guilds of 5 channels and 10 roles. */
-export async function measureMemory(guildCounts: readonly number[], repeats: number): Promise<MemoryRow[]> {
+/**
+ * RSS after READY (two full GCs) of each client kind, each in a fresh process, against guilds of 5 channels and
+ * 10 roles. `bare`: discord.js on default caching; `scratchpad-client`: src/discord/client.ts alone; `scratchpad`:
+ * the whole bot; `cacheless`: the experiment in bench/clients/cacheless.ts.
+ */
+export async function measureMemory(guildCounts: readonly number[], repeats: number, kinds: readonly ClientKind[]): Promise<MemoryRow[]> {
   const rows: MemoryRow[] = [];
   for (const guilds of guildCounts) {
     const shards = shardsFor(guilds);
@@ -32,17 +34,16 @@ export async function measureMemory(guildCounts: readonly number[], repeats: num
     const runs = new Map<ClientKind, { rss: number; heapUsed: number }[]>();
     // Kinds alternate within each repeat, so a burst of load on the machine hits every kind alike.
     for (let repeat = 0; repeat < repeats; repeat++) {
-      for (const kind of MEMORY_KINDS) {
-        const t = Date.now();
+      for (const kind of kinds) {
         const child = await startClient(kind, env);
-        console.log(guilds, kind, Date.now() - t, 'ms', child.report.sinceStartMs);
+        console.log(`  ${String(guilds).padStart(5)} guilds  ${kind.padEnd(17)} ${Math.round(child.report.rss / 1_048_576)} MB RSS`);
         if (child.report.guilds !== guilds) throw new Error(`${kind} became ready with ${child.report.guilds} of ${guilds} guilds`);
         runs.set(kind, [...(runs.get(kind) ?? []), { rss: child.report.rss, heapUsed: child.report.heapUsed }]);
         await child.stop();
       }
     }
     await standIn.close();
-    for (const kind of MEMORY_KINDS) rows.push({ guilds, kind, ...medianOf(runs.get(kind) ?? []) });
+    for (const kind of kinds) rows.push({ guilds, kind, ...medianOf(runs.get(kind) ?? []) });
   }
   return rows;
 }

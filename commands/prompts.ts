@@ -100,6 +100,8 @@ async function setup(ctx: Services, interaction: ChatInputCommandInteraction) {
   const missing = await missingBotPermissions(channel, promptPermissions(thread));
   if (missing.length > 0) throw new UserFacingError(missingPermissionsText(channel.id, missing));
   const weekday = interaction.options.getInteger('day') ?? DEFAULTS.weekday;
+  // Discord offers only the seven choices; any other number must not reach the stored schedule.
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) throw new UserFacingError('Pick a day of the week from the list.');
   const { record, nextPost } = await ctx.prompts.setup(guildId, { channelId: channel.id, weekday, time, timezone, thread });
   return reply(interaction, setupDoneView(record, nextPost));
 }

@@ -30,15 +30,27 @@ const row = (what: string, figure: string | number, ok: boolean) => {
 };
 
 const started = Date.now();
-say(`soak ${quick ? '--quick' : 'full'}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+say(
+  `soak ${quick ? '--quick' : 'full'}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+);
 
 if (only.has('fuzz')) {
   const fuzz = await runFuzzer({ cases: size.fuzzCases, seed: size.fuzzSeed, progress: say });
   if (fuzz.failure) say(`fuzzer failure (seed ${fuzz.seed}):\n${fuzz.failure}`);
-  row('interactions fuzzed (seed)', `${fuzz.cases} (seed ${fuzz.seed}) in ${Math.round(fuzz.durationMs / 1000)} s`, fuzz.cases >= (quick ? 1_000 : 10_000));
+  row(
+    'interactions fuzzed (seed)',
+    `${fuzz.cases} (seed ${fuzz.seed}) in ${Math.round(fuzz.durationMs / 1000)} s`,
+    fuzz.cases >= (quick ? 1_000 : 10_000),
+  );
   row('fuzzer invariant violations', fuzz.violations, fuzz.violations === 0);
-  row('heap after GC at 10 % → end', `${fuzz.heapMb.atTenPercent} → ${fuzz.heapMb.atEnd} MB (+${fuzz.heapMb.growth})`, fuzz.heapMb.growth <= 40);
-  say(`fuzz cases by kind ${JSON.stringify(fuzz.byKind)}, first callbacks by type ${JSON.stringify(fuzz.callbacks)}`);
+  row(
+    'heap after GC at 10 % → end',
+    `${fuzz.heapMb.atTenPercent} → ${fuzz.heapMb.atEnd} MB (+${fuzz.heapMb.growth})`,
+    fuzz.heapMb.growth <= 40,
+  );
+  say(
+    `fuzz cases by kind ${JSON.stringify(fuzz.byKind)}, first callbacks by type ${JSON.stringify(fuzz.callbacks)}, sizes ${JSON.stringify(fuzz.sizes)}`,
+  );
 }
 
 if (only.has('kill')) {
@@ -47,7 +59,11 @@ if (only.has('kill')) {
     for (const line of kill.lostDetail) say(`kill ${store}: ${line}`);
     row(`SIGKILL cycles on ${store}`, kill.cycles, kill.cycles >= (quick ? 2 : 20));
     row(`answers acknowledged / lost (${store})`, `${kill.acknowledged} / ${kill.lost}`, kill.lost === 0 && kill.acknowledged > 0);
-    row(`unparsable records / rounds left overdue (${store})`, `${kill.unparsable} / ${kill.stuckRounds}`, kill.unparsable === 0 && kill.stuckRounds === 0);
+    row(
+      `unparsable records / rounds left overdue (${store})`,
+      `${kill.unparsable} / ${kill.stuckRounds}`,
+      kill.unparsable === 0 && kill.stuckRounds === 0,
+    );
     row(`restart-to-ready, median / max (${store})`, `${kill.readyMs.median} / ${kill.readyMs.max} ms`, true);
   }
 }
@@ -60,10 +76,19 @@ if (only.has('schedule')) {
 }
 
 if (only.has('faults')) {
-  const outcomes = [await redisRestartMidQuiz(), await sqliteRefusesWrites('read-only'), await sqliteRefusesWrites('disk full'), await restBursts(size.bursts)];
+  const outcomes = [
+    await redisRestartMidQuiz(),
+    await sqliteRefusesWrites('read-only'),
+    await sqliteRefusesWrites('disk full'),
+    await restBursts(size.bursts),
+  ];
   for (const outcome of outcomes) {
     say(`fault: ${outcome.fault}: ${outcome.detail}`);
-    row(`fault: ${outcome.fault} (injected / survived)`, `${outcome.injected} / ${outcome.survived ? outcome.injected : 0}`, outcome.survived);
+    row(
+      `fault: ${outcome.fault} (injected / survived)`,
+      `${outcome.injected} / ${outcome.survived ? outcome.injected : 0}`,
+      outcome.survived,
+    );
   }
 }
 

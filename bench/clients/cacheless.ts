@@ -26,4 +26,4 @@ manager.on(WebSocketShardEvents.Dispatch, ({ data }) => {
   }
 });
 await manager.connect();
-exitWith(() => manager.destroy());
+exitWith(async () => manager.destroy());

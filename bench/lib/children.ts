@@ -2,11 +2,11 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { ChildMessage, ClientKind, ContentReport, ReadyReport } from './protocol.js';
+import type { ChildMessage, ClientKind, ContentReport, ReadyReport, SchedulingReport } from './protocol.js';
 
 const START_TIMEOUT_MS = 120_000;
 const buildDir = fileURLToPath(new URL('../.build/', import.meta.url));
-const entries = ['bare', 'scratchpad', 'scratchpad-client', 'cacheless', 'content'] as const;
+const entries = ['bare', 'scratchpad', 'scratchpad-client', 'cacheless', 'content', 'scheduling'] as const;
 type Entry = (typeof entries)[number];
 
 let built: Promise<unknown> | undefined;
@@ -39,7 +39,7 @@ export interface RunningChild {
 async function start(entry: Entry, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   await buildChildren();
   return fork(`${buildDir}${entry}.mjs`, [], {
-    execArgv: ['--expose-gc'],
+    execArgv: ['--expose-gc', ...(process.env.BENCH_CHILD_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -85,6 +85,15 @@ export async function timeContentLoad(): Promise<ContentReport> {
   const child = await start('content', { CONTENT_DIR: 'content' });
   const exited = once(child, 'exit');
   const report = await firstMessage<ContentReport>(child, 'content');
+  await exited;
+  return report;
+}
+
+/** The prompt scheduler with `guilds` active schedules, in a fresh process (bench/clients/scheduling.ts). */
+export async function measureScheduler(guilds: number, spread: SchedulingReport['spread']): Promise<SchedulingReport> {
+  const child = await start('scheduling', { BENCH_GUILDS: String(guilds), BENCH_SPREAD: spread, CONTENT_DIR: 'content' });
+  const exited = once(child, 'exit');
+  const report = await firstMessage<SchedulingReport>(child, 'scheduling');
   await exited;
   return report;
 }

@@ -18,7 +18,27 @@ export interface ContentReport {
   readonly indexMs: number;
 }
 
-export type ChildMessage = ReadyReport | ContentReport;
+/** bench/clients/scheduling.ts: the prompt scheduler holding many active schedules. */
+export interface SchedulingReport {
+  readonly type: 'scheduling';
+  readonly spread: 'typical' | 'worst';
+  readonly guilds: number;
+  /** node-cron tasks: one per distinct (weekday, time, zone), plus none per guild. */
+  readonly tasks: number;
+  /** Live Node timers (process.getActiveResourcesInfo) before and after start(). */
+  readonly timersBefore: number;
+  readonly timersAfter: number;
+  readonly heapBefore: number;
+  readonly heapAfter: number;
+  readonly rssBefore: number;
+  readonly rssAfter: number;
+  /** start(): reading every record, queueing it and creating the cron tasks. */
+  readonly startMs: number;
+  /** One runDue() with nothing due, in microseconds. */
+  readonly idleTickUs: number;
+}
+
+export type ChildMessage = ReadyReport | ContentReport | SchedulingReport;
 
 /** The kinds of client the bench starts, each in its own process. */
 export type ClientKind = 'bare' | 'scratchpad' | 'scratchpad-client' | 'cacheless';

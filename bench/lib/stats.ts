@@ -6,7 +6,13 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[rank] ?? 0;
 }
 
-export const median = (values: readonly number[]): number => percentile(values, 50);
+/** The middle value, or the mean of the two middle values; 0 for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
 
 export interface Latency {
   readonly p50: number;

@@ -6,8 +6,9 @@ import { synonymGroups } from './synonyms.js';
 
 /**
  * Search over the bundle, built once at start-up. MiniSearch does the ranking (BM25 with field boosts, prefix
- * and fuzzy matching); this module only chooses the fields, the term processing, a small synonym map and the
- * rule that decides whether the best claim is good enough to show as the answer.
+ * and fuzzy matching); this module only chooses the documents and fields, the term processing, a small synonym
+ * map, how a claim card's paraphrases add up to its score, and the rule that decides whether the best claim is
+ * good enough to show as the answer.
  */
 
 export interface Scored<T> {
@@ -55,9 +56,18 @@ const words = (text: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-/** One canonical stem sequence per synonym phrase, longest first so "not monitored" wins over "monitored". */
-const synonymRuns = synonymGroups
-  .flatMap((group) => group.map((phrase) => ({ run: words(phrase).map(stemmer), canonical: words(group[0] ?? '').join('') })))
+/** Ways of asking whether something holds; "true" and "real" here are not about genuineness, so they are dropped. */
+const QUESTION_FRAMES = ['true or false', 'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real'];
+
+/**
+ * One canonical stem sequence per synonym phrase (empty for a question frame), longest first so "not monitored"
+ * wins over "monitored".
+ */
+const synonymRuns = [
+  ...synonymGroups.flatMap((group) => group.map((phrase) => ({ phrase, canonical: words(group[0] ?? '').join('') }))),
+  ...QUESTION_FRAMES.map((phrase) => ({ phrase, canonical: '' })),
+]
+  .map(({ phrase, canonical }) => ({ run: words(phrase).map(stemmer), canonical }))
   .sort((a, b) => b.run.length - a.run.length);
 
 /** The longest synonym phrase starting at `start`; a lone stop word ("actually" → "actual") is not one. */
@@ -68,7 +78,7 @@ function synonymAt(all: readonly string[], stems: readonly string[], start: numb
 
 /**
  * Claim text as terms: lower-cased, stemmed ("trained", "training" → "train"), synonym phrases replaced by
- * their group's term, stop words dropped. Used for the cards and for queries.
+ * their group's term, stop words and question frames dropped. Used for the cards and for queries.
  */
 export function claimTerms(text: string): string[] {
   const all = words(text);
@@ -77,7 +87,7 @@ export function claimTerms(text: string): string[] {
   for (let at = 0; at < all.length; ) {
     const synonym = synonymAt(all, stems, at);
     if (synonym) {
-      terms.push(synonym.canonical);
+      if (synonym.canonical) terms.push(synonym.canonical);
       at += synonym.run.length;
     } else {
       const word = all[at] ?? '';
@@ -92,17 +102,35 @@ export function claimTerms(text: string): string[] {
 const plainTerm = (term: string) => term.toLowerCase();
 const asIs = (term: string) => term;
 
-/** Field boosts for claim cards: the claim and its paraphrases say what a card is about, the rest supports it. */
-const claimBoost = { claim: 2, aliases: 2, explanation: 1, evidence: 0.5 };
+/**
+ * How a claim card is scored. A card's claim and each of its aliases are alternative phrasings of one statement,
+ * so each is its own document and a query is matched against the card's best paraphrase; a second paraphrase
+ * that also matches adds half its score, and the explanation and evidence add a tenth of theirs.
+ */
+const claimScore = { secondParaphrase: 0.5, support: 0.1 } as const;
+/** The supporting text: what the evidence says weighs half what the explanation does. */
+const supportBoost = { explanation: 1, evidence: 0.5 };
+/** In coverage, a query term found only in a card's supporting text counts for this share of its weight. */
+const SUPPORT_COVERAGE = 0.5;
 
 /**
- * When the best card counts as the answer, calibrated on test/fixtures/claim-eval.yaml. A query's meaning is
- * the sum of its terms' rarity among the cards (BM25's IDF), so a word no card uses weighs most.
- * - strength: the card's BM25 score per unit of that meaning; a question about something else shares only a
- *   few common words ("Claude", "model") and scores low per unit however long it is.
- * - coverage: the share of that meaning the card matches at all.
+ * When the best card counts as the answer, calibrated on test/fixtures/claim-eval.yaml (tuned on its
+ * even-numbered questions, checked on the odd ones). A query's meaning is the sum of its terms' rarity among the
+ * cards (BM25's IDF), so a word no card uses weighs most.
+ * - strength: the card's score per unit of that meaning; a question about something else shares only a few
+ *   common words ("Claude", "model") and scores low per unit however long it is.
+ * - coverage: the share of that meaning found in the card's best paraphrase (a term found only in its
+ *   explanation or evidence counts half).
+ * A strong match needs only a little coverage. A weak one (a terse question, or one padded with words no card
+ * uses) must cover more of the question and lead the runner-up clearly: an off-topic question tends to touch
+ * several cards equally weakly through a word or two they share, or to touch one card through names alone
+ * ("the context window of Claude 3 Opus").
  */
-export const claimThreshold = { strength: 6, coverage: 0.25 } as const;
+export const claimThreshold = {
+  strength: 2.5,
+  coverage: 0.2,
+  weak: { strength: 1, coverage: 0.4, margin: 1.2 },
+} as const;
 
 const autocompleteOptions: SearchOptions = {
   combineWith: 'AND',
@@ -126,6 +154,7 @@ interface Doc {
 function indexOf(boost: Record<string, number>, docs: Doc[], claimText = false) {
   const index = new MiniSearch<Doc>({
     fields: Object.keys(boost),
+    storeFields: claimText ? ['card'] : [],
     ...(claimText ? { tokenize: claimTerms, processTerm: asIs } : { processTerm: plainTerm }),
     searchOptions: { boost },
   });
@@ -133,16 +162,32 @@ function indexOf(boost: Record<string, number>, docs: Doc[], claimText = false) 
   return index;
 }
 
+/** What a query matched on one card. */
+interface CardMatch {
+  /** Scores of the card's matching paraphrases, best first. */
+  readonly paraphrases: number[];
+  /** The query terms its best paraphrase matched. */
+  terms: readonly string[];
+  /** Score of its explanation and evidence, and the query terms they matched. */
+  support: number;
+  supportTerms: readonly string[];
+}
+
 export interface ClaimHit {
   readonly claim: Claim;
-  /** BM25 score per unit of the query's meaning. */
+  /** The card's score (see `claimScore`) per unit of the query's meaning. */
   readonly strength: number;
-  /** Share of the query's meaning this card matches, 0–1. */
+  /** Share of the query's meaning its best paraphrase matches (half for terms only its supporting text has), 0–1. */
   readonly coverage: number;
 }
 
-const isAnswer = (hit: ClaimHit | undefined): hit is ClaimHit =>
-  hit !== undefined && hit.strength >= claimThreshold.strength && hit.coverage >= claimThreshold.coverage;
+function isAnswer(hit: ClaimHit | undefined, runnerUp: ClaimHit | undefined): hit is ClaimHit {
+  if (hit === undefined) return false;
+  if (hit.strength >= claimThreshold.strength && hit.coverage >= claimThreshold.coverage) return true;
+  const { weak } = claimThreshold;
+  const clear = runnerUp === undefined || hit.strength >= weak.margin * runnerUp.strength;
+  return hit.strength >= weak.strength && hit.coverage >= weak.coverage && clear;
+}
 
 export class ContentSearch {
   private readonly sections: readonly Section[];
@@ -151,7 +196,12 @@ export class ContentSearch {
   private readonly claimsById: ReadonlyMap<string, Claim>;
   private readonly sectionIndex: MiniSearch<Doc>;
   private readonly sourceIndex: MiniSearch<Doc>;
-  private readonly claimIndex: MiniSearch<Doc>;
+  /** One document per paraphrase: a card's claim and each of its aliases. */
+  private readonly paraphraseIndex: MiniSearch<Doc>;
+  /** One document per card: its explanation and evidence. */
+  private readonly supportIndex: MiniSearch<Doc>;
+  /** How many cards use each term anywhere, for a query term's weight. */
+  private readonly cardsUsing: ReadonlyMap<string, number>;
   /** Every word the cards and synonym phrases use, to correct a misspelt query word before it is stemmed. */
   private readonly vocabulary: MiniSearch<{ id: string }>;
   private readonly known: ReadonlySet<string>;
@@ -180,23 +230,29 @@ export class ContentSearch {
         note: source.note,
       })),
     );
-    this.claimIndex = indexOf(
-      claimBoost,
+    this.paraphraseIndex = indexOf(
+      { text: 1 },
+      bundle.claims.flatMap((claim) =>
+        [claim.claim, ...claim.aliases].map((text, at) => ({ id: `${claim.id}/${at}`, card: claim.id, text })),
+      ),
+      true,
+    );
+    this.supportIndex = indexOf(
+      supportBoost,
       bundle.claims.map((claim) => ({
         id: claim.id,
-        claim: claim.claim,
-        aliases: claim.aliases.join('\n'),
+        card: claim.id,
         explanation: claim.explanation,
         evidence: claim.evidence.map((item) => item.point).join('\n'),
       })),
       true,
     );
-    const cardText = bundle.claims.flatMap((claim) => [
-      claim.claim,
-      ...claim.aliases,
-      claim.explanation,
-      ...claim.evidence.map((e) => e.point),
-    ]);
+    const cardText = bundle.claims.map((claim) =>
+      [claim.claim, ...claim.aliases, claim.explanation, ...claim.evidence.map((e) => e.point)].join('\n'),
+    );
+    const cardsUsing = new Map<string, number>();
+    for (const term of cardText.flatMap((text) => [...new Set(claimTerms(text))])) cardsUsing.set(term, (cardsUsing.get(term) ?? 0) + 1);
+    this.cardsUsing = cardsUsing;
     this.known = new Set([...cardText, ...synonymGroups.flat()].flatMap(words));
     this.vocabulary = new MiniSearch<{ id: string }>({ fields: ['id'], tokenize: (text) => [text], processTerm: asIs });
     this.vocabulary.addAll([...this.known].map((id) => ({ id })));
@@ -251,7 +307,7 @@ export class ContentSearch {
   findClaim(query: string): ClaimDecision {
     const hits = this.rankClaims(query).map((hit) => ({ item: hit.claim, score: round(hit.strength), hit }));
     const [first, ...rest] = hits;
-    const answer = isAnswer(first?.hit) ? first : undefined;
+    const answer = isAnswer(first?.hit, rest[0]?.hit) ? first : undefined;
     const close = (answer ? rest : hits).filter(({ hit }) => hit.strength >= claimThreshold.strength / 2);
     return {
       query,
@@ -266,12 +322,35 @@ export class ContentSearch {
     const text = this.corrected(query);
     const weights = new Map(claimTerms(text).map((term) => [term, this.weightOf(term)]));
     const meaning = [...weights.values()].reduce((sum, weight) => sum + weight, 0) || 1;
-    return this.claimIndex.search(text, claimOptions).flatMap((result) => {
-      const claim = this.claimsById.get(String(result.id));
+    const share = (terms: readonly string[]) => terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0) / meaning;
+    const matches = new Map<string, CardMatch>();
+    const matchOf = (card: unknown) => {
+      const id = String(card);
+      const found = matches.get(id) ?? { paraphrases: [], terms: [], support: 0, supportTerms: [] };
+      matches.set(id, found);
+      return found;
+    };
+    // Results come best first, so the first paraphrase of a card here is its best one.
+    for (const result of this.paraphraseIndex.search(text, claimOptions)) {
+      const match = matchOf(result.card);
+      if (match.paraphrases.length === 0) match.terms = result.queryTerms;
+      match.paraphrases.push(result.score);
+    }
+    for (const result of this.supportIndex.search(text, claimOptions)) {
+      const match = matchOf(result.card);
+      match.support = result.score;
+      match.supportTerms = result.queryTerms;
+    }
+    const hits = [...matches].flatMap(([id, match]) => {
+      const claim = this.claimsById.get(id);
       if (!claim) return [];
-      const covered = result.queryTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
-      return [{ claim, strength: result.score / meaning, coverage: Math.min(1, covered / meaning) }];
+      const [best = 0, second = 0] = match.paraphrases;
+      const score = best + claimScore.secondParaphrase * second + claimScore.support * match.support;
+      const supportOnly = match.supportTerms.filter((term) => !match.terms.includes(term));
+      const coverage = share(match.terms) + SUPPORT_COVERAGE * share(supportOnly);
+      return [{ claim, strength: score / meaning, coverage: Math.min(1, coverage) }];
     });
+    return hits.sort((a, b) => b.strength - a.strength);
   }
 
   /** Sections of the cards that came near the query, when none came near enough to answer it. */
@@ -291,7 +370,7 @@ export class ContentSearch {
   /** Rarer terms carry more of a query's meaning: BM25's inverse document frequency over the cards. */
   private weightOf(term: string): number {
     const n = this.claimsById.size;
-    const df = this.claimIndex.search(term, { tokenize: (text) => [text], prefix: false, fuzzy: false }).length;
+    const df = this.cardsUsing.get(term) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 }

@@ -61,6 +61,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   // How people ask about numbers
   ['percent', 'per cent', 'percentage', 'fraction', 'proportion', 'rate', 'how often', 'how frequently'],
   ['gap', 'difference', 'discrepancy'],
+  ['increase', 'rise', 'rose', 'risen', 'go up', 'goes up', 'went up', 'gone up', 'grow', 'grew', 'grown'],
   ['1', 'one'],
   ['2', 'two'],
   ['3', 'three'],
@@ -74,7 +75,8 @@ export const synonymGroups: readonly (readonly string[])[] = [
   // Everyday paraphrases of the ideas the cards discuss
   ['notice', 'realise', 'realize', 'recognise', 'recognize', 'spot', 'spotted', 'deduce', 'infer', 'figure out', 'work out', 'aware'],
   ['conflict', 'clash', 'at odds', 'tension'],
-  ['instruct', 'instruction', 'tell', 'told'],
+  ['instruct', 'instruction', 'tell', 'told', 'asked it to', 'ask it to', 'asked the model to', 'ask the model to'],
+  ['goal', 'objective'],
   ['consider', 'contemplate', 'think about', 'entertain'],
   ['intent', 'intention', 'intend', 'want', 'desire', 'wish'],
   ['genuine', 'real', 'actual', 'true'],

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { type StandIn, startStandIn } from '../../testkit/index.js';
+import { describeCall, type StandIn, startStandIn } from '../../testkit/index.js';
 import type { App } from '../app.js';
 import type { Clock } from '../clock.js';
 import { loadConfig } from '../config.js';
@@ -70,6 +70,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     LOG_LEVEL: source.LOG_LEVEL || 'warn',
   };
   const log = options.log ?? createLogger(env.LOG_LEVEL ?? 'warn', [standIn.token]);
+  standIn.events.on('rejection', (call) => log.warn({ call: describeCall(call) }, 'the Discord stand-in rejected a request from the bot'));
   let app: App;
   try {
     await deployCommands(loadConfig(env), commands);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from './chromium.js';
 import {
   actAs,
-  type BrowserRun,
+  browserRunPerFile,
   channelView,
   message,
   openChannel,
@@ -11,22 +11,15 @@ import {
   pickSuggestion,
   runCommand,
   screenshot,
-  startBrowserRun,
   threadPanel,
 } from './support.js';
 
 /** Weekly prompts in the playground page: the Manage Server gate, setup, and the clock control's jump. */
 describe.skipIf(!hasChromium)('playground: weekly prompts', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(async () => {
-    await run?.close();
-  });
+  const run = browserRunPerFile();
 
   it('a member without Manage Server is refused /prompts', async () => {
-    const page = await run.open('ada');
+    const page = await run().open('ada');
     await runCommand(page, '/prompts status');
     const refusal = message(channelView(page), 'You need the Manage Server permission to use this.');
     await refusal.getByText('Only you can see this').waitFor();
@@ -35,7 +28,7 @@ describe.skipIf(!hasChromium)('playground: weekly prompts', () => {
   });
 
   it('a moderator sets up weekly prompts; "jump to next post" shows the post and its thread', async () => {
-    const page = await run.open('ada');
+    const page = await run().open('ada');
     await actAs(page, 'maya');
     await openChannel(page, 'weekly-prompts');
     await pickCommand(page, '/prompts setup');
@@ -49,8 +42,8 @@ describe.skipIf(!hasChromium)('playground: weekly prompts', () => {
 
     const nextPost = page.getByTestId('next-post');
     await nextPost.getByText('Next post:').waitFor();
-    const due = run.playground.app.services.prompts.scheduler.nextDue();
-    expect(due?.guildId).toBe(run.playground.standIn.guild().id);
+    const due = run().playground.app.services.prompts.scheduler.nextDue();
+    expect(due?.guildId).toBe(run().playground.standIn.guild().id);
 
     await page.getByRole('button', { name: 'Jump to next post' }).click();
     await page.getByRole('status').getByText('the weekly prompt is posted').waitFor();
@@ -58,7 +51,7 @@ describe.skipIf(!hasChromium)('playground: weekly prompts', () => {
       .locator('.message')
       .filter({ has: page.locator('.embed-footer', { hasText: 'Weekly discussion prompt' }) });
     await post.waitFor();
-    expect(run.playground.standIn.clock.now()).toBeGreaterThanOrEqual(due?.at.getTime() ?? Number.POSITIVE_INFINITY);
+    expect(run().playground.standIn.clock.now()).toBeGreaterThanOrEqual(due?.at.getTime() ?? Number.POSITIVE_INFINITY);
 
     const title = (await post.locator('.embed-title').textContent()) ?? '';
     await post.locator('.thread-chip').click();

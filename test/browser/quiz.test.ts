@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { roster } from '../../src/playground/roster.js';
 import { memberKey } from '../../src/quiz/records.js';
 import { roundKey } from '../../src/quiz/rounds.js';
 import { hasChromium } from './chromium.js';
-import { type BrowserRun, channelView, message, openChannel, runCommand, screenshot, startBrowserRun } from './support.js';
+import { browserRunPerFile, channelView, message, openChannel, runCommand, screenshot } from './support.js';
 
 /** Quizzes in the playground page: a private one answered by clicking, and a channel round between two members. */
 describe.skipIf(!hasChromium)('playground: quizzes', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(async () => {
-    await run?.close();
-  });
+  const run = browserRunPerFile();
 
   /** The index of the right choice of a member's current private question, read from the bot's store. */
   async function rightAnswer(username: string): Promise<number> {
-    const { quiz, content } = run.playground.app.services;
+    const { quiz, content } = run().playground.app.services;
     const member = roster.find((m) => m.username === username);
-    const session = await quiz.sessions.get(memberKey(run.playground.standIn.guild().id, member?.id ?? ''));
+    const session = await quiz.sessions.get(memberKey(run().playground.standIn.guild().id, member?.id ?? ''));
     const question = content.questions.get(session?.asked.at(-1) ?? '');
     if (!question) throw new Error(`${username} has no current question`);
     return question.answer;
@@ -27,8 +21,8 @@ describe.skipIf(!hasChromium)('playground: quizzes', () => {
 
   /** The index of the right choice of the round question running in a channel. */
   async function roundAnswer(channelName: string): Promise<number> {
-    const { rounds, content } = run.playground.app.services;
-    const guild = run.playground.standIn.guild();
+    const { rounds, content } = run().playground.app.services;
+    const guild = run().playground.standIn.guild();
     const round = await rounds.rounds.get(roundKey(guild.id, guild.channel(channelName).id));
     const question = content.questions.get(round?.questions[0] ?? '');
     if (!question) throw new Error(`no round question in #${channelName}`);
@@ -36,7 +30,7 @@ describe.skipIf(!hasChromium)('playground: quizzes', () => {
   }
 
   it('a private quiz: the question only you see, answered by clicking, then the verdict', async () => {
-    const page = await run.open();
+    const page = await run().open();
     await runCommand(page, '/quiz start');
     const question = channelView(page)
       .locator('.message')
@@ -56,11 +50,20 @@ describe.skipIf(!hasChromium)('playground: quizzes', () => {
       expect.arrayContaining(['Next question', 'Stop', 'Report a problem with this question']),
     );
     await screenshot(page, 'quiz', answered);
+
+    // "Report a problem" opens the bot's modal as a dialog; submitting it sends the modal back to the bot.
+    await answered.getByRole('button', { name: 'Report a problem with this question' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Report a problem with this question' });
+    await dialog.getByLabel('What is wrong with this question?').fill('The explanation cites the wrong appendix.');
+    await screenshot(page, 'quiz-report');
+    await dialog.getByRole('button', { name: 'Submit' }).click();
+    await message(channelView(page), /Thanks: report #\d+ is with the moderators/).waitFor();
+    expect(await dialog.count()).toBe(0);
     await page.close();
   });
 
   it('a channel round: two members answer in two tabs, and the reveal scores both', async () => {
-    const ada = await run.open('ada');
+    const ada = await run().open('ada');
     await openChannel(ada, 'quiz-night');
     await runCommand(ada, '/quiz channel', { questions: '1', seconds: '10' });
     const posted = (page: typeof ada) =>
@@ -72,7 +75,7 @@ describe.skipIf(!hasChromium)('playground: quizzes', () => {
     await posted(ada).locator('.action-row .button').nth(right).click();
     await message(channelView(ada), 'Answer locked in').waitFor();
 
-    const ben = await run.open('ben');
+    const ben = await run().open('ben');
     await openChannel(ben, 'quiz-night');
     await posted(ben)
       .locator('.action-row .button')

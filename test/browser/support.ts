@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { type Playground, startPlayground } from '../../src/playground/playground.js';
 import { roster } from '../../src/playground/roster.js';
 import { CHROMIUM_PATH } from './chromium.js';
@@ -65,6 +66,21 @@ export async function startBrowserRun(): Promise<BrowserRun> {
 }
 
 /** Saves docs/screenshots/<name>.png; with `top`, that message is scrolled to the top of its list first. */
+/** Starts a BrowserRun before the file's tests and closes it after them; call the result inside a test. */
+export function browserRunPerFile(): () => BrowserRun {
+  let run: BrowserRun | undefined;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+  return () => {
+    if (!run) throw new Error('the browser run did not start');
+    return run;
+  };
+}
+
 export async function screenshot(page: Page, name: string, top?: Locator): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await top?.evaluate((element) => element.scrollIntoView({ block: 'start' }));

@@ -6,18 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { memberKey } from '../../src/quiz/records.js';
 import { roundKey } from '../../src/quiz/rounds.js';
-import { mayPing, type MessageRecord } from '../../testkit/index.js';
+import { type MessageRecord, mayPing } from '../../testkit/index.js';
 import { type BotUnderTest, startBot } from '../e2e/harness.js';
+import { componentId as button, customIdsOf as idsOf } from './helpers.js';
 
 /** Abuse and security (issue 10, part 5): cooldowns, answer spam, forged custom_ids, click-time permissions, token, bundle text. */
 
-const idsOf = (message: MessageRecord) =>
-  (message.components as { components?: { custom_id?: string }[] }[]).flatMap((row) => (row.components ?? []).map((c) => c.custom_id ?? ''));
-const button = (message: MessageRecord, prefix: string) => {
-  const id = idsOf(message).find((candidate) => candidate.startsWith(prefix));
-  if (!id) throw new Error(`no ${prefix} component on message ${message.id}: ${idsOf(message).join(', ')}`);
-  return id;
-};
 const embedText = (message: MessageRecord) => JSON.stringify(message.embeds);
 
 const lines: string[] = [];
@@ -76,20 +70,33 @@ describe('forged and replayed custom_ids', () => {
     const before = await quiz.sessions.get(memberKey(home.id, home.member.id));
 
     // Another member sends the owner's id (as if copied from a screenshot or a modified client).
-    const forged = await standIn.rawInteraction({ type: 3, data: { custom_id: answer, component_type: 2 }, member: 'moderator', source: question }).reply();
+    const forged = await standIn
+      .rawInteraction({ type: 3, data: { custom_id: answer, component_type: 2 }, member: 'moderator', source: question })
+      .reply();
     expect(forged.content).toMatch(/belongs to someone else/);
     expect(await quiz.sessions.get(memberKey(home.id, home.member.id))).toEqual(before);
     expect(await quiz.progress.get(memberKey(home.id, home.member.id))).toBeUndefined();
 
-    // "Next" before answering shows the same question again: no verdict, no correct answer.
-    const early = await standIn.click(question, button(question, 'quiz:next')).reply();
+    // A forged "Next" before answering shows the same question again: no verdict, no correct answer.
+    const [, , session, owner] = answer.split(':');
+    const next = `quiz:next:${session}:${owner}`;
+    const early = await standIn
+      .rawInteraction({ type: 3, data: { custom_id: next, component_type: 2 }, member: 'member', source: question })
+      .reply();
     expect(embedText(early)).not.toMatch(/Correct answer/);
     expect(idsOf(early).some((id) => id.startsWith('quiz:answer'))).toBe(true);
 
     // The same ids sent from another guild (the member is in both) find no session there and change nothing here.
     const general = elsewhere.channel();
     for (const id of idsOf(question)) {
-      const handle = standIn.rawInteraction({ type: 3, data: { custom_id: id, component_type: 2 }, guild: elsewhere.id, channel: general.id, member: 'member', source: question });
+      const handle = standIn.rawInteraction({
+        type: 3,
+        data: { custom_id: id, component_type: 2 },
+        guild: elsewhere.id,
+        channel: general.id,
+        member: 'member',
+        source: question,
+      });
       const callback = await handle.callback();
       expect(JSON.stringify(callback.data)).not.toMatch(/Correct answer/);
     }
@@ -98,7 +105,9 @@ describe('forged and replayed custom_ids', () => {
 
     // Deleting someone else's progress through a forged reset id.
     const reset = `progress:reset:${home.member.id}`;
-    const refused = await standIn.rawInteraction({ type: 3, data: { custom_id: reset, component_type: 2 }, member: 'moderator', source: question }).reply();
+    const refused = await standIn
+      .rawInteraction({ type: 3, data: { custom_id: reset, component_type: 2 }, member: 'moderator', source: question })
+      .reply();
     expect(refused.content).toMatch(/Only the member who asked/);
     standIn.assertNoRejections();
   });
@@ -137,7 +146,9 @@ describe('admin-only components re-check permissions at click time', () => {
     const menu = button(list, 'quiz:closereports');
     // The moderator lost Manage Server after the list was shown; and a member without it sends the same menu.
     for (const spec of [{ member: 'moderator', memberPermissions: '0' }, { member: 'member' }]) {
-      const refused = await standIn.rawInteraction({ type: 3, data: { custom_id: menu, component_type: 3, values: ['1'] }, source: list, ...spec }).reply();
+      const refused = await standIn
+        .rawInteraction({ type: 3, data: { custom_id: menu, component_type: 3, values: ['1'] }, source: list, ...spec })
+        .reply();
       expect(refused.content).toMatch(/Manage Server/);
     }
     expect(await bot.app.services.quiz.openReports(home.id)).toHaveLength(1);
@@ -178,7 +189,7 @@ describe('secrets and mentions', () => {
       const text = readFileSync(path, 'utf8');
       // Append to every body paragraph (after the front matter) so summaries and sections carry the mentions.
       const [front, ...body] = text.split(/\n---\n/);
-      writeFileSync(path, body.length > 0 ? `${front}\n---\n${body.join('\n---\n').replace(/\.\n/g, `.${mentions}\n`)}` : text);
+      writeFileSync(path, body.length > 0 ? `${front}\n---\n${body.join('\n---\n').replace(/\.\n/, `.${mentions}\n`)}` : text);
     }
     const mentionBot = await startBot({ env: { CONTENT_DIR: dir } });
     try {

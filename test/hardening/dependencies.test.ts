@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { redisRestartMidQuiz, restBursts, sqliteRefusesWrites } from './dependencies.js';
 
 describe('dependency faults (issue 10, part 4)', () => {
-  it('Redis stopped and restarted mid-quiz: "couldn\'t save", nothing half-written, recovers without a restart', { timeout: 60_000 }, async () => {
+  it('Redis stopped and restarted mid-quiz: "couldn\'t save", nothing half-written, recovers without a restart', {
+    timeout: 60_000,
+  }, async () => {
     const outcome = await redisRestartMidQuiz();
     expect(outcome.detail).toMatch(/refusal clear/);
     expect(outcome.survived).toBe(true);

@@ -10,6 +10,7 @@ import { memberKey } from '../../src/quiz/records.js';
 import type { Repository } from '../../src/store/repository.js';
 import type { MessageRecord } from '../../testkit/index.js';
 import { type BotUnderTest, startBot } from '../e2e/harness.js';
+import { componentId as button, isVerdict, titleOf } from './helpers.js';
 
 /**
  * Dependency faults (issue 10, part 4), shared by test/hardening/dependencies.test.ts and `npm run soak`:
@@ -25,14 +26,6 @@ export interface FaultOutcome {
   readonly detail: string;
 }
 
-const idsOf = (message: MessageRecord) =>
-  (message.components as { components?: { custom_id?: string }[] }[]).flatMap((row) => (row.components ?? []).map((c) => c.custom_id ?? ''));
-const button = (message: MessageRecord, prefix: string) => {
-  const id = idsOf(message).find((candidate) => candidate.startsWith(prefix));
-  if (!id) throw new Error(`no ${prefix} button on message ${message.id}: ${idsOf(message).join(', ')}`);
-  return id;
-};
-const titleOf = (message: MessageRecord) => (message.embeds[0] as { title?: string } | undefined)?.title ?? '';
 const sqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'scratchpad-faults-')), 'store.sqlite')}`;
 
 /** A redis-server that keeps its data across a stop (append-only file, fsync always), unlike a plain cache. */
@@ -57,7 +50,20 @@ async function durableRedis(port: number) {
   const server = {
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''];
+      const args = [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--save',
+        '',
+      ];
       child = spawn('redis-server', args, { stdio: 'ignore' });
       await until(true);
     },
@@ -102,7 +108,7 @@ export async function redisRestartMidQuiz(port = 23_000 + (process.pid % 5_000))
     // No restart of the bot: its client reconnects by itself; the member simply tries again.
     const recovered = await untilValue(async () => {
       const again = await standIn.click(second, button(second, 'quiz:answer')).reply();
-      return again.id === second.id && /^(✅|❌)/.test(titleOf(again)) ? again : undefined;
+      return again.id === second.id && isVerdict(again) ? again : undefined;
     }, 15_000);
     const progress = await quiz.progress.get(memberKey(guild.id, guild.member.id));
     const session = await quiz.sessions.get(memberKey(guild.id, guild.member.id));
@@ -166,7 +172,7 @@ export async function sqliteRefusesWrites(kind: 'read-only' | 'disk full'): Prom
       else await adapter.query('PRAGMA max_page_count = 1073741823');
     }
     const verdict = await standIn.click(question, button(question, 'quiz:answer')).reply();
-    const answered = /^(✅|❌)/.test(titleOf(verdict));
+    const answered = isVerdict(verdict);
     const [check] = (await (adapters[0] as KeyvSqlite).query('PRAGMA integrity_check')) as { integrity_check: string }[];
     const progress = await bot.app.services.quiz.progress.get(memberKey(guild.id, guild.member.id));
     const quarantined = await countQuarantined(bot);
@@ -188,7 +194,12 @@ export async function restBursts(bursts = 3): Promise<FaultOutcome> {
   try {
     const { standIn } = bot;
     const guild = standIn.guild();
-    const routes = [/^POST \/interactions\//, /^PATCH \/webhooks\//, /^POST \/channels\/\d+\/messages$/, /^POST \/channels\/\d+\/messages\/\d+\/threads$/];
+    const routes = [
+      /^POST \/interactions\//,
+      /^PATCH \/webhooks\//,
+      /^POST \/channels\/\d+\/messages$/,
+      /^POST \/channels\/\d+\/messages\/\d+\/threads$/,
+    ];
     const handles = [];
     let done = 0;
     for (let burst = 0; burst < bursts; burst++) {
@@ -198,11 +209,13 @@ export async function restBursts(bursts = 3): Promise<FaultOutcome> {
         handles.push(standIn.faults.serverError(route, { times: 1, status: burst % 2 === 0 ? 502 : 503 }));
       }
       const help = await standIn.slash('help').reply({ timeoutMs: 20_000 });
-      await standIn.slash('prompts', { channel: guild.channel('prompts').id }, { subcommand: 'setup', member: 'moderator' }).reply({ timeoutMs: 20_000 });
+      await standIn
+        .slash('prompts', { channel: guild.channel('prompts').id }, { subcommand: 'setup', member: 'moderator' })
+        .reply({ timeoutMs: 20_000 });
       const posted = await standIn.slash('prompts', {}, { subcommand: 'post-now', member: 'moderator' }).reply({ timeoutMs: 20_000 });
       const quiz = await standIn.slash('quiz', {}, { subcommand: 'start', member: 'moderator' }).reply({ timeoutMs: 20_000 });
       const verdict = await standIn.click(quiz, button(quiz, 'quiz:answer'), 'moderator').reply({ timeoutMs: 20_000 });
-      if (help.embeds.length > 0 && /^(✅|❌)/.test(titleOf(verdict)) && posted.embeds.length + posted.content.length > 0) done += 1;
+      if (help.embeds.length > 0 && isVerdict(verdict) && posted.embeds.length + posted.content.length > 0) done += 1;
       for (const handle of handles) handle.remove();
     }
     const promptPosts = standIn.messages(guild.channel('prompts')).filter((m) => m.interactionId === null);

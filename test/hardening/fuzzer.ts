@@ -42,6 +42,8 @@ export interface FuzzReport {
   readonly callbacks: Record<string, number>;
   readonly heapMb: { readonly atTenPercent: number; readonly atEnd: number; readonly growth: number };
   readonly durationMs: number;
+  /** What holds memory at the end: the bot's channel cache, the stand-in's channels (threads included) and messages. */
+  readonly sizes: Record<string, number>;
 }
 
 type Who = 'member' | 'moderator' | 'owner' | 'ann' | 'bob';
@@ -106,6 +108,7 @@ function nastyText(ids: { readonly user: string; readonly role: string; readonly
       'intro',
       '17:00',
       '25:99',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text a member might type to probe for leaks
       '${process.env.DISCORD_TOKEN}',
       '\u0000\u0001\u007f',
       '🧪'.repeat(60),
@@ -138,7 +141,7 @@ function optionArb(option: CommandOptionDefinition, ids: Ids): fc.Arbitrary<Opti
     case 9:
       return of(fc.constantFrom(ids.user, ids.moderator, ids.bot, UNKNOWN_ID, ids.role));
     case 7:
-      return of(fc.constantFrom(ids.channel, ids.otherChannel, UNKNOWN_ID, ids.user));
+      return of(fc.constantFrom(ids.channel, ids.otherChannel, ids.uncached, UNKNOWN_ID, ids.user));
     case 8:
       return of(fc.constantFrom(ids.role, UNKNOWN_ID));
     default: {
@@ -155,6 +158,7 @@ interface Ids {
   readonly role: string;
   readonly channel: string;
   readonly otherChannel: string;
+  readonly uncached: string;
   readonly members: readonly string[];
 }
 
@@ -172,7 +176,10 @@ function leaves(command: CommandRecord): { sub: string | null; options: CommandO
 
 const contextArb: fc.Arbitrary<Context> = fc.record({
   who: fc.constantFrom<Who>('member', 'member', 'moderator', 'owner', 'ann', 'bob'),
-  dm: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))).chain((b) => (b ? fc.boolean() : fc.constant(false))),
+  dm: fc
+    .boolean()
+    .chain((b) => (b ? fc.boolean() : fc.constant(false)))
+    .chain((b) => (b ? fc.boolean() : fc.constant(false))),
   uncachedChannel: fc.integer({ min: 0, max: 15 }).map((n) => n === 0),
   memberPermissions: fc.constantFrom<'real' | 'none'>('real', 'real', 'real', 'real', 'real', 'real', 'real', 'none'),
   appPermissions: fc.constantFrom<'real' | 'none'>('real', 'real', 'real', 'real', 'real', 'real', 'real', 'none'),
@@ -274,7 +281,10 @@ function capturingLogger(sinks: Sinks, secret: () => string) {
       const line = chunk.toString();
       if (secret() !== '' && line.includes(secret())) sinks.problems.push(`a log line contains the token: ${line.slice(0, 300)}`);
       const parsed = JSON.parse(line) as { level: number; msg?: string; ref?: string; err?: { message?: string; stack?: string } };
-      if (parsed.level >= 50) sinks.problems.push(`error log "${parsed.msg}" (interaction ${parsed.ref ?? '?'}): ${parsed.err?.stack ?? parsed.err?.message ?? line.slice(0, 400)}`);
+      if (parsed.level >= 50)
+        sinks.problems.push(
+          `error log "${parsed.msg}" (interaction ${parsed.ref ?? '?'}): ${parsed.err?.stack ?? parsed.err?.message ?? line.slice(0, 400)}`,
+        );
       done();
     },
   });
@@ -309,7 +319,9 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
     if (message.authorId !== standIn.bot.id) return;
     const pings = message.pings;
     if ((pings.users?.length ?? 0) > 0 || (pings.roles?.length ?? 0) > 0 || pings.everyone)
-      sinks.problems.push(`message ${message.id} pinged: ${JSON.stringify(pings)} content ${JSON.stringify(message.content.slice(0, 200))}`);
+      sinks.problems.push(
+        `message ${message.id} pinged: ${JSON.stringify(pings)} content ${JSON.stringify(message.content.slice(0, 200))}`,
+      );
     // A deferred reply's placeholder (flag 128, "is thinking…") carries no text and no allowed_mentions of its own.
     const loading = (message.flags & 128) !== 0;
     if (!loading && mayPing(message.allowedMentions))
@@ -323,6 +335,7 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
   standIn.events.on('messageUpdate', onMessage);
 
   const guild = standIn.guild();
+  const uncached = standIn.addUnannouncedChannel(guild.id, 'uncached');
   const idOf = (name: string) => guild.record.members.find((m) => standIn.user(m.userId)?.username === name)?.userId ?? '';
   const ids: Ids = {
     user: guild.member.id,
@@ -331,9 +344,9 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
     role: guild.role('Moderator').id,
     channel: guild.channel('general').id,
     otherChannel: guild.channel('other').id,
+    uncached: uncached.id,
     members: [guild.member.id, guild.moderator.id, idOf('ann'), idOf('bob')],
   };
-  const uncached = standIn.addUnannouncedChannel(guild.id, 'uncached');
   const memberRef = (who: Who) => (who === 'ann' || who === 'bob' ? idOf(who) : who);
   const prefixes = [...new Set(commands.flatMap((c) => (c.components ?? []).map((r) => r.id.prefix)))];
   const registered = standIn.registeredCommands();
@@ -348,6 +361,15 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
   ] as const) {
     await standIn.slash(name, {}, sub ? { subcommand: sub } : {}).reply();
   }
+
+  /** Messages the bot may still edit: the pool, the latest 200 replies, round questions and posts of the last 15 min. */
+  const stillInUse = () => {
+    const now = standIn.clock.now();
+    const all = guild.record.channelIds.flatMap((id) => standIn.messages(id));
+    const posts = all.filter((m) => m.interactionId === null && m.createdAt > now - 15 * 60_000);
+    const replies = all.sort((a, b) => a.createdAt - b.createdAt).slice(-200);
+    return [...pool, ...posts, ...replies].map((m) => m.id);
+  };
 
   const byKind: Record<string, number> = {};
   const callbacks: Record<string, number> = {};
@@ -366,9 +388,18 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
       const id = String(option.value);
       if (option.type === 6 || option.type === 9) {
         const user = standIn.user(id);
-        add('users', id, { id, username: user?.username ?? 'ghost', discriminator: '0', global_name: null, avatar: null, bot: user?.bot ?? false });
+        add('users', id, {
+          id,
+          username: user?.username ?? 'ghost',
+          discriminator: '0',
+          global_name: null,
+          avatar: null,
+          bot: user?.bot ?? false,
+        });
       } else if (option.type === 7) {
-        add('channels', id, { id, type: 0, name: standIn.channel(id)?.name ?? 'hidden', permissions: '0', parent_id: null });
+        // Discord resolves only channels that exist; an id that names none arrives unresolved.
+        const channel = standIn.channel(id);
+        if (channel) add('channels', id, { id, type: channel.type, name: channel.name, permissions: '0', parent_id: channel.parentId });
       } else if (option.type === 8) {
         const role = guild.record.roles.find((r) => r.id === id);
         add('roles', id, {
@@ -436,9 +467,8 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
     count += 1;
     byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
     if (count % tenth === 0) {
-      const keep = pool.map((m) => m.id);
       await new Promise((resolve) => setTimeout(resolve, 20));
-      standIn.forgetHistory(keep);
+      standIn.forgetHistory(stillInUse());
       gc();
       const heap = heapMb();
       if (count === tenth) heapAtTen = heap;
@@ -467,16 +497,20 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
 
   let failure: string | undefined;
   try {
-    await fc.assert(
-      fc.asyncProperty(caseArb(registered, ids, prefixes), runCase),
-      { numRuns: options.cases, seed: options.seed, ...(options.path ? { path: options.path } : {}), endOnFailure: false, timeout: 20_000, includeErrorInReport: true },
-    );
+    await fc.assert(fc.asyncProperty(caseArb(registered, ids, prefixes), runCase), {
+      numRuns: options.cases,
+      seed: options.seed,
+      ...(options.path ? { path: options.path } : {}),
+      endOnFailure: false,
+      timeout: 20_000,
+      includeErrorInReport: true,
+    });
   } catch (err) {
     failure = (err as Error).message;
   } finally {
     await new Promise((resolve) => setTimeout(resolve, 200));
     for (const call of standIn.takeRejections()) sinks.problems.push(`late rejection ${call.method} ${call.path}`);
-    standIn.forgetHistory(pool.map((m) => m.id));
+    standIn.forgetHistory(stillInUse());
     gc();
     process.off('unhandledRejection', onUnhandled);
     process.off('uncaughtException', onUnhandled);
@@ -488,9 +522,15 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
   const budget = options.heapBudgetMb ?? 40;
   if (!failure && growth > budget) failure = `heap grew ${growth} MB between 10 % and the end of the run (budget ${budget} MB)`;
   if (!failure && sinks.problems.length > 0) failure = `after the last case: ${sinks.problems.join('\n')}`;
+  const sizes = {
+    botChannelCache: bot.app.client.channels.cache.size,
+    standInChannels: guild.record.channelIds.length + standIn.threads().length,
+    standInMessages: guild.record.channelIds.reduce((sum, id) => sum + standIn.messages(id).length, 0),
+  };
   await bot.app.stop();
   await standIn.close();
   return {
+    sizes,
     cases: options.cases,
     seed: options.seed,
     violations: failure ? 1 : 0,

@@ -3,23 +3,16 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type RedisClientType } from '@keyv/redis';
 import { loadConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { commands } from '../../src/discord/routes.js';
 import { createLogger } from '../../src/log.js';
-import {
-  MembersSchema,
-  memberKey,
-  ProgressSchema,
-  ReportsSchema,
-  RoundSchema,
-  SessionSchema,
-} from '../../src/quiz/records.js';
+import { MembersSchema, memberKey, ProgressSchema, ReportsSchema, RoundSchema, SessionSchema } from '../../src/quiz/records.js';
 import { openStore } from '../../src/store/store.js';
 import type { InteractionHandle, MessageRecord, StandIn } from '../../testkit/index.js';
 import { startStandIn } from '../../testkit/index.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
+import { deleteRedisKeys, customIdsOf as idsOf, isVerdict } from './helpers.js';
 
 /**
  * Kill -9 under load (issue 10, part 2). The bot runs as `npm start` does (src/main.ts in a child process, tsx),
@@ -60,7 +53,6 @@ interface LogLine {
 }
 
 const READY_TIMEOUT_MS = 60_000;
-const VERDICT = /^(✅|❌)/;
 
 function lcg(seed: number) {
   let state = seed >>> 0 || 1;
@@ -69,10 +61,6 @@ function lcg(seed: number) {
     return state / 2 ** 32;
   };
 }
-
-const idsOf = (message: MessageRecord) =>
-  (message.components as { components?: { custom_id?: string }[] }[]).flatMap((row) => (row.components ?? []).map((c) => c.custom_id ?? ''));
-const titleOf = (message: MessageRecord) => (message.embeds[0] as { title?: string } | undefined)?.title ?? '';
 
 /** Resolves with the handle's value, or undefined once `stop` fires or the wait fails (the bot died mid-answer). */
 async function settle<T>(wait: Promise<T>, stop: Promise<void>): Promise<T | undefined> {
@@ -152,7 +140,7 @@ async function member(standIn: StandIn, user: string, ledger: Map<string, string
         const handle = standIn.click(shown, answer, user);
         const callback = await settle(handle.callback({ timeoutMs: 4_000 }), stop);
         const after = callback ? standIn.message(shown.id) : undefined;
-        if (callback?.type === 7 && after && VERDICT.test(titleOf(after))) {
+        if (callback?.type === 7 && after && isVerdict(after)) {
           const [, , session, owner, n] = answer.split(':');
           const list = ledger.get(owner ?? '') ?? [];
           list.push(`s.${session}.${n}`);
@@ -171,26 +159,22 @@ async function member(standIn: StandIn, user: string, ledger: Map<string, string
   }
 }
 
-async function deleteRedisKeys(prefix: string) {
-  const redis = createClient({ url: REDIS_URL }) as RedisClientType;
-  await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length > 0) await redis.del(keys);
-  await redis.close();
-}
-
 export async function runKillCycles(options: KillOptions): Promise<KillReport> {
   const started = Date.now();
   const random = lcg(options.seed ?? 42);
   const [minLoad, maxLoad] = options.loadMs ?? [1_500, 4_000];
   const memberCount = options.members ?? 6;
   const standIn = await startStandIn({
-    guilds: [{ name: 'Load', members: Array.from({ length: memberCount }, (_, i) => ({ username: `m${i}` })), channels: ['general', 'rounds'] }],
+    guilds: [
+      { name: 'Load', members: Array.from({ length: memberCount }, (_, i) => ({ username: `m${i}` })), channels: ['general', 'rounds'] },
+    ],
     requireRegisteredCommands: true,
     strict: false,
     waitTimeoutMs: 10_000,
   });
   const prefix = uniquePrefix();
-  const storeUrl = options.store === 'redis' ? REDIS_URL : `sqlite://${join(mkdtempSync(join(tmpdir(), 'scratchpad-kill-')), 'store.sqlite')}`;
+  const storeUrl =
+    options.store === 'redis' ? REDIS_URL : `sqlite://${join(mkdtempSync(join(tmpdir(), 'scratchpad-kill-')), 'store.sqlite')}`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -222,12 +206,16 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
       for (const [user, acked] of ledger) {
         const stored = await progress.get(memberKey(guild.id, user));
         const recent = new Set(stored?.recent.map((answer) => answer.id) ?? []);
-        // Answers since the previous check are all within the latest 50 kept verbatim; the count covers the rest.
-        const missing = acked.slice(-40).filter((id) => !recent.has(id));
+        // Progress keeps the latest RECENT_ANSWERS answers verbatim (round answers and unacknowledged ones among
+        // them); the count covers older ones. From the oldest acknowledged answer still kept, every later one must be.
+        const first = acked.findIndex((id) => recent.has(id));
+        const missing = first === -1 ? acked.slice(-1) : acked.slice(first).filter((id) => !recent.has(id));
         const shortfall = Math.max(missing.length, acked.length - (stored?.answered ?? 0));
         lostAnswers += shortfall;
         if (shortfall > 0) {
-          lostDetail.push(`cycle ${cycle}: ${user} acknowledged ${acked.length}, stored ${stored?.answered ?? 0}; missing ${missing.join(', ')}`);
+          lostDetail.push(
+            `cycle ${cycle}: ${user} acknowledged ${acked.length}, stored ${stored?.answered ?? 0}; missing ${missing.join(', ')}`,
+          );
         }
       }
       for (const [name, schema] of [
@@ -273,7 +261,11 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
       const stop = new Promise<void>((resolve) => {
         release = resolve;
       });
-      const round = standIn.slash('quiz', { questions: 10, seconds: 10 }, { subcommand: 'channel', member: users[0] ?? 'member', channel: 'rounds' });
+      const round = standIn.slash(
+        'quiz',
+        { questions: 10, seconds: 10 },
+        { subcommand: 'channel', member: users[0] ?? 'member', channel: 'rounds' },
+      );
       const loops = users.map((user) => member(standIn, user, ledger, stop, () => stopped));
       const roundClicks = (async () => {
         await settle(round.callback({ timeoutMs: 4_000 }), stop);

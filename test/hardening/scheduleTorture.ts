@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type RedisClientType } from '@keyv/redis';
 import { openStore, type Store } from '../../src/store/store.js';
 import { bot, CHANNEL, GUILD, HOUR, localWallClock, mutableClock, type Sent, silent } from '../prompts/helpers.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
+import { deleteRedisKeys } from './helpers.js';
 
 /**
  * Schedule torture (issue 10, part 3). A controlled clock; "processes" are separate Prompts services, each on its
@@ -143,7 +143,7 @@ async function runGroup(group: Group, index: number, report: { restarts: number;
     await tickAll();
   }
   await stopAll();
-  if (group.store === 'redis') await deleteKeys(prefix);
+  if (group.store === 'redis') await deleteRedisKeys(prefix);
 
   const posts = sent.flat();
   const counted = expected.map(({ slot, scenario }) => {
@@ -160,18 +160,15 @@ async function runGroup(group: Group, index: number, report: { restarts: number;
     // A local time that does not exist on a spring-forward night is posted at the first instant after the gap.
     return wall !== `Sunday ${group.time}` && localDate(slot, group.zone) !== group.sunday;
   });
-  return { counted, strays: strays.length, mismatches: mismatches.map(({ slot }) => `${label(group)}: slot ${slot.toISOString()} is ${localWallClock(slot, group.zone)} local`) };
+  return {
+    counted,
+    strays: strays.length,
+    mismatches: mismatches.map(({ slot }) => `${label(group)}: slot ${slot.toISOString()} is ${localWallClock(slot, group.zone)} local`),
+  };
 }
 
 const label = (group: Group) => `${group.zone} ${group.season} ${group.time} ${group.store}`;
 const localDate = (at: Date, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at);
-
-async function deleteKeys(prefix: string) {
-  const redis = createClient({ url: REDIS_URL }) as RedisClientType;
-  await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length > 0) await redis.del(keys);
-  await redis.close();
-}
 
 export async function runScheduleTorture(options: TortureOptions = {}): Promise<TortureReport> {
   const started = Date.now();
@@ -190,7 +187,8 @@ export async function runScheduleTorture(options: TortureOptions = {}): Promise<
       const want = scenario === 'missed' ? 0 : 1;
       if (posts > want) duplicates += posts - want;
       if (posts < want) missing += want - posts;
-      if (posts !== want) state.problems.push(`${label(group)}: slot ${slot.toISOString()} (${scenario}) posted ${posts}×, expected ${want}`);
+      if (posts !== want)
+        state.problems.push(`${label(group)}: slot ${slot.toISOString()} (${scenario}) posted ${posts}×, expected ${want}`);
     }
     strays += result.strays;
     if (result.strays > 0) state.problems.push(`${label(group)}: ${result.strays} post(s) outside every slot's window`);

@@ -124,7 +124,10 @@ export class InteractionDriver {
       ...(spec.channel === undefined ? {} : { channel: spec.channel }),
       ...(spec.member === undefined ? {} : { member: spec.member }),
     });
-    const source = spec.source === undefined ? null : (this.core.world.messages.get(typeof spec.source === 'string' ? spec.source : spec.source.id) ?? null);
+    const source =
+      spec.source === undefined
+        ? null
+        : (this.core.world.messages.get(typeof spec.source === 'string' ? spec.source : spec.source.id) ?? null);
     const kind: InteractionKind = spec.type === 2 ? 'slash' : spec.type === 4 ? 'autocomplete' : spec.type === 5 ? 'modal' : 'button';
     const name = String(spec.data.custom_id ?? spec.data.name ?? '');
     return this.dispatch(invocation, spec.type, kind, name, spec.data, source, (payload) => {

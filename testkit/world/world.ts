@@ -87,7 +87,11 @@ export class World {
   /** Forgets every message but `keep` (history only: nothing is announced to the bot). */
   forgetMessages(keep: ReadonlySet<string>): void {
     for (const [id] of this.messages) if (!keep.has(id)) this.messages.delete(id);
-    for (const [channelId, list] of this.messagesByChannel) this.messagesByChannel.set(channelId, list.filter((m) => keep.has(m.id)));
+    for (const [channelId, list] of this.messagesByChannel)
+      this.messagesByChannel.set(
+        channelId,
+        list.filter((m) => keep.has(m.id)),
+      );
   }
 
   messagesIn(channelId: string): MessageRecord[] {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Choice, CommandOptionDefinition, InteractionRequest, OptionValue } from '../../../src/playground/protocol.js';
 import { autocomplete } from '../api.js';
 import { type CommandEntry, matchEntries } from '../commands.js';
@@ -46,7 +46,8 @@ export function Composer({ entries, channelId, channelName, viewerId, viewerCanM
   const focusedOption = entry?.options.find((o) => o.name === focused);
   const shownSuggestions = focusedOption ? suggestionsFor(focusedOption) : [];
 
-  useEffect(() => {
+  // Synchronously after the box changes shape, so that keys typed right after picking a command are not lost.
+  useLayoutEffect(() => {
     if (!entry) textInput.current?.focus();
     else fieldInputs.current.get(entry.options[0]?.name ?? '')?.focus();
   }, [entry]);
@@ -150,8 +151,8 @@ export function Composer({ entries, channelId, channelName, viewerId, viewerCanM
   function moveHighlight(event: KeyboardEvent, count: number) {
     if (count === 0) return;
     event.preventDefault();
-    const step = event.key === 'ArrowDown' ? 1 : -1;
-    setHighlight((h) => (h + step + count) % count);
+    const down = event.key === 'ArrowDown';
+    setHighlight((h) => (h < 0 ? (down ? 0 : count - 1) : (h + (down ? 1 : -1) + count) % count));
   }
 
   function onTextKey(event: KeyboardEvent) {

@@ -115,11 +115,11 @@ export function ModalDialog({ modal, onSubmit, onClose }: Props) {
               {input.required !== false && <span class="required-mark"> *</span>}
             </label>
             {description && <span class="modal-description">{description}</span>}
-            <FieldControl input={input} value={values[input.custom_id] ?? ''} onChange={(value) => setValues({ ...values, [input.custom_id]: value })} />
-          </div>
-        ))}
-              </select>
-            )}
+            <FieldControl
+              input={input}
+              value={values[input.custom_id] ?? ''}
+              onChange={(value) => setValues({ ...values, [input.custom_id]: value })}
+            />
           </div>
         ))}
         {error && (

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { commandEntries, matchEntries, permissionNote } from '../../../playground/src/commands.js';
+import { commands } from '../../../src/discord/routes.js';
+import type { CommandRecord } from '../../../testkit/index.js';
+
+const records = commands.map(
+  (command, i): CommandRecord => ({
+    id: String(i),
+    applicationId: '1',
+    guildId: null,
+    version: '1',
+    definition: command.data.toJSON() as never,
+  }),
+);
+
+describe('the "/" list of the playground page', () => {
+  it('lists every command and subcommand the bot registers, as /help does', () => {
+    const entries = commandEntries(records);
+    expect(entries.map((e) => e.usage)).toEqual(
+      expect.arrayContaining(['/help', '/summary', '/quiz start', '/quiz channel', '/prompts setup']),
+    );
+    expect(entries.find((e) => e.usage === '/quiz start')).toMatchObject({ name: 'quiz', subcommand: 'start' });
+  });
+
+  it('marks commands that need Manage Server, and finds entries by what was typed', () => {
+    const entries = commandEntries(records);
+    const setup = entries.find((e) => e.usage === '/prompts setup');
+    expect(setup && permissionNote(setup)).toBe('Manage Server');
+    expect(matchEntries(entries, 'qu').map((e) => e.usage)[0]).toBe('/quiz channel');
+    expect(matchEntries(entries, 'setup').map((e) => e.usage)).toContain('/prompts setup');
+  });
+});
