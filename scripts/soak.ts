@@ -26,6 +26,7 @@ const rows: [string, string, string][] = [];
 let missed = false;
 const row = (what: string, figure: string | number, ok: boolean) => {
   rows.push([what, String(figure), ok ? 'met' : 'MISSED']);
+  say(`figure: ${what}: ${figure} (${ok ? 'met' : 'MISSED'})`);
   if (!ok) missed = true;
 };
 

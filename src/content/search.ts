@@ -59,20 +59,30 @@ const words = (text: string): string[] =>
 /** Ways of asking whether something holds; "true" and "real" here are not about genuineness, so they are dropped. */
 const QUESTION_FRAMES = ['true or false', 'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real'];
 
+interface SynonymRun {
+  readonly run: readonly string[];
+  /** The group's term, or empty for a question frame. */
+  readonly canonical: string;
+}
+
 /**
- * One canonical stem sequence per synonym phrase (empty for a question frame), longest first so "not monitored"
- * wins over "monitored".
+ * The stem sequence of every synonym phrase and question frame, filed under its first stem, longest first so
+ * "not monitored" wins over "monitored".
  */
-const synonymRuns = [
+const synonymRuns = new Map<string, SynonymRun[]>();
+for (const { phrase, canonical } of [
   ...synonymGroups.flatMap((group) => group.map((phrase) => ({ phrase, canonical: words(group[0] ?? '').join('') }))),
   ...QUESTION_FRAMES.map((phrase) => ({ phrase, canonical: '' })),
-]
-  .map(({ phrase, canonical }) => ({ run: words(phrase).map(stemmer), canonical }))
-  .sort((a, b) => b.run.length - a.run.length);
+]) {
+  const run = words(phrase).map(stemmer);
+  const filed = synonymRuns.get(run[0] ?? '') ?? [];
+  synonymRuns.set(run[0] ?? '', [...filed, { run, canonical }].sort((a, b) => b.run.length - a.run.length));
+}
 
 /** The longest synonym phrase starting at `start`; a lone stop word ("actually" → "actual") is not one. */
 function synonymAt(all: readonly string[], stems: readonly string[], start: number) {
-  const found = synonymRuns.find(({ run }) => run.every((stem, offset) => stems[start + offset] === stem));
+  const candidates = synonymRuns.get(stems[start] ?? '') ?? [];
+  const found = candidates.find(({ run }) => run.every((stem, offset) => stems[start + offset] === stem));
   return found?.run.length === 1 && STOP_WORDS.has(all[start] ?? '') ? undefined : found;
 }
 
