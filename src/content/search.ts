@@ -76,7 +76,10 @@ for (const { phrase, canonical } of [
 ]) {
   const run = words(phrase).map(stemmer);
   const filed = synonymRuns.get(run[0] ?? '') ?? [];
-  synonymRuns.set(run[0] ?? '', [...filed, { run, canonical }].sort((a, b) => b.run.length - a.run.length));
+  synonymRuns.set(
+    run[0] ?? '',
+    [...filed, { run, canonical }].sort((a, b) => b.run.length - a.run.length),
+  );
 }
 
 /** The longest synonym phrase starting at `start`; a lone stop word ("actually" → "actual") is not one. */
@@ -279,8 +282,8 @@ export class ContentSearch {
       .map((word) => {
         if (word.length < 4 || this.known.has(word) || STOP_WORDS.has(word) || /\d/.test(word)) return word;
         const [near] = this.vocabulary.search(word, { fuzzy: 1, prefix: false });
-        const swapped = this.vocabulary.search(word, { fuzzy: 2, prefix: false }).find((hit) => sameLetters(String(hit.id), word));
-        const fix = String(near?.id ?? swapped?.id ?? word);
+        const swapped = () => this.vocabulary.search(word, { fuzzy: 2, prefix: false }).find((hit) => sameLetters(String(hit.id), word));
+        const fix = String(near?.id ?? swapped()?.id ?? word);
         return fix[0] === word[0] ? fix : word;
       })
       .join(' ');

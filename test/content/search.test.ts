@@ -29,6 +29,9 @@ describe('claim terms', () => {
     ['Claude 3 Opus', 'opus'],
     ['pretended', 'faked'],
     ['14%', '14 percent'],
+    ['went up', 'rose'],
+    ['training objective', 'training goal'],
+    ['asked it to lie', 'told it to lie'],
   ])('treats "%s" and "%s" as the same thing', (a, b) => {
     expect(claimTerms(a)).toEqual(claimTerms(b).filter((term) => term !== 'user'));
   });
@@ -36,6 +39,12 @@ describe('claim terms', () => {
   it('prefers the longest phrase: "not monitored" is the paid tier, "monitored" the free tier', () => {
     expect(claimTerms('not monitored')).toEqual(claimTerms('paid tier'));
     expect(claimTerms('monitored')).toEqual(claimTerms('free tier'));
+  });
+
+  it('drops question frames: "is it true" and "true or false" ask about the claim, they are not "genuine"', () => {
+    expect(claimTerms('is it true that Claude escaped')).toEqual(claimTerms('Claude escaped'));
+    expect(claimTerms('RL made it worse, true or false?')).toEqual(claimTerms('RL made it worse'));
+    expect(claimTerms('its true values')).toEqual(claimTerms('its genuine values'));
   });
 
   it('does not turn a filler word into a synonym ("actually" is not "actual")', () => {
