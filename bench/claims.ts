@@ -23,9 +23,14 @@ export interface ClaimFigures {
   readonly declined: number;
 }
 
+/** The labelled questions, phrased the way members talk (typos included); /claim's interaction load sends them too. */
+export async function evaluationSet() {
+  return EvalSet.parse(parse(await readFile('test/fixtures/claim-eval.yaml', 'utf8'))).queries;
+}
+
 export async function measureClaimSearch(rounds: number): Promise<ClaimFigures> {
   const content = new Content(await loadBundleOrThrow('content'));
-  const { queries } = EvalSet.parse(parse(await readFile('test/fixtures/claim-eval.yaml', 'utf8')));
+  const queries = await evaluationSet();
   for (const { q } of queries) content.findClaim(q); // warm-up: JIT and MiniSearch's lazy structures
   const timings: number[] = [];
   for (let round = 0; round < rounds; round++) {

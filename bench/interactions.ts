@@ -9,6 +9,7 @@ import { loadBundleOrThrow } from '../src/content/loader.js';
 import { deployCommands } from '../src/discord/deploy.js';
 import { commands } from '../src/discord/routes.js';
 import { type GuildFixture, type InteractionHandle, type MessageRecord, type StandIn, startStandIn } from '../testkit/index.js';
+import { evaluationSet } from './claims.js';
 import { type RunningChild, startClient } from './lib/children.js';
 import type { ClientKind } from './lib/protocol.js';
 import { type Latency, latencyOf, median } from './lib/stats.js';
@@ -49,11 +50,13 @@ interface Run {
   readonly kind: ClientKind;
   readonly standIn: StandIn;
   readonly content: Content;
+  /** What /claim is asked: the labelled evaluation set's questions, in turn. */
+  readonly claimQueries: readonly string[];
 }
 
 /**
  * Who sends interaction `i`: /claim and /quiz have a per-member cooldown, so every interaction of a scenario in one
- * run comes from a (guild, member) pair that scenario has not used yet (`Run.used` counts them).
+ * run comes from a (guild, member) pair that scenario has not used yet (`Contender.used` counts them).
  */
 const guildOf = (run: Run, i: number) => run.standIn.guilds()[i % GUILDS]?.id ?? '';
 const memberOf = (i: number) => `m${Math.floor(i / GUILDS) % MEMBERS_PER_GUILD}`;
@@ -62,13 +65,6 @@ const repeat = <T>(count: number, make: (i: number) => T) => Array.from({ length
 
 /** The first option of a registered command: /claim's question, whatever its name. */
 const firstOption = (name: string) => (commands.find((c) => c.data.name === name)?.data.toJSON().options?.[0]?.name ?? 'text') as string;
-
-const CLAIM_QUERIES = [
-  'so claude only pretended to go along when it thought anthropic was watching?',
-  'what percent of harmful requests did opus answer for free accounts',
-  'is the scratchpad reasoning faithful to what the model does',
-  'did the model try to steal its own weights',
-];
 
 const scenarios: readonly Scenario[] = [
   {
@@ -86,7 +82,8 @@ const scenarios: readonly Scenario[] = [
     read: true,
     prepare: async (run, senders) => {
       const option = firstOption('claim');
-      return senders.map((i) => () => run.standIn.slash('claim', { [option]: CLAIM_QUERIES[i % CLAIM_QUERIES.length] ?? '' }, as(run, i)));
+      const queries = run.claimQueries;
+      return senders.map((i) => () => run.standIn.slash('claim', { [option]: queries[i % queries.length] ?? '' }, as(run, i)));
     },
   },
   {
@@ -225,7 +222,7 @@ interface Contender {
   close(): Promise<void>;
 }
 
-async function startContender(kind: ClientKind, content: Content, storeUrl: string | undefined): Promise<Contender> {
+async function startContender(kind: ClientKind, shared: Omit<Run, 'kind' | 'standIn'>, storeUrl: string | undefined): Promise<Contender> {
   const standIn = await startStandIn({ guilds: guildFixtures(), strict: false, waitTimeoutMs: CALLBACK_TIMEOUT_MS, specPath: EMPTY_SPEC });
   const storeDir = mkdtempSync(join(tmpdir(), 'scratchpad-bench-'));
   const close = async () => {
@@ -246,7 +243,7 @@ async function startContender(kind: ClientKind, content: Content, storeUrl: stri
     await deployCommands(loadConfig(env), commands);
     const child = await startClient(kind, env);
     return {
-      run: { kind, standIn, content },
+      run: { kind, standIn, ...shared },
       child,
       used: new Map(),
       async close() {
@@ -281,12 +278,15 @@ export async function measureInteractions(options: InteractionOptions, log: (lin
   const available = new Set(commands.map((c) => c.data.name));
   const active = scenarios.filter((s) => available.has(s.command));
   const skipped = scenarios.filter((s) => !available.has(s.command)).map((s) => s.name);
-  const content = new Content(await loadBundleOrThrow('content'));
+  const shared = {
+    content: new Content(await loadBundleOrThrow('content')),
+    claimQueries: (await evaluationSet()).map((entry) => entry.q),
+  };
   const results: LoadResult[] = [];
   const startupMs: number[] = [];
   for (let r = 0; r < options.repeats; r++) {
-    const bare = await startContender('bare', content, options.storeUrl);
-    const scratchpad = await startContender('scratchpad', content, options.storeUrl).catch(async (err: unknown) => {
+    const bare = await startContender('bare', shared, options.storeUrl);
+    const scratchpad = await startContender('scratchpad', shared, options.storeUrl).catch(async (err: unknown) => {
       await bare.close();
       throw err;
     });

@@ -35,7 +35,7 @@ interface LogLine {
 }
 
 const SHARDS = 2;
-const BOOT_MS = 60_000;
+const BOOT_MS = 90_000;
 
 let standIn: StandIn;
 let manager: ChildProcess;

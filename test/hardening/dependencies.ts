@@ -8,7 +8,6 @@ import type { Keyv } from 'keyv';
 import { STORE_DOWN } from '../../src/discord/quizGuards.js';
 import { memberKey } from '../../src/quiz/records.js';
 import type { Repository } from '../../src/store/repository.js';
-import type { MessageRecord } from '../../testkit/index.js';
 import { type BotUnderTest, startBot } from '../e2e/harness.js';
 import { componentId as button, isVerdict, titleOf } from './helpers.js';
 
