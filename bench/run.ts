@@ -4,6 +4,7 @@
  * `-- --only interactions,memory` runs some sections; `-- --store redis://127.0.0.1:6379` gives the bot another store.
  * Prints the tables and the ratios, writes the raw figures to bench/.build/results-<mode>.json and the latency
  * chart to docs/benchmarks-latency.svg (full runs) or bench/.build/latency-quick.svg.
+ * BENCH_CHILD_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' passes node flags to every measured process.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
