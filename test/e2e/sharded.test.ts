@@ -198,7 +198,15 @@ describe('sharded mode (npm run start:sharded) against the stand-in, 2 shard pro
     const second = await standIn.click(next, findButton(next, 'quiz:answer')).reply();
     expect(second.embeds[0]).toMatchObject({ footer: { text: expect.stringMatching(/\/2 right this session/) } });
     // The round answer locked in before the crash is counted when the new process reveals the question.
-    const revealed = await standIn.waitFor(() => (roundQuestion.revision > askedRevision ? roundQuestion : undefined), {
+    // The click can reach the bot before the HTTP answer to the question's post does, so the kill may land before
+    // the question's message id was stored: then the new process posts the reveal as a new message instead of
+    // editing the question. Either way the reveal must appear, once, with the answer counted.
+    const channel = standIn.guild(guild.id).channel('channel-2');
+    const revealOf = () =>
+      roundQuestion.revision > askedRevision
+        ? roundQuestion
+        : standIn.messages(channel).find((m) => m.id !== roundQuestion.id && JSON.stringify(m.embeds).includes('1 answer'));
+    const revealed = await standIn.waitFor(revealOf, {
       description: 'the round question to be revealed',
       context: dump,
     });
