@@ -1,6 +1,7 @@
 import type { Interaction } from 'discord.js';
 import type { Logger } from '../log.js';
-import { UserFacingError } from './errors.js';
+import { StoreUnavailableError } from '../store/backend.js';
+import { STORE_DOWN, UserFacingError } from './errors.js';
 import { ephemeral } from './reply.js';
 
 /** Where an interaction is going, for logs: the command name or the custom_id. */
@@ -22,15 +23,19 @@ export function interactionContext(interaction: Interaction) {
 
 /**
  * The one place a handler's failure surfaces: logged once with context, answered once with a reference the
- * member can quote. Expected refusals (UserFacingError) show their own text; bugs never show internals.
+ * member can quote. Expected refusals (UserFacingError) show their own text, a storage outage says nothing was
+ * saved and to try again, and bugs never show internals.
  */
 export async function guarded(interaction: Interaction, log: Logger, run: () => Promise<unknown>): Promise<void> {
   try {
     await run();
-  } catch (err) {
-    const expected = err instanceof UserFacingError;
+  } catch (thrown) {
     const context = interactionContext(interaction);
-    if (expected) log.info({ ...context, reason: err.message }, 'interaction refused');
+    const outage = thrown instanceof StoreUnavailableError;
+    const err = outage ? new UserFacingError(STORE_DOWN) : thrown;
+    const expected = err instanceof UserFacingError;
+    if (outage) log.warn({ ...context, err: thrown }, 'store unavailable');
+    else if (expected) log.info({ ...context, reason: err.message }, 'interaction refused');
     else log.error({ ...context, err }, 'interaction failed');
     if (!interaction.isRepliable()) return;
     const reply = ephemeral(expected ? err.message : `Something went wrong (ref ${interaction.id}). Please try again.`);

@@ -1,10 +1,7 @@
 import { QuizRefusal } from '../quiz/errors.js';
 import { StoreUnavailableError } from '../store/backend.js';
 import type { ComponentInteraction } from './command.js';
-import { UserFacingError } from './errors.js';
-
-export const STORE_DOWN =
-  "Couldn't save: Scratchpad's storage is not answering right now, so nothing was recorded. Please try again in a moment.";
+import { STORE_DOWN, UserFacingError } from './errors.js';
 
 /** Domain refusals and storage outages become answers the member can act on; anything else stays a bug. */
 export function asUserFacing(err: unknown): unknown {

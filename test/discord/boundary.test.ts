@@ -1,7 +1,8 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { guarded } from '../../src/discord/boundary.js';
-import { UserFacingError } from '../../src/discord/errors.js';
+import { STORE_DOWN, UserFacingError } from '../../src/discord/errors.js';
+import { StoreUnavailableError } from '../../src/store/backend.js';
 import { fakeInteraction } from './fakeInteraction.js';
 
 function capturingLogger() {
@@ -57,5 +58,18 @@ describe('error boundary', () => {
     };
     await expect(guarded(interaction, log, async () => Promise.reject(new Error('boom')))).resolves.toBeUndefined();
     expect(lines.some((line) => line.msg === 'error reply failed')).toBe(true);
+  });
+});
+
+describe('error boundary and the store', () => {
+  it('tells the member nothing was saved when the store is down, for any command', async () => {
+    const { log, lines } = capturingLogger();
+    const interaction = fakeInteraction('command', 'prompts');
+    await guarded(interaction, log, async () => {
+      throw new StoreUnavailableError('writing prompts/123 failed: connection refused');
+    });
+    expect(body(interaction.answers[0]).content).toBe(STORE_DOWN);
+    expect(lines.filter((line) => line.level === 40).map((line) => line.msg)).toEqual(['store unavailable']);
+    expect(lines.some((line) => line.level === 50)).toBe(false);
   });
 });

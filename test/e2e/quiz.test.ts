@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STORE_DOWN } from '../../src/discord/quizGuards.js';
+import { STORE_DOWN } from '../../src/discord/errors.js';
 import { memberKey } from '../../src/quiz/records.js';
 import { roundKey } from '../../src/quiz/rounds.js';
 import type { MessageRecord } from '../../testkit/index.js';

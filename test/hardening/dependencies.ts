@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type KeyvSqlite from '@keyv/sqlite';
 import type { Keyv } from 'keyv';
-import { STORE_DOWN } from '../../src/discord/quizGuards.js';
+import { STORE_DOWN } from '../../src/discord/errors.js';
 import { memberKey } from '../../src/quiz/records.js';
 import type { Repository } from '../../src/store/repository.js';
 import { type BotUnderTest, startBot } from '../e2e/harness.js';
