@@ -29,22 +29,31 @@ export interface BotOptions extends StandInOptions {
 }
 
 /**
+ * The environment `npm start` (or `npm run start:sharded`) reads to run against this stand-in, after registering the
+ * commands there the way `npm run deploy-commands` does. `overrides` adds or replaces variables.
+ */
+export async function botEnv(standIn: StandIn, overrides: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = {
+    DISCORD_TOKEN: standIn.token,
+    DISCORD_CLIENT_ID: standIn.applicationId,
+    DISCORD_API_URL: standIn.apiUrl,
+    STORE_URL: 'memory://',
+    CONTENT_DIR: 'content',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  };
+  await deployCommands(loadConfig(env), commands);
+  return env;
+}
+
+/**
  * Boots the real bot through src/main.ts `run(env)`, the code path of `npm start`, against a fresh Discord
  * stand-in on 127.0.0.1, with its commands registered the way `npm run deploy-commands` registers them.
  * The bot reads time from the stand-in's clock, so a test moves both at once.
  */
 export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> {
   const standIn = await startStandIn({ requireRegisteredCommands: true, ...options });
-  const env: NodeJS.ProcessEnv = {
-    DISCORD_TOKEN: standIn.token,
-    DISCORD_CLIENT_ID: standIn.applicationId,
-    DISCORD_API_URL: standIn.apiUrl,
-    STORE_URL: options.storeUrl ?? 'memory://',
-    CONTENT_DIR: 'content',
-    LOG_LEVEL: 'silent',
-    ...options.env,
-  };
-  await deployCommands(loadConfig(env), commands);
+  const env = await botEnv(standIn, { STORE_URL: options.storeUrl ?? 'memory://', ...options.env });
   const clock: Clock = { now: () => new Date(standIn.clock.now()) };
   const storePrefix = uniquePrefix();
   const start = () => run(env, { clock, storePrefix, ...(options.log ? { log: options.log } : {}) });

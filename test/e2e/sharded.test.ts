@@ -2,16 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createClient, type RedisClientType } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { Content } from '../../src/content/content.js';
 import { loadBundleOrThrow } from '../../src/content/loader.js';
-import { deployCommands } from '../../src/discord/deploy.js';
-import { commands } from '../../src/discord/routes.js';
 import { createLogger } from '../../src/log.js';
 import { Prompts } from '../../src/prompts/service.js';
 import { openStore } from '../../src/store/store.js';
 import { type GuildRecord, type MessageRecord, manyGuilds, type StandIn, shardOf, startStandIn } from '../../testkit/index.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
+import { botEnv } from './harness.js';
 
 /**
  * `npm run start:sharded` for real: src/sharded.ts runs in a child process (tsx), its ShardingManager forks two
@@ -104,20 +102,15 @@ beforeAll(async () => {
     waitTimeoutMs: 20_000,
   });
   prefix = uniquePrefix();
-  const env: NodeJS.ProcessEnv = {
+  const env = await botEnv(standIn, {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    DISCORD_TOKEN: standIn.token,
-    DISCORD_CLIENT_ID: standIn.applicationId,
-    DISCORD_API_URL: standIn.apiUrl,
     STORE_URL: REDIS_URL,
     STORE_PREFIX: prefix,
-    CONTENT_DIR: 'content',
     LOG_LEVEL: 'info',
     SHARD_COUNT: String(SHARDS),
     SHARD_SPAWN_DELAY_MS: '0',
-  };
-  await deployCommands(loadConfig(env), commands);
+  });
   await seedPromptSchedules(standIn.guilds());
   manager = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   if (manager.stdout) readLines(manager.stdout);

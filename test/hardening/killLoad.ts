@@ -3,14 +3,12 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
-import { deployCommands } from '../../src/discord/deploy.js';
-import { commands } from '../../src/discord/routes.js';
 import { createLogger } from '../../src/log.js';
 import { MembersSchema, memberKey, ProgressSchema, ReportsSchema, RoundSchema, SessionSchema } from '../../src/quiz/records.js';
 import { openStore } from '../../src/store/store.js';
 import type { InteractionHandle, MessageRecord, StandIn } from '../../testkit/index.js';
 import { startStandIn } from '../../testkit/index.js';
+import { botEnv } from '../e2e/harness.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
 import { deleteRedisKeys, customIdsOf as idsOf, isVerdict } from './helpers.js';
 
@@ -175,18 +173,13 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
   const prefix = uniquePrefix();
   const storeUrl =
     options.store === 'redis' ? REDIS_URL : `sqlite://${join(mkdtempSync(join(tmpdir(), 'scratchpad-kill-')), 'store.sqlite')}`;
-  const env: NodeJS.ProcessEnv = {
+  const env = await botEnv(standIn, {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    DISCORD_TOKEN: standIn.token,
-    DISCORD_CLIENT_ID: standIn.applicationId,
-    DISCORD_API_URL: standIn.apiUrl,
     STORE_URL: storeUrl,
     STORE_PREFIX: prefix,
-    CONTENT_DIR: 'content',
     LOG_LEVEL: 'info',
-  };
-  await deployCommands(loadConfig(env), commands);
+  });
   const guild = standIn.guild();
   const users = guild.record.members.map((m) => m.userId).filter((id) => standIn.user(id)?.username.startsWith('m'));
   const ledger = new Map<string, string[]>();
