@@ -1,17 +1,5 @@
+import { ApplicationCommandOptionType as OptionType } from 'discord-api-types/v10';
 import type { CommandOptionDefinition, CommandRecord } from '../../src/playground/protocol.js';
-
-export const OptionType = {
-  SubCommand: 1,
-  SubCommandGroup: 2,
-  String: 3,
-  Integer: 4,
-  Boolean: 5,
-  User: 6,
-  Channel: 7,
-  Role: 8,
-  Mentionable: 9,
-  Number: 10,
-} as const;
 
 /** One line of the "/" list: a command, or one subcommand of it, as Discord's client lists them. */
 export interface CommandEntry {
@@ -27,7 +15,7 @@ export interface CommandEntry {
   readonly permissions: string | null;
 }
 
-const isNested = (option: CommandOptionDefinition) => option.type === OptionType.SubCommand || option.type === OptionType.SubCommandGroup;
+const isNested = (option: CommandOptionDefinition) => option.type === OptionType.Subcommand || option.type === OptionType.SubcommandGroup;
 
 export function commandEntries(records: readonly CommandRecord[]): CommandEntry[] {
   return records
@@ -40,7 +28,7 @@ export function commandEntries(records: readonly CommandRecord[]): CommandEntry[
       }
       return options.flatMap((option) => {
         const leaves =
-          option.type === OptionType.SubCommandGroup
+          option.type === OptionType.SubcommandGroup
             ? (option.options ?? []).map((sub) => ({ sub, path: `${option.name} ${sub.name}` }))
             : [{ sub: option, path: option.name }];
         return leaves.map(({ sub, path }) => ({

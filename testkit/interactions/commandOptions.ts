@@ -1,22 +1,10 @@
+import { ApplicationCommandOptionType as OptionType } from 'discord-api-types/v10';
 import { apiChannel, apiMember, apiRole, apiUser } from '../world/apiShapes.js';
 import type { ChannelRecord, CommandDefinition, CommandOptionDefinition, GuildRecord } from '../world/records.js';
 import type { World } from '../world/world.js';
 
 export type OptionValue = string | number | boolean;
 export type OptionInput = Readonly<Record<string, OptionValue>>;
-
-export const OptionType = {
-  SubCommand: 1,
-  SubCommandGroup: 2,
-  String: 3,
-  Integer: 4,
-  Boolean: 5,
-  User: 6,
-  Channel: 7,
-  Role: 8,
-  Mentionable: 9,
-  Number: 10,
-} as const;
 
 export interface OptionScope {
   readonly world: World;
@@ -59,11 +47,11 @@ interface Level {
 function descend(scope: OptionScope, definition: CommandDefinition | undefined, path: readonly string[]): Level {
   if (path.length > 2) throw new Error(`${scope.label}: subcommand '${path.join(' ')}' is deeper than Discord allows`);
   let defs = definition ? (definition.options ?? []) : undefined;
-  const nested = defs?.some((o) => o.type === OptionType.SubCommand || o.type === OptionType.SubCommandGroup) ?? false;
+  const nested = defs?.some((o) => o.type === OptionType.Subcommand || o.type === OptionType.SubcommandGroup) ?? false;
   if (nested && path.length === 0) throw new Error(`${scope.label} has subcommands; pass { subcommand: 'name' } (or 'group name')`);
   const wrappers: ((inner: Record<string, unknown>[]) => Record<string, unknown>)[] = [];
   path.forEach((name, depth) => {
-    const type = depth === path.length - 1 ? OptionType.SubCommand : OptionType.SubCommandGroup;
+    const type = depth === path.length - 1 ? OptionType.Subcommand : OptionType.SubcommandGroup;
     const found = defs?.find((o) => o.name === name && o.type === type);
     if (defs && !found) throw new Error(`${scope.label} has no ${type === 1 ? 'subcommand' : 'subcommand group'} '${name}'`);
     defs = defs ? (found?.options ?? []) : undefined;

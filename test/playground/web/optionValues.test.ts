@@ -1,5 +1,5 @@
+import { ApplicationCommandOptionType as OptionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { OptionType } from '../../../playground/src/commands.js';
 import { type Pickable, resolveOption } from '../../../playground/src/optionValues.js';
 
 const pickable: Pickable = {
