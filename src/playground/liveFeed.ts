@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type CallRecord, type ChannelRecord, describeCall, type MessageRecord, type StandIn } from '../../testkit/index.js';
+import { describeCall, type MessageRecord, type StandIn, type StandInEventMap } from '../../testkit/index.js';
 import type { ClockControl } from './clockControl.js';
 import type { LiveEvent, PlaygroundState, RosterMember } from './protocol.js';
 
@@ -22,29 +22,22 @@ export class LiveFeed {
     private readonly roster: readonly RosterMember[],
     private readonly clock: ClockControl,
   ) {
-    const events = standIn.events;
     const onMessage = (message: MessageRecord) => this.inGuild(message.guildId) && this.broadcast({ type: 'message', message });
-    const onDelete = (message: MessageRecord) =>
-      this.inGuild(message.guildId) && this.broadcast({ type: 'messageDelete', id: message.id, channelId: message.channelId });
-    const onThread = (channel: ChannelRecord) => this.inGuild(channel.guildId) && this.broadcast({ type: 'channel', channel });
-    const onCommands = () => this.broadcast({ type: 'commands', commands: this.commands() });
-    const onRejection = (call: CallRecord) => this.broadcast({ type: 'problem', text: describeCall(call) });
-    const onChange = () => this.clockChanged();
-    events.on('message', onMessage);
-    events.on('messageUpdate', onMessage);
-    events.on('messageDelete', onDelete);
-    events.on('thread', onThread);
-    events.on('commands', onCommands);
-    events.on('rejection', onRejection);
-    events.on('change', onChange);
+    const listeners: { [K in keyof StandInEventMap]?: (...args: StandInEventMap[K]) => void } = {
+      message: onMessage,
+      messageUpdate: onMessage,
+      messageDelete: (message) =>
+        this.inGuild(message.guildId) && this.broadcast({ type: 'messageDelete', id: message.id, channelId: message.channelId }),
+      thread: (channel) => this.inGuild(channel.guildId) && this.broadcast({ type: 'channel', channel }),
+      commands: () => this.broadcast({ type: 'commands', commands: this.commands() }),
+      rejection: (call) => this.broadcast({ type: 'problem', text: describeCall(call) }),
+      change: () => this.clockChanged(),
+    };
+    // One table, so what is attached is exactly what detach() removes.
+    const subscriptions = Object.entries(listeners) as [keyof StandInEventMap, (...args: never[]) => void][];
+    for (const [event, listener] of subscriptions) standIn.events.on(event, listener);
     this.detach = () => {
-      events.off('message', onMessage);
-      events.off('messageUpdate', onMessage);
-      events.off('messageDelete', onDelete);
-      events.off('thread', onThread);
-      events.off('commands', onCommands);
-      events.off('rejection', onRejection);
-      events.off('change', onChange);
+      for (const [event, listener] of subscriptions) standIn.events.off(event, listener);
     };
     this.keepalive = setInterval(() => {
       for (const client of this.clients) client.write(': keepalive\n\n');
