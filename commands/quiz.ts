@@ -17,6 +17,7 @@ import { ephemeral, noMentions } from '../src/discord/reply.js';
 import { EXPIRED } from '../src/discord/router.js';
 import { letter, questionView, reportModal, reportsView, sessionEndView, verdictView } from '../src/discord/views/quiz.js';
 import { roundStartedView } from '../src/discord/views/round.js';
+import { sectionChoices } from '../src/discord/views/summary.js';
 import { QuizRefusal, refusals } from '../src/quiz/errors.js';
 import type { Difficulty } from '../src/quiz/records.js';
 import type { QuestionFilter } from '../src/quiz/select.js';
@@ -83,13 +84,8 @@ function menu(interaction: ComponentInteraction): StringSelectMenuInteraction {
 const route = <T>(id: CustomId<never, T>, run: ComponentRoute<T>['run']) => on(id, userFacing(run));
 
 /** Sections whose id or title contains the typed text, in reading order; at most 25 (Discord's limit). */
-export function matchSections(content: Content, typed: string) {
-  const query = typed.trim().toLowerCase();
-  return content.bundle.sections
-    .filter((section) => section.id.includes(query) || section.title.toLowerCase().includes(query))
-    .slice(0, 25)
-    .map((section) => ({ name: section.title, value: section.id }));
-}
+/** The same ranked section suggestions as /summary's, so both commands find a section the same way. */
+export const matchSections = (content: Content, typed: string) => sectionChoices(content.rankSections(typed));
 
 /**
  * Starts a private quiz and answers the interaction with its first question (ephemeral). Exported for other
