@@ -62,6 +62,7 @@ export function crossCheck(bundle: Bundle, sectionFile: (id: string) => string):
     });
     refs('claims.yaml', `${path}.sections`, claim.sections, sectionIds, 'section');
   });
+  checkOneVerdictPerSentence(bundle, add);
 
   bundle.questions.forEach((question, index) => {
     const path = `questions[${index}]`;
@@ -86,4 +87,21 @@ export function crossCheck(bundle: Bundle, sectionFile: (id: string) => string):
       add('sources.yaml', `sources[${index}]`, `source "${source.id}" is never cited by a section, claim, question or prompt`);
   });
   return problems;
+}
+
+/** A sentence written on two cards (as a paraphrase or a misreading) would have two verdicts; /claim could show either. */
+function checkOneVerdictPerSentence(bundle: Bundle, add: (file: string, path: string, message: string) => void): void {
+  const firstSeen = new Map<string, string>();
+  const record = (sentence: string, path: string) => {
+    const key = sentence.trim().toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+    const earlier = firstSeen.get(key);
+    if (earlier !== undefined) add('claims.yaml', path, `"${sentence}" is also written at ${earlier}`);
+    else firstSeen.set(key, path);
+  };
+  bundle.claims.forEach((claim, index) => {
+    const path = `claims[${index}]`;
+    record(claim.claim, `${path}.claim`);
+    claim.aliases.forEach((alias, at) => record(alias, `${path}.aliases[${at}]`));
+    claim.misreadings.forEach((misreading, at) => record(misreading.text, `${path}.misreadings[${at}].text`));
+  });
 }

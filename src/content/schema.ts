@@ -38,10 +38,23 @@ export const SourceSchema = z
 
 export const verdicts = ['supported', 'contested', 'misleading', 'unsupported', 'open'] as const;
 
+/**
+ * A way a member is likely to misstate the card's claim: its opposite (negation, reversed direction, swapped
+ * condition) or a wrong detail (figure, model, lab, year, setting). It carries the verdict the evidence gives
+ * that sentence, so /claim never shows the card's own verdict for a statement that says something else.
+ */
+export const MisreadingSchema = z.object({
+  text: text(200),
+  kind: z.enum(['opposite', 'detail']),
+  verdict: z.enum(verdicts),
+  note: text(300),
+});
+
 export const ClaimSchema = z.object({
   id: slug,
   claim: text(200),
   aliases: z.array(text(200)).min(3, 'needs at least 3 paraphrases'),
+  misreadings: z.array(MisreadingSchema).default([]),
   verdict: z.enum(verdicts),
   explanation: text(1000),
   evidence: z.array(z.object({ source: slug, point: text(300) })).min(1, 'needs at least one piece of evidence'),
@@ -82,6 +95,7 @@ export type Section = z.infer<typeof SectionSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
 export type Verdict = Claim['verdict'];
+export type Misreading = z.infer<typeof MisreadingSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Prompt = z.infer<typeof PromptSchema>;
 export type BundleInfo = z.infer<typeof BundleInfoSchema>;
