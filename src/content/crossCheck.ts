@@ -81,6 +81,7 @@ export function crossCheck(bundle: Bundle, sectionFile: (id: string) => string):
     ref('prompts.yaml', `${path}.section`, prompt.section, sectionIds, 'section');
     refs('prompts.yaml', `${path}.sources`, prompt.sources, sourceIds, 'source');
   });
+  checkSharedStances(bundle, add);
 
   bundle.sources.forEach((source, index) => {
     if (!cited.has(source.id))
@@ -93,7 +94,11 @@ export function crossCheck(bundle: Bundle, sectionFile: (id: string) => string):
 function checkOneVerdictPerSentence(bundle: Bundle, add: (file: string, path: string, message: string) => void): void {
   const firstSeen = new Map<string, string>();
   const record = (sentence: string, path: string) => {
-    const key = sentence.trim().toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+    const key = sentence
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+      .trim();
     const earlier = firstSeen.get(key);
     if (earlier !== undefined) add('claims.yaml', path, `"${sentence}" is also written at ${earlier}`);
     else firstSeen.set(key, path);
@@ -103,5 +108,23 @@ function checkOneVerdictPerSentence(bundle: Bundle, add: (file: string, path: st
     record(claim.claim, `${path}.claim`);
     claim.aliases.forEach((alias, at) => record(alias, `${path}.aliases[${at}]`));
     claim.misreadings.forEach((misreading, at) => record(misreading.text, `${path}.misreadings[${at}].text`));
+  });
+}
+
+/** Prompts asking the same stance question (same id) must offer the same positions, or weeks could not be compared. */
+function checkSharedStances(bundle: Bundle, add: (file: string, path: string, message: string) => void): void {
+  const firstSeen = new Map<string, { shape: string; at: string }>();
+  bundle.prompts.forEach((prompt, index) => {
+    if (!prompt.stance) return;
+    const { id, question, positions } = prompt.stance;
+    const shape = JSON.stringify([question, positions.map((position) => [position.id, position.label])]);
+    const earlier = firstSeen.get(id);
+    if (earlier === undefined) firstSeen.set(id, { shape, at: `prompts[${index}]` });
+    else if (earlier.shape !== shape)
+      add(
+        'prompts.yaml',
+        `prompts[${index}].stance`,
+        `stance "${id}" differs from the one at ${earlier.at}: same id, same question and positions`,
+      );
   });
 }

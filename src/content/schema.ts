@@ -72,6 +72,33 @@ export const QuestionSchema = z.object({
   sources: ids.min(1, 'needs at least one source'),
 });
 
+export const PositionSchema = z.object({ id: slug, label: text(limits.buttonLabel) });
+
+/**
+ * A question members answer privately on the weekly post, revealed when the round closes. `id` and the
+ * positions' ids stay the same across bundle versions (and across prompts asking the same question, written
+ * once with a YAML anchor) so the group's answers can be compared week by week.
+ */
+export const StanceSchema = z
+  .object({
+    id: slug,
+    question: text(200),
+    positions: z.array(PositionSchema).min(2, 'needs 2 to 5 positions').max(5, 'needs 2 to 5 positions'),
+  })
+  .superRefine((stance, ctx) => {
+    const ids = new Set<string>();
+    const labels = new Set<string>();
+    stance.positions.forEach((position, index) => {
+      if (ids.has(position.id))
+        ctx.addIssue({ code: 'custom', path: ['positions', index, 'id'], message: `duplicate position id "${position.id}"` });
+      const label = position.label.toLowerCase();
+      if (labels.has(label))
+        ctx.addIssue({ code: 'custom', path: ['positions', index, 'label'], message: `duplicate label "${position.label}"` });
+      ids.add(position.id);
+      labels.add(label);
+    });
+  });
+
 export const PromptSchema = z.object({
   id: slug,
   title: text(90),
@@ -79,6 +106,7 @@ export const PromptSchema = z.object({
   followUps: z.array(text(300)).min(2, 'needs 2 or 3 follow-ups').max(3, 'needs 2 or 3 follow-ups'),
   section: slug,
   sources: ids.min(1, 'needs at least one source'),
+  stance: StanceSchema.optional(),
 });
 
 export const BundleInfoSchema = z.object({
@@ -87,7 +115,21 @@ export const BundleInfoSchema = z.object({
 });
 
 export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema) });
-export const ClaimsFileSchema = z.object({ claims: z.array(ClaimSchema) });
+/** A lab, model or person a member may swap for another: naming one the card does not name is a wrong detail. */
+export const NameSchema = z.object({
+  kind: z.enum(['lab', 'model', 'person']),
+  name: text(80),
+  also: z.array(text(80)).default([]),
+});
+
+/** What /claim needs to know about the debate's words beyond the cards: names, and opposites WordNet lacks. */
+export const ClaimWordsSchema = z.object({
+  names: z.array(NameSchema).default([]),
+  /** Pairs of domain terms that reverse a claim when swapped ("free tier" / "paid tier"). */
+  opposites: z.array(z.tuple([text(80), text(80)])).default([]),
+});
+
+export const ClaimsFileSchema = z.object({ claims: z.array(ClaimSchema), words: ClaimWordsSchema.default({ names: [], opposites: [] }) });
 export const QuizFileSchema = z.object({ questions: z.array(QuestionSchema) });
 export const PromptsFileSchema = z.object({ prompts: z.array(PromptSchema) });
 
@@ -96,8 +138,11 @@ export type Source = z.infer<typeof SourceSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
 export type Verdict = Claim['verdict'];
 export type Misreading = z.infer<typeof MisreadingSchema>;
+export type ClaimWords = z.infer<typeof ClaimWordsSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Prompt = z.infer<typeof PromptSchema>;
+export type Stance = z.infer<typeof StanceSchema>;
+export type Position = z.infer<typeof PositionSchema>;
 export type BundleInfo = z.infer<typeof BundleInfoSchema>;
 
 export interface Bundle {
@@ -106,6 +151,7 @@ export interface Bundle {
   readonly sections: readonly Section[];
   readonly sources: readonly Source[];
   readonly claims: readonly Claim[];
+  readonly claimWords: ClaimWords;
   readonly questions: readonly Question[];
   readonly prompts: readonly Prompt[];
 }

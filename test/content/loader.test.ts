@@ -107,6 +107,64 @@ describe('content bundle loader', () => {
   });
 });
 
+/** The fixture's prompt with a stance block, and a second prompt asking a stance question with the given positions. */
+const withStances =
+  (positions: string, second = positions) =>
+  (text: string) =>
+    `${text.trimEnd()}
+    stance:
+      id: alpha-stance
+      question: "Is alpha right?"
+      positions: ${positions}
+  - id: beta-prompt
+    title: "Is beta right?"
+    prompt: "Argue both sides of beta."
+    followUps: ["What would change your mind?", "Who disagrees?"]
+    section: beta
+    sources: [critique]
+    stance:
+      id: alpha-stance
+      question: "Is alpha right?"
+      positions: ${second}
+`;
+const YES_NO = '[{ id: yes, label: "Yes" }, { id: no, label: "No" }]';
+
+describe('stance blocks on prompts', () => {
+  it('loads a stance asked by two prompts with the same positions', async () => {
+    const result = await loadBundle(brokenBundle('prompts.yaml', withStances(YES_NO)));
+    expect(result.ok && result.bundle.prompts.map((prompt) => prompt.stance?.positions.map((position) => position.id))).toEqual([
+      ['yes', 'no'],
+      ['yes', 'no'],
+    ]);
+  });
+
+  it.each([
+    ['[{ id: yes, label: "Yes" }]', 'prompts.yaml › prompts[0].stance.positions: needs 2 to 5 positions'],
+    [
+      '[{ id: yes, label: "Yes" }, { id: yes, label: "No" }]',
+      'prompts.yaml › prompts[0].stance.positions[1].id: duplicate position id "yes"',
+    ],
+    ['[{ id: yes, label: "Yes" }, { id: no, label: "yes" }]', 'prompts.yaml › prompts[0].stance.positions[1].label: duplicate label "yes"'],
+    [
+      `[{ id: yes, label: "${'y'.repeat(81)}" }, { id: no, label: "No" }]`,
+      'prompts.yaml › prompts[0].stance.positions[0].label: must be at most 80 characters',
+    ],
+    ['[{ id: Yes, label: "Yes" }, { id: no, label: "No" }]', 'prompts.yaml › prompts[0].stance.positions[0].id: must be a kebab-case id'],
+  ])('rejects positions %s', async (positions, expected) => {
+    const problems = await problemsOf(brokenBundle('prompts.yaml', withStances(positions, YES_NO)));
+    expect(problems.some((problem) => problem.startsWith(expected))).toBe(true);
+  });
+
+  it('rejects one stance id asked with different positions', async () => {
+    const problems = await problemsOf(
+      brokenBundle('prompts.yaml', withStances(YES_NO, '[{ id: yes, label: "Yes" }, { id: maybe, label: "Maybe" }]')),
+    );
+    expect(problems).toEqual([
+      'prompts.yaml › prompts[1].stance: stance "alpha-stance" differs from the one at prompts[0]: same id, same question and positions',
+    ]);
+  });
+});
+
 describe('the real bundle', () => {
   it('validates and meets the sizes the study group was promised', async () => {
     const result = await loadBundle('content');
@@ -117,6 +175,9 @@ describe('the real bundle', () => {
     expect(claims.length).toBeGreaterThanOrEqual(45);
     expect(questions.length).toBeGreaterThanOrEqual(120);
     expect(prompts.length).toBeGreaterThanOrEqual(52);
+    expect(prompts.filter((prompt) => prompt.stance).length, 'prompts with a stance question').toBeGreaterThanOrEqual(
+      prompts.length * 0.75,
+    );
     expect(sources.length).toBeGreaterThan(0);
     for (const section of sections) {
       const own = questions.filter((question) => question.section === section.id);
