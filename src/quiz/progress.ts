@@ -5,6 +5,7 @@ import {
   type Answer,
   emptyProgress,
   emptyTotals,
+  HISTORY_KEPT,
   MAX_BOX,
   type Progress,
   type QuestionHistory,
@@ -37,12 +38,17 @@ const addTo = (totals: Totals, graded: Graded): Totals => ({
   points: totals.points + graded.points,
 });
 
-const latestWeeks = (weeks: Record<string, Totals>) =>
+const latestWeeks = <T>(weeks: Record<string, T>): Record<string, T> =>
   Object.fromEntries(
     Object.entries(weeks)
       .sort(([a], [b]) => b.localeCompare(a))
       .slice(0, WEEKS_KEPT),
   );
+
+function wrongAfter(previous: QuestionHistory | undefined, graded: Graded): Record<string, number> {
+  const wrong = previous?.wrongChoices ?? {};
+  return graded.correct ? wrong : { ...wrong, [graded.choice]: (wrong[graded.choice] ?? 0) + 1 };
+}
 
 function historyAfter(previous: QuestionHistory | undefined, graded: Graded, at: Date, version: string): QuestionHistory {
   return {
@@ -52,7 +58,15 @@ function historyAfter(previous: QuestionHistory | undefined, graded: Graded, at:
     lastCorrect: graded.correct,
     ...reschedule(previous, graded.correct, at),
     version,
+    firstCorrect: previous ? previous.firstCorrect : graded.correct,
+    lastChoice: graded.choice,
+    wrongChoices: wrongAfter(previous, graded),
   };
+}
+
+function sectionWeeksAfter(progress: Progress, week: string, section: string, graded: Graded): Progress['sectionWeeks'] {
+  const inWeek = progress.sectionWeeks[week] ?? {};
+  return latestWeeks({ ...progress.sectionWeeks, [week]: { ...inWeek, [section]: addTo(inWeek[section] ?? emptyTotals(), graded) } });
 }
 
 /** One answer folded into a member's progress: totals, week, streak, the question's schedule and the recent log. */
@@ -86,6 +100,10 @@ export function applyAnswer(current: Progress | undefined, input: AnswerInput): 
       },
       weeks: latestWeeks({ ...progress.weeks, [week]: addTo(progress.weeks[week] ?? emptyTotals(), graded) }),
       recent: [...progress.recent, answer].slice(-RECENT_ANSWERS),
+      history: [...progress.history, { question: answer.question, choice: answer.choice, correct: answer.correct, at: answer.at }].slice(
+        -HISTORY_KEPT,
+      ),
+      sectionWeeks: sectionWeeksAfter(progress, week, input.question.section, graded),
     },
   };
 }

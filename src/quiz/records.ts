@@ -11,6 +11,8 @@ export const MAX_BOX = 5;
 export const RECENT_ANSWERS = 20;
 /** How many ISO weeks of points are kept for the weekly leaderboard. */
 export const WEEKS_KEPT = 8;
+/** How many answers the export's history keeps (oldest dropped first): enough for months of regular practice. */
+export const HISTORY_KEPT = 300;
 
 const count = z.int().min(0);
 const instant = z.iso.datetime();
@@ -18,7 +20,7 @@ export const DifficultySchema = z.union([z.literal(1), z.literal(2), z.literal(3
 export type Difficulty = z.infer<typeof DifficultySchema>;
 
 /** One question in one member's history; kept even when the question leaves the bundle. */
-export const QuestionHistorySchema = z.object({
+const QuestionHistorySchema1 = z.object({
   seen: z.int().min(1),
   right: count,
   lastSeen: instant,
@@ -29,6 +31,16 @@ export const QuestionHistorySchema = z.object({
   due: instant.nullable(),
   /** Content bundle version of the last answer. */
   version: z.string(),
+});
+
+/** Version 2 adds what the learning loop needs: the first try, the last choice and the wrong answers chosen. */
+export const QuestionHistorySchema = QuestionHistorySchema1.extend({
+  /** Whether the first answer ever given was right; null for history from before version 2 that cannot tell. */
+  firstCorrect: z.boolean().nullable(),
+  /** The choice of the latest answer; null for history from before version 2 that no longer has it. */
+  lastChoice: count.nullable(),
+  /** How often each wrong choice (its index as the key) was picked: the group's misconceptions come from these. */
+  wrongChoices: z.record(z.string(), z.int().min(1)),
 });
 
 export const AnswerSchema = z.object({
@@ -45,7 +57,9 @@ export const AnswerSchema = z.object({
 export const TotalsSchema = z.object({ answered: count, correct: count, points: count });
 export const StreakSchema = z.object({ day: z.iso.date(), length: z.int().min(1), best: z.int().min(1) });
 
-export const ProgressSchema = z.object({
+export const LoggedAnswerSchema = z.object({ question: z.string(), choice: count, correct: z.boolean(), at: instant });
+
+const ProgressSchema1 = z.object({
   v: z.literal(1),
   answered: count,
   correct: count,
@@ -53,11 +67,46 @@ export const ProgressSchema = z.object({
   /** IANA zone the member's days are counted in, for streaks. */
   timeZone: z.string().default('UTC'),
   streak: StreakSchema.nullable(),
-  questions: z.record(z.string(), QuestionHistorySchema),
+  questions: z.record(z.string(), QuestionHistorySchema1),
   /** Points per ISO week (`2026-W48`), for the weekly leaderboard; older weeks are dropped. */
   weeks: z.record(z.string(), TotalsSchema),
   recent: z.array(AnswerSchema).max(RECENT_ANSWERS),
 });
+
+const ProgressSchema2 = ProgressSchema1.extend({
+  v: z.literal(2),
+  questions: z.record(z.string(), QuestionHistorySchema),
+  /** The latest answers, oldest first, for the export. */
+  history: z.array(LoggedAnswerSchema).max(HISTORY_KEPT),
+  /** Totals per ISO week and section (the section the question had when answered), for accuracy over time. */
+  sectionWeeks: z.record(z.string(), z.record(z.string(), TotalsSchema)),
+});
+
+type Progress1 = z.infer<typeof ProgressSchema1>;
+type QuestionHistory1 = z.infer<typeof QuestionHistorySchema1>;
+
+/** What a version 1 record still tells about a question: the recent log has its latest answers. */
+function upgradeQuestion(id: string, entry: QuestionHistory1, recent: Progress1['recent']) {
+  const answers = recent.filter((answer) => answer.question === id);
+  const wrongChoices: Record<string, number> = {};
+  for (const answer of answers) if (!answer.correct) wrongChoices[answer.choice] = (wrongChoices[answer.choice] ?? 0) + 1;
+  const firstCorrect = entry.seen === 1 ? entry.lastCorrect : entry.right === 0 ? false : entry.right === entry.seen ? true : null;
+  return { ...entry, firstCorrect, lastChoice: answers.at(-1)?.choice ?? null, wrongChoices };
+}
+
+/** Version 1 → 2: history starts from the recent log; per-section weeks start empty (v1 never knew them). */
+export function upgradeProgress(old: Progress1): z.infer<typeof ProgressSchema2> {
+  return {
+    ...old,
+    v: 2,
+    questions: Object.fromEntries(Object.entries(old.questions).map(([id, entry]) => [id, upgradeQuestion(id, entry, old.recent)])),
+    history: old.recent.map(({ question, choice, correct, at }) => ({ question, choice, correct, at })).slice(-HISTORY_KEPT),
+    sectionWeeks: {},
+  };
+}
+
+/** A member's quiz progress in one guild; a version 1 record is upgraded as it is read and saved as version 2. */
+export const ProgressSchema = z.union([ProgressSchema2, ProgressSchema1.transform(upgradeProgress)]);
 
 /** A member's private quiz in one guild; starting a new one replaces it. */
 export const SessionSchema = z.object({
@@ -112,10 +161,11 @@ export const RoundSchema = z.object({
 });
 
 export type QuestionHistory = z.infer<typeof QuestionHistorySchema>;
+export type LoggedAnswer = z.infer<typeof LoggedAnswerSchema>;
 export type Answer = z.infer<typeof AnswerSchema>;
 export type Totals = z.infer<typeof TotalsSchema>;
 export type Streak = z.infer<typeof StreakSchema>;
-export type Progress = z.infer<typeof ProgressSchema>;
+export type Progress = z.output<typeof ProgressSchema>;
 export type Session = z.infer<typeof SessionSchema>;
 export type Members = z.infer<typeof MembersSchema>;
 export type Report = z.infer<typeof ReportSchema>;
@@ -125,7 +175,7 @@ export type Round = z.infer<typeof RoundSchema>;
 export const emptyTotals = (): Totals => ({ answered: 0, correct: 0, points: 0 });
 
 export const emptyProgress = (): Progress => ({
-  v: 1,
+  v: 2,
   answered: 0,
   correct: 0,
   points: 0,
@@ -134,6 +184,8 @@ export const emptyProgress = (): Progress => ({
   questions: {},
   weeks: {},
   recent: [],
+  history: [],
+  sectionWeeks: {},
 });
 
 /** The key of everything a member owns in a guild. */
