@@ -7,6 +7,8 @@ export interface PromptCard {
   readonly prompt: Prompt;
   readonly section: Section | undefined;
   readonly sources: readonly Source[];
+  /** The member whose suggestion this prompt is. */
+  readonly suggestedBy?: string;
 }
 
 export function cardFor(content: Content, prompt: Prompt): PromptCard {

@@ -29,6 +29,7 @@
 import type { Clock } from '../clock.js';
 import type { Content } from '../content/content.js';
 import { limits } from '../content/limits.js';
+import type { Prompt } from '../content/schema.js';
 import type { Logger } from '../log.js';
 import type { Claims } from '../store/claims.js';
 import { KeyLock } from '../store/keyLock.js';
@@ -54,6 +55,32 @@ export interface SchedulerOptions {
   readonly random?: Random;
   /** Guilds posted at once when many share a slot. */
   readonly concurrency?: number;
+  /** A guild's own prompts (approved member suggestions), posted ahead of the bundle's rotation. */
+  readonly guildPrompts?: GuildPrompts;
+}
+
+/** A prompt of the guild's own, credited to the member who wrote it. */
+export interface GuildPrompt {
+  readonly prompt: Prompt;
+  readonly author: string;
+}
+
+export interface GuildPrompts {
+  next(guildId: string): Promise<GuildPrompt | undefined>;
+  /** Called once the prompt went out, so it is not posted again. */
+  posted(guildId: string, promptId: string): Promise<void>;
+}
+
+/** A prompt that went out, for what follows a post (the stance round it opens). */
+export interface PostedPrompt {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly messageId: string;
+  readonly threadId?: string;
+  readonly prompt: Prompt;
+  /** Absent for /prompts post-now. */
+  readonly slot?: Date;
+  readonly schedule: PromptSchedule;
 }
 
 /** What only exists once the Discord client is ready. */
@@ -61,6 +88,8 @@ export interface SchedulerRuntime {
   readonly poster: PromptPoster;
   /** True when this process (shard) owns the guild. */
   owns(guildId: string): boolean;
+  /** Runs after every successful post; a failure is logged, never undoes the post. */
+  onPosted?(post: PostedPrompt): Promise<void>;
 }
 
 export const FAILURES_BEFORE_PAUSE = 3;
@@ -178,8 +207,8 @@ export class PromptScheduler {
   async postNow(guildId: string): Promise<Delivery | undefined> {
     return this.lock.run(guildId, async () => {
       if (!(await this.options.schedules.get(guildId))) return undefined;
-      const { record, promptId } = await this.prepare(guildId, undefined);
-      return promptId === undefined ? this.noPrompts(guildId, undefined) : this.deliver(guildId, record, promptId, undefined);
+      const { record, promptId, own } = await this.prepare(guildId, undefined);
+      return promptId === undefined ? this.noPrompts(guildId, undefined) : this.deliver(guildId, record, promptId, undefined, own);
     });
   }
 
@@ -258,8 +287,9 @@ export class PromptScheduler {
       return { guildId, outcome: 'taken', slot };
     }
     if (unhandled > 1) await this.noteMissed(guildId, previousSlot(record, new Date(slot.getTime() - 1)), unhandled - 1);
-    const { record: claimed, promptId } = await this.prepare(guildId, slot);
-    const delivery = promptId === undefined ? await this.noPrompts(guildId, slot) : await this.deliver(guildId, claimed, promptId, slot);
+    const { record: claimed, promptId, own } = await this.prepare(guildId, slot);
+    const delivery =
+      promptId === undefined ? await this.noPrompts(guildId, slot) : await this.deliver(guildId, claimed, promptId, slot, own);
     this.place(guildId, await this.options.schedules.get(guildId));
     return { guildId, outcome: delivery.ok ? 'posted' : 'failed', slot, delivery };
   }
@@ -279,29 +309,70 @@ export class PromptScheduler {
 
   /** Picks the next prompt and records the post as under way (for a slot: also that the slot is taken). */
   private async prepare(guildId: string, slot: Date | undefined) {
+    const own = await this.options.guildPrompts?.next(guildId);
     let promptId: string | undefined;
     const at = this.options.clock.now().toISOString();
     const record = await this.options.schedules.update(guildId, (current) => {
       const record = must(current);
       const rotation = reconcile(record.rotation, [...this.options.content.prompts.keys()], this.options.random ?? Math.random);
-      promptId = rotation.queue[0];
+      promptId = own?.prompt.id ?? rotation.queue[0];
       const lastPost =
         promptId === undefined
           ? record.lastPost
           : { slot: slot?.toISOString(), promptId, channelId: record.channelId, state: 'posting' as const, at };
       return { ...record, rotation, lastPost, lastSlot: slot?.toISOString() ?? record.lastSlot };
     });
-    return { record, promptId };
+    return { record, promptId, own };
   }
 
-  private async deliver(guildId: string, record: PromptSchedule, promptId: string, slot: Date | undefined): Promise<Delivery> {
+  private async deliver(
+    guildId: string,
+    record: PromptSchedule,
+    promptId: string,
+    slot: Date | undefined,
+    own: GuildPrompt | undefined,
+  ): Promise<Delivery> {
+    const prompt = own?.prompt ?? this.options.content.prompts.get(promptId);
+    const delivery = await this.send(guildId, record, promptId, slot, own);
+    if (!delivery.ok || !prompt) return delivery;
+    await this.announce({
+      guildId,
+      channelId: record.channelId,
+      messageId: delivery.messageId,
+      prompt,
+      schedule: record,
+      ...(slot ? { slot } : {}),
+      ...(delivery.threadId ? { threadId: delivery.threadId } : {}),
+    });
+    return delivery;
+  }
+
+  private async announce(post: PostedPrompt) {
+    const after = async (what: string, task: () => Promise<void> | undefined) => {
+      try {
+        await task();
+      } catch (err) {
+        this.options.log.error({ err, guildId: post.guildId, messageId: post.messageId }, `${what} failed after a post; the post stands`);
+      }
+    };
+    await after('marking a guild prompt posted', () => this.options.guildPrompts?.posted(post.guildId, post.prompt.id));
+    await after('the post hook', () => this.runtime?.onPosted?.(post));
+  }
+
+  private async send(
+    guildId: string,
+    record: PromptSchedule,
+    promptId: string,
+    slot: Date | undefined,
+    own: GuildPrompt | undefined,
+  ): Promise<Delivery> {
     const { content, schedules, log } = this.options;
-    const prompt = content.prompts.get(promptId);
+    const prompt = own?.prompt ?? content.prompts.get(promptId);
     const poster = this.runtime?.poster;
     if (!prompt || !poster) return this.failed(guildId, asPostError(new Error('the scheduler stopped before posting')), slot);
     let messageId: string;
     try {
-      messageId = await poster.post(record.channelId, cardFor(content, prompt));
+      messageId = await poster.post(record.channelId, { ...cardFor(content, prompt), ...(own ? { suggestedBy: own.author } : {}) });
     } catch (err) {
       return this.failed(guildId, asPostError(err), slot, promptId);
     }
@@ -309,7 +380,7 @@ export class PromptScheduler {
     await schedules.update(guildId, (current) => {
       const latest = must(current);
       const lastPost = latest.lastPost && { ...latest.lastPost, state: 'posted' as const, messageId };
-      return { ...latest, rotation: consume(latest.rotation, promptId), failures: 0, lastPost };
+      return { ...latest, rotation: own ? latest.rotation : consume(latest.rotation, promptId), failures: 0, lastPost };
     });
     if (!record.thread) return { ok: true, promptId, messageId };
     try {

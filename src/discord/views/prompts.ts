@@ -1,4 +1,4 @@
-import { type APIEmbed, type APIEmbedField, channelMention, messageLink, TimestampStyles, time } from 'discord.js';
+import { type APIEmbed, type APIEmbedField, channelMention, messageLink, TimestampStyles, time, userMention } from 'discord.js';
 import { limits } from '../../content/limits.js';
 import { FAILURE_TEXT, type PromptCard } from '../../prompts/poster.js';
 import type { FailureRecord, PromptSchedule } from '../../prompts/record.js';
@@ -8,6 +8,7 @@ import type { PromptStatus } from '../../prompts/service.js';
 import { describeSchedule } from '../../prompts/slots.js';
 import { MESSAGE_MAX, noMentions, truncate } from '../reply.js';
 import { BRAND_COLOUR } from './help.js';
+import { shownUserText } from './userText.js';
 
 /** A message payload for a reply, an edit or a channel post; the command adds flags where it needs them. */
 export interface PromptsView {
@@ -41,17 +42,19 @@ function wholeLines(lines: readonly string[], max: number): string {
 export const NOT_SET_UP = 'Weekly discussion prompts are not set up in this server yet. Start with `/prompts setup`.';
 
 /** The weekly post: the prompt, its follow-up questions, the related section and the sources. */
-export function promptPostView({ prompt, section, sources }: PromptCard): PromptsView {
+export function promptPostView({ prompt, section, sources, suggestedBy }: PromptCard): PromptsView {
   const followUps = prompt.followUps.map((question, index) => `${index + 1}. ${question}`);
   const sourceLines = sources.map((source) => `[${source.title}](${source.url})`);
+  // A member's suggestion is member text: shown escaped, with no follow-ups or sources of its own.
   const embed: APIEmbed = {
-    title: truncate(prompt.title, limits.embedTitle),
+    title: truncate(suggestedBy ? shownUserText(prompt.title, 90) : prompt.title, limits.embedTitle),
     color: BRAND_COLOUR,
-    description: truncate(prompt.prompt, limits.embedDescription),
+    description: suggestedBy ? shownUserText(prompt.prompt, 1500) : truncate(prompt.prompt, limits.embedDescription),
     fields: [
-      field('Follow-up questions', followUps.join('\n')),
+      ...(followUps.length ? [field('Follow-up questions', followUps.join('\n'))] : []),
       ...(section ? [field('Related section', `**${section.order}. ${section.title}**\n${section.summary}`)] : []),
-      field('Sources', wholeLines(sourceLines, limits.embedField)),
+      ...(sourceLines.length ? [field('Sources', wholeLines(sourceLines, limits.embedField))] : []),
+      ...(suggestedBy ? [field('Suggested by', userMention(suggestedBy))] : []),
     ],
     footer: { text: 'Weekly discussion prompt · Scratchpad' },
   };
