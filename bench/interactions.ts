@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { loadConfig } from '../src/config.js';
 import { Content } from '../src/content/content.js';
@@ -24,12 +23,6 @@ const GUILDS = 64;
 const MEMBERS_PER_GUILD = 20;
 const CALLBACK_TIMEOUT_MS = 15_000;
 const BENCH_BUTTON = 'bench:click';
-/**
- * The stand-in checks every body against Discord's OpenAPI schema, which costs it a few ms for a large embed and
- * almost nothing for the bare client's one line; that is test work, not Discord's, so the bench gives it an empty
- * schema. The documented limits are still checked.
- */
-const EMPTY_SPEC = fileURLToPath(new URL('./lib/openapi-empty.json', import.meta.url));
 
 export type ScenarioName = '/summary' | '/claim' | '/source autocomplete' | 'quiz answer';
 
@@ -223,7 +216,7 @@ interface Contender {
 }
 
 async function startContender(kind: ClientKind, shared: Omit<Run, 'kind' | 'standIn'>, storeUrl: string | undefined): Promise<Contender> {
-  const standIn = await startStandIn({ guilds: guildFixtures(), strict: false, waitTimeoutMs: CALLBACK_TIMEOUT_MS, specPath: EMPTY_SPEC });
+  const standIn = await startStandIn({ guilds: guildFixtures(), strict: false, waitTimeoutMs: CALLBACK_TIMEOUT_MS });
   const storeDir = mkdtempSync(join(tmpdir(), 'scratchpad-bench-'));
   const close = async () => {
     await standIn.close();

@@ -10,6 +10,7 @@ import { HttpFront } from './http/httpFront.js';
 import { Router } from './http/router.js';
 import { channelRoutes } from './http/routes/channelRoutes.js';
 import { commandRoutes } from './http/routes/commandRoutes.js';
+import { dmRoutes } from './http/routes/dmRoutes.js';
 import { gatewayRoutes } from './http/routes/gatewayRoutes.js';
 import { interactionRoutes } from './http/routes/interactionRoutes.js';
 import { threadRoutes } from './http/routes/threadRoutes.js';
@@ -19,8 +20,7 @@ import { InteractionStore } from './interactions/interactionRecord.js';
 import { DISCORD_RULES } from './interactions/rules.js';
 import { SnowflakeSource, SpreadSnowflakes } from './snowflake.js';
 import type { StandInOptions, StandInParts } from './standIn.js';
-import { BodyValidator } from './validation/bodyValidator.js';
-import { loadSpec } from './validation/openapiSpec.js';
+import { assertSpecRoutes } from './validation/requestSchemas.js';
 import { buildGuild, createSharedUsers, type GuildBuildContext } from './world/fixtures.js';
 import { World } from './world/world.js';
 
@@ -68,11 +68,11 @@ export async function assemble(options: StandInOptions): Promise<StandInParts> {
     waitTimeoutMs: options.waitTimeoutMs ?? 10_000,
   };
   const faults = new Faults(gateway, events, core.waitTimeoutMs);
-  const routes = [gatewayRoutes, interactionRoutes, webhookRoutes, channelRoutes, threadRoutes, commandRoutes].flatMap((make) =>
+  const routes = [gatewayRoutes, interactionRoutes, webhookRoutes, channelRoutes, threadRoutes, commandRoutes, dmRoutes].flatMap((make) =>
     make(core),
   );
-  const validator = new BodyValidator(loadSpec(options.specPath));
-  const http = new HttpFront({ core, router: new Router(routes), validator, faults, token, journal });
+  assertSpecRoutes(routes);
+  const http = new HttpFront({ core, router: new Router(routes), faults, token, journal });
   http.server.on('upgrade', (request, socket, head) => {
     if (!gateway.handleUpgrade(request, socket, head)) socket.destroy();
   });

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { describeCall, type StandIn, startStandIn } from '../../testkit/index.js';
 import type { App } from '../app.js';
 import type { Clock } from '../clock.js';
@@ -25,7 +23,7 @@ const STORE_PREFIX = 'playground';
 export interface PlaygroundOptions {
   /** Default DEFAULT_PORT; 0 picks a free one. */
   readonly port?: number;
-  /** STORE_URL, CONTENT_DIR, LOG_LEVEL and DISCORD_API_SPEC are read from here (default process.env); never a token. */
+  /** STORE_URL, CONTENT_DIR and LOG_LEVEL are read from here (default process.env); never a token. */
   readonly env?: NodeJS.ProcessEnv;
   readonly log?: Logger;
 }
@@ -36,12 +34,6 @@ export interface Playground {
   readonly app: App;
   /** Stops the page server, the bot and the stand-in, in that order. */
   close(): Promise<void>;
-}
-
-/** Where Discord's OpenAPI description is; without it (a clone without shared/) bodies are checked against documented limits only. */
-function specPath(env: NodeJS.ProcessEnv): string | undefined {
-  const wanted = env.DISCORD_API_SPEC ?? fileURLToPath(new URL('../../../shared/discord-api-spec/openapi.json', import.meta.url));
-  return existsSync(wanted) ? wanted : fileURLToPath(new URL('./emptyOpenApi.json', import.meta.url));
 }
 
 /**
@@ -57,7 +49,6 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       botName: 'Scratchpad',
       requireRegisteredCommands: true,
       strict: false,
-      specPath: specPath(source),
     }),
     buildWebBundle(),
   ]);

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { validateRequestBody } from '../../testkit/index.js';
-import { BodyValidator } from '../../testkit/validation/bodyValidator.js';
+import { bodyIssues } from '../../testkit/validation/bodyValidator.js';
 import { formatPath, formBodyErrors } from '../../testkit/validation/issue.js';
 import { messageIssues } from '../../testkit/validation/messageLimits.js';
-import { loadSpec } from '../../testkit/validation/openapiSpec.js';
+import { assertSpecRoutes } from '../../testkit/validation/requestSchemas.js';
 
-const validator = new BodyValidator(loadSpec());
 const CALLBACK = '/interactions/{interaction_id}/{interaction_token}/callback';
-const callback = (body: unknown) => validator.validate('POST', CALLBACK, body);
+const COMMANDS = '/applications/{application_id}/commands';
+const callback = (body: unknown) => bodyIssues('POST', CALLBACK, body);
+const registration = (body: unknown) => bodyIssues('PUT', COMMANDS, body);
 const button = (customId: string) => ({ type: 2, style: 1, label: 'Go', custom_id: customId });
 
-describe('request-body validation from Discord’s OpenAPI description', () => {
+describe('request-body validation from Discord’s spec (discord-api-spec)', () => {
   it('accepts the callback bodies discord.js sends', () => {
     const bodies = [
       {
@@ -40,20 +41,42 @@ describe('request-body validation from Discord’s OpenAPI description', () => {
     expect(bodies.map(callback)).toEqual(bodies.map(() => []));
   });
 
-  it('names the path, Discord’s code and the schema for over-long content', () => {
+  it('names the path, Discord’s code and the route’s spec for over-long content', () => {
     const [issue, ...rest] = callback({ type: 4, data: { content: 'x'.repeat(2001) } });
 
     expect(rest).toEqual([]);
     expect(issue).toMatchObject({ path: ['data', 'content'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' });
-    expect(issue?.reason).toMatch(/^data\.content: 2001 characters; IncomingWebhookInteractionRequest allows at most 2000$/);
+    expect(issue?.reason).toBe(`data.content: 2001 characters; at most 2000 (spec of POST ${CALLBACK})`);
+  });
+
+  it('counts length in code points, as Discord does', () => {
+    expect(callback({ type: 4, data: { content: '🙂'.repeat(2000) } })).toEqual([]);
+    expect(callback({ type: 4, data: { content: '🙂'.repeat(2001) } }).map((i) => i.reason)).toEqual([
+      expect.stringContaining('2001 characters; at most 2000'),
+    ]);
   });
 
   it('explains an unknown callback type once', () => {
     const issues = callback({ type: 99 });
 
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ path: ['type'] });
-    expect(issues[0]?.message).toMatch(/must be one of/);
+    expect(issues[0]).toMatchObject({ path: ['type'], code: 'UNION_TYPE_CHOICES' });
+    expect(issues[0]?.message).toMatch(/^Value of field "type" must be one of \(.*\b4, 5\b.*\)\.$/);
+  });
+
+  it('explains an unknown component type inside a message once, at its path', () => {
+    const issues = callback({ type: 4, data: { content: 'x', components: [{ type: 99 }] } });
+
+    expect(issues.map((i) => [formatPath(i.path), i.code])).toEqual([['data.components[0].type', 'UNION_TYPE_CHOICES']]);
+  });
+
+  it('names the expected type of a wrong value', () => {
+    const issues = callback({ type: 4, data: { content: 5, tts: 'yes' } });
+
+    expect(issues.map((i) => [formatPath(i.path), i.code])).toEqual([
+      ['data.content', 'BASE_TYPE_STRING'],
+      ['data.tts', 'BASE_TYPE_BOOLEAN'],
+    ]);
   });
 
   it('explains a bad button inside an action row, not a mismatch with every other component kind', () => {
@@ -68,10 +91,39 @@ describe('request-body validation from Discord’s OpenAPI description', () => {
     expect(issues.map((i) => [formatPath(i.path), i.code])).toContainEqual(['data.custom_id', 'BASE_TYPE_REQUIRED']);
   });
 
-  it('accepts integers sent as decimal strings, as discord.js sends permission bitfields', () => {
-    const commands = [{ name: 'prompts', description: 'Prompts', default_member_permissions: '32', type: 1 }];
+  it('accepts integers sent as decimal strings, as discord.js sends permission bitfields, and still bounds them', () => {
+    const command = (permissions: string) => [
+      { name: 'prompts', description: 'Prompts', default_member_permissions: permissions, type: 1 },
+    ];
 
-    expect(validator.validate('PUT', '/applications/{application_id}/commands', commands)).toEqual([]);
+    expect(registration(command('32'))).toEqual([]);
+    expect(registration(command('-1')).map((i) => [formatPath(i.path), i.code])).toEqual([
+      ['[0].default_member_permissions', 'NUMBER_TYPE_MIN'],
+    ]);
+    expect(registration(command('lots')).map((i) => i.code)).toEqual(['NUMBER_TYPE_COERCE']);
+  });
+
+  it('keeps the spec’s unique items and localization caps that the package’s zod schemas leave out', () => {
+    const locales = Object.fromEntries(Array.from({ length: 35 }, (_, i) => [`l${i}`, 'x']));
+    const commands = [{ name: 'quiz', description: 'Quiz', contexts: [0, 0], description_localizations: locales }];
+
+    expect(registration(commands).map((i) => [formatPath(i.path), i.code])).toEqual([
+      ['[0].contexts', 'ARRAY_TYPE_UNIQUE'],
+      ['[0].description_localizations', 'BASE_TYPE_MAX_LENGTH'],
+    ]);
+    expect(callback({ type: 4, data: { content: 'x', allowed_mentions: { parse: ['users', 'users'] } } }).map((i) => i.code)).toEqual([
+      'ARRAY_TYPE_UNIQUE',
+    ]);
+  });
+
+  it('knows only routes that are in Discord’s spec, and a schema for each that takes a body', () => {
+    expect(() => assertSpecRoutes([{ method: 'POST', template: '/channels/{channel_id}/messages' }])).not.toThrow();
+    expect(() => assertSpecRoutes([{ method: 'POST', template: '/channels/{channel}/messages' }])).toThrow(
+      "POST /channels/{channel}/messages is not in Discord's spec",
+    );
+    expect(() => assertSpecRoutes([{ method: 'POST', template: '/channels/{channel_id}/typing' }])).toThrow(
+      'POST /channels/{channel_id}/typing has no body schema',
+    );
   });
 
   it('applies documented rules the spec lacks to command registration', () => {
@@ -87,7 +139,7 @@ describe('request-body validation from Discord’s OpenAPI description', () => {
       },
     ];
 
-    const codes = validator.validate('PUT', '/applications/{application_id}/commands', commands).map((i) => [formatPath(i.path), i.code]);
+    const codes = registration(commands).map((i) => [formatPath(i.path), i.code]);
 
     expect(codes).toEqual([
       ['[0].name', 'APPLICATION_COMMAND_INVALID_NAME'],

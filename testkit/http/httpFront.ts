@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { StandInCore } from '../core.js';
 import type { Faults } from '../faults.js';
-import type { BodyValidator } from '../validation/bodyValidator.js';
+import { bodyIssues } from '../validation/bodyValidator.js';
 import { ApiError, apiErrors } from './apiError.js';
 import type { CallJournal } from './callJournal.js';
 import type { CallRecord } from './callLog.js';
@@ -14,7 +14,6 @@ const API_PREFIX = ['api', 'v10'];
 export interface HttpFrontDeps {
   readonly core: StandInCore;
   readonly router: Router;
-  readonly validator: BodyValidator;
   readonly faults: Faults;
   readonly token: string;
   readonly journal: CallJournal;
@@ -65,7 +64,7 @@ export class HttpFront {
     call.interactionId = this.interactionOf(match.params);
     this.authenticate(call, request.headers.authorization, match.route.auth);
     this.deps.faults.apply(call, match.params);
-    const issues = this.deps.validator.validate(match.route.method, match.route.template, call.body);
+    const issues = bodyIssues(match.route.method, match.route.template, call.body);
     if (issues.length > 0) throw apiErrors.invalidFormBody(issues);
     const result = match.route.handle({ params: match.params, query: url.searchParams, body: call.body, call });
     return { status: result.status, body: result.body };
