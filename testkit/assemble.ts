@@ -10,7 +10,6 @@ import { HttpFront } from './http/httpFront.js';
 import { Router } from './http/router.js';
 import { channelRoutes } from './http/routes/channelRoutes.js';
 import { commandRoutes } from './http/routes/commandRoutes.js';
-import { dmRoutes } from './http/routes/dmRoutes.js';
 import { gatewayRoutes } from './http/routes/gatewayRoutes.js';
 import { interactionRoutes } from './http/routes/interactionRoutes.js';
 import { threadRoutes } from './http/routes/threadRoutes.js';
@@ -68,7 +67,7 @@ export async function assemble(options: StandInOptions): Promise<StandInParts> {
     waitTimeoutMs: options.waitTimeoutMs ?? 10_000,
   };
   const faults = new Faults(gateway, events, core.waitTimeoutMs);
-  const routes = [gatewayRoutes, interactionRoutes, webhookRoutes, channelRoutes, threadRoutes, commandRoutes, dmRoutes].flatMap((make) =>
+  const routes = [gatewayRoutes, interactionRoutes, webhookRoutes, channelRoutes, threadRoutes, commandRoutes].flatMap((make) =>
     make(core),
   );
   assertSpecRoutes(routes);
