@@ -57,7 +57,7 @@ const as = (run: Run, i: number) => ({ guild: guildOf(run, i), member: memberOf(
 const repeat = <T>(count: number, make: (i: number) => T) => Array.from({ length: count }, (_, i) => make(i));
 
 /** The first option of a registered command: /claim's question, whatever its name. */
-const firstOption = (name: string) => (commands.find((c) => c.data.name === name)?.data.toJSON().options?.[0]?.name ?? 'text') as string;
+const firstOption = (name: string) => (commands.find((c) => c.data.name === name)?.data.options?.[0]?.name ?? 'text') as string;
 
 const scenarios: readonly Scenario[] = [
   {

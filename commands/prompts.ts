@@ -1,13 +1,7 @@
-import {
-  ChannelType,
-  type ChatInputCommandInteraction,
-  type GuildBasedChannel,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-} from 'discord.js';
-import { defineCommand } from '../src/discord/command.js';
-import { UserFacingError } from '../src/discord/errors.js';
+import { ChannelType, type GuildBasedChannel, MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits } from 'discord.js';
+import { defineCommand, type SlashInteraction, type SubcommandArgs } from '../src/discord/command.js';
+import { Refusal } from '../src/discord/errors.js';
+import type { CommandData } from '../src/discord/options.js';
 import { missingBotPermissions, promptPermissions } from '../src/discord/promptPoster.js';
 import {
   changedView,
@@ -25,95 +19,91 @@ import type { Services } from '../src/services.js';
 
 const DEFAULTS = { weekday: 1, time: '17:00', timezone: 'UTC', thread: true } as const;
 
-const data = new SlashCommandBuilder()
-  .setName('prompts')
-  .setDescription('A weekly discussion prompt posted to a channel, with a thread (Manage Server)')
-  .addSubcommand((sub) =>
-    sub
-      .setName('setup')
-      .setDescription('Choose the channel, day, time and time zone of the weekly prompt')
-      .addChannelOption((option) =>
-        option.setName('channel').setDescription('Text channel to post in').addChannelTypes(ChannelType.GuildText).setRequired(true),
-      )
-      .addIntegerOption((option) =>
-        option
-          .setName('day')
-          .setDescription('Day of the week (default Monday)')
-          .addChoices(WEEKDAYS.map((name, index) => ({ name, value: index + 1 }))),
-      )
-      .addStringOption((option) =>
-        option.setName('time').setDescription('Time of day, 24-hour HH:mm (default 17:00)').setMinLength(1).setMaxLength(8),
-      )
-      .addStringOption((option) =>
-        option
-          .setName('timezone')
-          .setDescription('IANA time zone such as Europe/Berlin (default UTC)')
-          .setAutocomplete(true)
-          .setMaxLength(64),
-      )
-      .addBooleanOption((option) => option.setName('thread').setDescription('Open a discussion thread on each post (default on)')),
-  )
-  .addSubcommand((sub) => sub.setName('status').setDescription('Channel, schedule, next and last post, rotation and the last error'))
-  .addSubcommand((sub) => sub.setName('post-now').setDescription('Post the next prompt now; the weekly schedule stays as it is'))
-  .addSubcommand((sub) => sub.setName('skip').setDescription('Skip the next prompt in the rotation'))
-  .addSubcommand((sub) => sub.setName('pause').setDescription('Pause the weekly posts'))
-  .addSubcommand((sub) => sub.setName('resume').setDescription('Resume the weekly posts from the next slot'))
-  .addSubcommand((sub) => sub.setName('off').setDescription('Turn the weekly posts off (settings are kept)'));
+const data = {
+  name: 'prompts',
+  description: 'A weekly discussion prompt posted to a channel, with a thread (Manage Server)',
+  options: [
+    {
+      type: Option.Subcommand,
+      name: 'setup',
+      description: 'Choose the channel, day, time and time zone of the weekly prompt',
+      options: [
+        {
+          type: Option.Channel,
+          name: 'channel',
+          description: 'Text channel to post in',
+          required: true,
+          channel_types: [ChannelType.GuildText],
+        },
+        {
+          type: Option.Integer,
+          name: 'day',
+          description: 'Day of the week (default Monday)',
+          choices: WEEKDAYS.map((name, index) => ({ name, value: index + 1 })),
+        },
+        { type: Option.String, name: 'time', description: 'Time of day, 24-hour HH:mm (default 17:00)', min_length: 1, max_length: 8 },
+        {
+          type: Option.String,
+          name: 'timezone',
+          description: 'IANA time zone such as Europe/Berlin (default UTC)',
+          autocomplete: true,
+          max_length: 64,
+        },
+        { type: Option.Boolean, name: 'thread', description: 'Open a discussion thread on each post (default on)' },
+      ],
+    },
+    { type: Option.Subcommand, name: 'status', description: 'Channel, schedule, next and last post, rotation and the last error' },
+    { type: Option.Subcommand, name: 'post-now', description: 'Post the next prompt now; the weekly schedule stays as it is' },
+    { type: Option.Subcommand, name: 'skip', description: 'Skip the next prompt in the rotation' },
+    { type: Option.Subcommand, name: 'pause', description: 'Pause the weekly posts' },
+    { type: Option.Subcommand, name: 'resume', description: 'Resume the weekly posts from the next slot' },
+    { type: Option.Subcommand, name: 'off', description: 'Turn the weekly posts off (settings are kept)' },
+  ],
+} as const satisfies CommandData;
+type SetupArgs = SubcommandArgs<typeof data, 'setup'>;
 
-const reply = (interaction: ChatInputCommandInteraction, view: PromptsView) =>
-  interaction.reply({ ...view, flags: MessageFlags.Ephemeral });
+const reply = (interaction: SlashInteraction, view: PromptsView) => interaction.reply({ ...view, flags: MessageFlags.Ephemeral });
 
-function guildOf(interaction: ChatInputCommandInteraction): string {
-  if (!interaction.guildId) throw new UserFacingError('Scratchpad works inside a server.');
-  return interaction.guildId;
-}
-
-function timeOption(interaction: ChatInputCommandInteraction): string {
-  const input = interaction.options.getString('time') ?? DEFAULTS.time;
+function parseTime(input: string): string {
   const time = parseClockTime(input);
-  if (!time) throw new UserFacingError(`“${input}” is not a time of day. Use 24-hour HH:mm, such as 17:00 or 09:30.`);
+  if (!time) throw new Refusal(`“${input}” is not a time of day. Use 24-hour HH:mm, such as 17:00 or 09:30.`);
   return time;
 }
 
-function zoneOption(interaction: ChatInputCommandInteraction): string {
-  const input = interaction.options.getString('timezone') ?? DEFAULTS.timezone;
+function parseZone(input: string): string {
   const zone = canonicalZone(input);
   if (zone) return zone;
   const close = suggestZones(input, 3);
   const hint = close.length > 0 ? ` Did you mean ${close.map((name) => `\`${name}\``).join(', ')}?` : '';
-  throw new UserFacingError(`“${input}” is not an IANA time zone.${hint} Pick one from the list as you type, such as \`Europe/Berlin\`.`);
+  throw new Refusal(`“${input}” is not an IANA time zone.${hint} Pick one from the list as you type, such as \`Europe/Berlin\`.`);
 }
 
-async function channelOption(interaction: ChatInputCommandInteraction): Promise<GuildBasedChannel> {
-  const chosen = interaction.options.getChannel('channel', true, [ChannelType.GuildText]);
-  const channel = interaction.guild?.channels.cache.get(chosen.id) ?? (await interaction.guild?.channels.fetch(chosen.id));
-  if (!channel) throw new UserFacingError('I cannot see that channel. Check that Scratchpad can view it, then try again.');
+async function visibleChannel(interaction: SlashInteraction, id: string): Promise<GuildBasedChannel> {
+  const channel = interaction.guild?.channels.cache.get(id) ?? (await interaction.guild?.channels.fetch(id));
+  if (!channel) throw new Refusal('I cannot see that channel. Check that Scratchpad can view it, then try again.');
   return channel;
 }
 
-async function setup(ctx: Services, interaction: ChatInputCommandInteraction) {
-  const guildId = guildOf(interaction);
-  const time = timeOption(interaction);
-  const timezone = zoneOption(interaction);
-  const thread = interaction.options.getBoolean('thread') ?? DEFAULTS.thread;
-  const channel = await channelOption(interaction);
+async function setup(ctx: Services, interaction: SlashInteraction, args: SetupArgs) {
+  const time = parseTime(args.time ?? DEFAULTS.time);
+  const timezone = parseZone(args.timezone ?? DEFAULTS.timezone);
+  const thread = args.thread ?? DEFAULTS.thread;
+  const channel = await visibleChannel(interaction, args.channel.id);
   const missing = await missingBotPermissions(channel, promptPermissions(thread));
-  if (missing.length > 0) throw new UserFacingError(missingPermissionsText(channel.id, missing));
-  const weekday = interaction.options.getInteger('day') ?? DEFAULTS.weekday;
-  // Discord offers only the seven choices; any other number must not reach the stored schedule.
-  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) throw new UserFacingError('Pick a day of the week from the list.');
-  const { record, nextPost } = await ctx.prompts.setup(guildId, { channelId: channel.id, weekday, time, timezone, thread });
+  if (missing.length > 0) throw new Refusal(missingPermissionsText(channel.id, missing));
+  const weekday = args.day ?? DEFAULTS.weekday;
+  const { record, nextPost } = await ctx.prompts.setup(interaction.guildId, { channelId: channel.id, weekday, time, timezone, thread });
   return reply(interaction, setupDoneView(record, nextPost));
 }
 
-async function status(ctx: Services, interaction: ChatInputCommandInteraction) {
-  const guildId = guildOf(interaction);
+async function status(ctx: Services, interaction: SlashInteraction) {
+  const { guildId } = interaction;
   const found = await ctx.prompts.status(guildId);
   return reply(interaction, found ? statusView(guildId, found, ctx.clock.now()) : notice(NOT_SET_UP));
 }
 
-async function postNow(ctx: Services, interaction: ChatInputCommandInteraction) {
-  const guildId = guildOf(interaction);
+async function postNow(ctx: Services, interaction: SlashInteraction) {
+  const { guildId } = interaction;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const delivery = await ctx.prompts.postNow(guildId);
   const record = delivery && (await ctx.prompts.status(guildId))?.record;
@@ -122,29 +112,29 @@ async function postNow(ctx: Services, interaction: ChatInputCommandInteraction) 
   return interaction.editReply(postNowView(guildId, record.channelId, delivery, title));
 }
 
-async function skip(ctx: Services, interaction: ChatInputCommandInteraction) {
-  const skipped = await ctx.prompts.skip(guildOf(interaction));
+async function skip(ctx: Services, interaction: SlashInteraction) {
+  const skipped = await ctx.prompts.skip(interaction.guildId);
   if (!skipped) return reply(interaction, notice(NOT_SET_UP));
   return reply(interaction, skippedView(skipped.skipped.title, skipped.next?.title));
 }
 
-async function change(ctx: Services, interaction: ChatInputCommandInteraction, action: 'pause' | 'resume' | 'off') {
-  const changed = await ctx.prompts[action](guildOf(interaction));
+const change = (action: 'pause' | 'resume' | 'off') => async (ctx: Services, interaction: SlashInteraction) => {
+  const changed = await ctx.prompts[action](interaction.guildId);
   if (!changed) return reply(interaction, notice(NOT_SET_UP));
   return reply(interaction, changedView(action, changed.before, changed.after, changed.nextPost));
-}
+};
 
 export default defineCommand({
   data,
   requires: PermissionFlagsBits.ManageGuild,
-  execute(ctx, interaction) {
-    const sub = interaction.options.getSubcommand(true);
-    if (sub === 'setup') return setup(ctx, interaction);
-    if (sub === 'status') return status(ctx, interaction);
-    if (sub === 'post-now') return postNow(ctx, interaction);
-    if (sub === 'skip') return skip(ctx, interaction);
-    if (sub === 'pause' || sub === 'resume' || sub === 'off') return change(ctx, interaction, sub);
-    return reply(interaction, notice('This subcommand no longer exists. Run `/prompts status`.'));
+  subcommands: {
+    setup: { run: setup },
+    status: { run: status },
+    'post-now': { run: postNow },
+    skip: { run: skip },
+    pause: { run: change('pause') },
+    resume: { run: change('resume') },
+    off: { run: change('off') },
   },
   async autocomplete(_ctx, interaction) {
     const focused = interaction.options.getFocused(true);

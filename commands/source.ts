@@ -1,10 +1,8 @@
-import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
 import type { Source } from '../src/content/schema.js';
-import { type ComponentInteraction, defineCommand, on } from '../src/discord/command.js';
-import { ephemeral } from '../src/discord/reply.js';
-import { EXPIRED } from '../src/discord/router.js';
+import { button, defineCommand, select } from '../src/discord/command.js';
+import { Expired } from '../src/discord/errors.js';
 import { listSourcesId, openSourceId, sourceKindId } from '../src/discord/studyIds.js';
-import type { MessageView } from '../src/discord/views/quiz.js';
 import {
   kindNames,
   sourceBrowserView,
@@ -13,43 +11,49 @@ import {
   sourceNotFoundView,
   sourceView,
 } from '../src/discord/views/source.js';
-
-const data = new SlashCommandBuilder()
-  .setName('source')
-  .setDescription('Look up a source: who wrote it, its stance, and what in the bundle cites it')
-  .addStringOption((option) =>
-    option.setName('query').setDescription('Title, author, publisher or arXiv id (leave empty to browse)').setAutocomplete(true),
-  );
+import type { Services } from '../src/services.js';
 
 const isKind = (value: string): value is Source['kind'] => Object.hasOwn(kindNames, value);
 
-/** Replaces the message the menu or button sits on: browsing happens in one ephemeral message. */
-const show = (interaction: ComponentInteraction, view: MessageView) =>
-  interaction.isModalSubmit() ? interaction.reply(ephemeral(EXPIRED)) : interaction.update(view);
+/** A kind or source a component names; one gone since the message was posted is expired. */
+function kindOf(value: string): Source['kind'] {
+  if (!isKind(value)) throw new Expired(`no source kind ${value}`);
+  return value;
+}
 
-const picked = (interaction: ComponentInteraction) => (interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : '');
+function sourceOf(ctx: Services, id: string): Source {
+  const source = ctx.content.sources.get(id);
+  if (!source) throw new Expired(`no source ${id}`);
+  return source;
+}
 
 export default defineCommand({
-  data,
-  execute: async (ctx, interaction) => {
-    const query = interaction.options.getString('query')?.trim();
+  data: {
+    name: 'source',
+    description: 'Look up a source: who wrote it, its stance, and what in the bundle cites it',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'query',
+        description: 'Title, author, publisher or arXiv id (leave empty to browse)',
+        autocomplete: true,
+      },
+    ],
+  },
+  run: async (ctx, interaction, args) => {
+    const query = args.query?.trim();
     if (!query) return interaction.reply({ ...sourceBrowserView(ctx.content), flags: MessageFlags.Ephemeral });
     const found = ctx.content.findSource(query);
     const view = found.source ? sourceView(ctx.content, found.source) : sourceNotFoundView(query, found.nearest);
     return interaction.reply({ ...view, flags: MessageFlags.Ephemeral });
   },
   autocomplete: (ctx, interaction) => interaction.respond(sourceChoices(ctx.content.rankSources(interaction.options.getFocused()))),
+  // Each replaces the message it sits on: browsing happens in one ephemeral message.
   components: [
-    on(sourceKindId, async (ctx, interaction) => {
-      const kind = picked(interaction);
-      return isKind(kind) ? show(interaction, sourceListView(ctx.content, kind)) : interaction.reply(ephemeral(EXPIRED));
-    }),
-    on(listSourcesId, async (ctx, interaction, { kind }) =>
-      isKind(kind) ? show(interaction, sourceListView(ctx.content, kind)) : interaction.reply(ephemeral(EXPIRED)),
+    select(sourceKindId, async (ctx, interaction) => interaction.update(sourceListView(ctx.content, kindOf(interaction.values[0] ?? '')))),
+    button(listSourcesId, async (ctx, interaction, { kind }) => interaction.update(sourceListView(ctx.content, kindOf(kind)))),
+    select(openSourceId, async (ctx, interaction) =>
+      interaction.update(sourceView(ctx.content, sourceOf(ctx, interaction.values[0] ?? ''))),
     ),
-    on(openSourceId, async (ctx, interaction) => {
-      const source = ctx.content.sources.get(picked(interaction));
-      return source ? show(interaction, sourceView(ctx.content, source)) : interaction.reply(ephemeral(EXPIRED));
-    }),
   ],
 });

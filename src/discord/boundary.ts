@@ -1,7 +1,8 @@
 import type { Interaction } from 'discord.js';
 import type { Logger } from '../log.js';
+import { QuizRefusal } from '../quiz/errors.js';
 import { StoreUnavailableError } from '../store/backend.js';
-import { STORE_DOWN, UserFacingError } from './errors.js';
+import { EXPIRED, Expired, Refusal, STORE_DOWN } from './errors.js';
 import { ephemeral } from './reply.js';
 
 /** Where an interaction is going, for logs: the command name or the custom_id. */
@@ -21,24 +22,30 @@ export function interactionContext(interaction: Interaction) {
   };
 }
 
+/** What the member is told for an expected refusal; undefined for a bug, whose internals are never shown. */
+function refusalText(err: unknown): string | undefined {
+  if (err instanceof Expired) return EXPIRED;
+  if (err instanceof StoreUnavailableError) return STORE_DOWN;
+  if (err instanceof Refusal || err instanceof QuizRefusal) return err.message;
+  return undefined;
+}
+
 /**
  * The one place a handler's failure surfaces: logged once with context, answered once with a reference the
- * member can quote. Expected refusals (UserFacingError) show their own text, a storage outage says nothing was
- * saved and to try again, and bugs never show internals.
+ * member can quote. Refusals (ours and the quiz's) show their own text, an outdated interaction is "expired",
+ * a storage outage says nothing was saved and to try again, and bugs never show internals.
  */
 export async function guarded(interaction: Interaction, log: Logger, run: () => Promise<unknown>): Promise<void> {
   try {
     await run();
-  } catch (thrown) {
+  } catch (err) {
     const context = interactionContext(interaction);
-    const outage = thrown instanceof StoreUnavailableError;
-    const err = outage ? new UserFacingError(STORE_DOWN) : thrown;
-    const expected = err instanceof UserFacingError;
-    if (outage) log.warn({ ...context, err: thrown }, 'store unavailable');
-    else if (expected) log.info({ ...context, reason: err.message }, 'interaction refused');
+    const refusal = refusalText(err);
+    if (err instanceof StoreUnavailableError) log.warn({ ...context, err }, 'store unavailable');
+    else if (refusal !== undefined) log.info({ ...context, reason: (err as Error).message }, 'interaction refused');
     else log.error({ ...context, err }, 'interaction failed');
     if (!interaction.isRepliable()) return;
-    const reply = ephemeral(expected ? err.message : `Something went wrong (ref ${interaction.id}). Please try again.`);
+    const reply = ephemeral(refusal ?? `Something went wrong (ref ${interaction.id}). Please try again.`);
     const answer = interaction.deferred || interaction.replied ? interaction.followUp(reply) : interaction.reply(reply);
     await answer.catch((replyError: unknown) => log.warn({ ...context, err: replyError }, 'error reply failed'));
   }

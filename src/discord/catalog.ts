@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { Command } from './command.js';
+import { type Command, commandJson } from './command.js';
 
 /** One line of /help: how to call a command (or subcommand) and what it does. */
 export interface CommandSummary {
@@ -16,5 +16,4 @@ function summarize(json: RESTPostAPIChatInputApplicationCommandsJSONBody): Comma
   return subcommands.map((sub) => ({ usage: `/${json.name} ${sub.name}`, description: sub.description }));
 }
 
-export const catalogOf = (commands: readonly Command[]): CommandSummary[] =>
-  commands.flatMap((command) => summarize(command.data.toJSON()));
+export const catalogOf = (commands: readonly Command[]): CommandSummary[] => commands.flatMap((command) => summarize(commandJson(command)));

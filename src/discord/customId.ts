@@ -14,6 +14,9 @@ export interface CustomId<In, Out = In> {
   decode(raw: string): Out | undefined;
 }
 
+/** What a custom_id decodes to, for handlers written apart from their route: `Decoded<typeof answerId>`. */
+export type Decoded<I> = I extends CustomId<never, infer Out> ? Out : never;
+
 export function customId<S extends z.ZodObject>(prefix: string, schema: S): CustomId<z.input<S>, z.output<S>> {
   const fields = Object.keys(schema.shape);
   const encode = (value: z.input<S>) => {

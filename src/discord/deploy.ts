@@ -1,6 +1,6 @@
 import { REST, Routes } from 'discord.js';
 import { type Config, ConfigError } from '../config.js';
-import type { Command } from './command.js';
+import { type Command, commandJson } from './command.js';
 
 export interface Deployed {
   readonly names: readonly string[];
@@ -14,7 +14,7 @@ export async function deployCommands(config: Config, commands: readonly Command[
   const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);
   const guildId = config.DISCORD_GUILD_ID;
   const route = guildId ? Routes.applicationGuildCommands(clientId, guildId) : Routes.applicationCommands(clientId);
-  const registered = (await rest.put(route, { body: commands.map((command) => command.data.toJSON()) })) as { name: string }[];
+  const registered = (await rest.put(route, { body: commands.map(commandJson) })) as { name: string }[];
   return {
     names: registered.map((command) => command.name),
     scope: guildId ? `guild ${guildId}` : 'all guilds (global; may take up to an hour to appear)',

@@ -9,6 +9,7 @@ import {
   ThreadAutoArchiveDuration,
 } from 'discord.js';
 import { PostError, type PromptPoster } from '../prompts/poster.js';
+import { permissionName } from './permissions.js';
 import { promptPostView } from './views/prompts.js';
 
 /** Maps Discord's failures onto the scheduler's kinds: 50013/50001 permissions, 10003 unknown channel. */
@@ -67,12 +68,6 @@ export function discordPromptPoster(client: Client): PromptPoster {
 export function promptPermissions(thread: boolean): bigint[] {
   const post = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
   return thread ? [...post, PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads] : post;
-}
-
-/** "SendMessagesInThreads" → "Send Messages in Threads", as Discord's settings name it. */
-export function permissionName(flag: bigint): string {
-  const key = Object.entries(PermissionFlagsBits).find(([, bit]) => bit === flag)?.[0] ?? String(flag);
-  return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/ In /g, ' in ');
 }
 
 /** The names of the permissions the bot itself lacks in a channel. */

@@ -1,16 +1,10 @@
-import {
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  DiscordjsErrorCodes,
-  DiscordjsTypeError,
-  type Interaction,
-} from 'discord.js';
+import type { AutocompleteInteraction, Interaction } from 'discord.js';
 import { Cooldowns } from '../cooldown.js';
 import type { Services } from '../services.js';
 import { guarded } from './boundary.js';
-import type { Command, ComponentInteraction, ComponentRoute } from './command.js';
+import type { Command, ComponentInteraction, ComponentRoute, InGuild, SlashInteraction } from './command.js';
 import { prefixOf } from './customId.js';
-import { UserFacingError } from './errors.js';
+import { Expired, missingPermission, Refusal } from './errors.js';
 import { ephemeral } from './reply.js';
 
 export interface Router {
@@ -20,20 +14,10 @@ export interface Router {
 
 interface OwnedRoute {
   readonly command: Command;
-  readonly route: ComponentRoute<unknown>;
+  readonly route: ComponentRoute;
 }
 
-export const EXPIRED = 'This has expired: the bot or its content changed since it was posted. Run the command again.';
 export const GUILD_ONLY = 'Scratchpad works inside a server: use its commands in a server channel.';
-
-/** Options that do not match the command's definition: the member's client still had an older version of it. */
-const OUTDATED_OPTIONS = new Set<string>([
-  DiscordjsErrorCodes.CommandInteractionOptionNotFound,
-  DiscordjsErrorCodes.CommandInteractionOptionType,
-  DiscordjsErrorCodes.CommandInteractionOptionEmpty,
-  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommand,
-  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommandGroup,
-]);
 
 function uniqueMap<T>(items: readonly T[], keyOf: (item: T) => string, what: string): Map<string, T> {
   const map = new Map<string, T>();
@@ -45,59 +29,50 @@ function uniqueMap<T>(items: readonly T[], keyOf: (item: T) => string, what: str
   return map;
 }
 
-function assertAllowed(command: Command, interaction: Interaction) {
-  if (command.requires === undefined) return;
-  if (interaction.memberPermissions?.has(command.requires) !== true) {
-    throw new UserFacingError('You need the **Manage Server** permission to use this.');
-  }
+const allows = (required: bigint | undefined, interaction: Interaction) =>
+  required === undefined || interaction.memberPermissions?.has(required) === true;
+
+/** The command's own permission, then the route's: a button is not gated by Discord's command permissions. */
+function assertAllowed(interaction: Interaction, ...required: (bigint | undefined)[]) {
+  const missing = required.find((permission) => !allows(permission, interaction));
+  if (missing !== undefined) throw missingPermission(missing);
 }
 
 export function createRouter(commands: readonly Command[]): Router {
   const byName = uniqueMap(commands, (command) => command.data.name, 'command name');
-  const owned = commands.flatMap((command) =>
-    (command.components ?? []).map((route): OwnedRoute => ({ command, route: route as ComponentRoute<unknown> })),
-  );
+  const owned = commands.flatMap((command) => command.components.map((route): OwnedRoute => ({ command, route })));
   const byPrefix = uniqueMap(owned, ({ route }) => route.id.prefix, 'custom_id prefix');
 
   const cooldowns = new Cooldowns();
 
-  function assertCooledDown(ctx: Services, command: Command, interaction: ChatInputCommandInteraction) {
-    const sub = typeof command.cooldownSeconds === 'object' ? interaction.options.getSubcommand(false) : null;
-    const seconds = typeof command.cooldownSeconds === 'object' ? command.cooldownSeconds[sub ?? ''] : command.cooldownSeconds;
+  function assertCooledDown(ctx: Services, usage: string, seconds: number | undefined, interaction: SlashInteraction) {
     if (!seconds) return;
-    const name = sub ? `${command.data.name} ${sub}` : command.data.name;
-    const key = `${interaction.guildId}:${interaction.user.id}:${name}`;
+    const key = `${interaction.guildId}:${interaction.user.id}:${usage.slice(1)}`;
     const wait = cooldowns.take(key, seconds, ctx.clock.now().getTime());
-    if (wait > 0) throw new UserFacingError(`Easy there: try \`/${name}\` again in ${wait} s.`);
+    if (wait > 0) throw new Refusal(`Easy there: try \`${usage}\` again in ${wait} s.`);
   }
 
-  async function chatInput(ctx: Services, interaction: ChatInputCommandInteraction) {
+  async function chatInput(ctx: Services, interaction: SlashInteraction) {
     const command = byName.get(interaction.commandName);
-    if (!command) return interaction.reply(ephemeral(EXPIRED));
-    assertAllowed(command, interaction);
-    assertCooledDown(ctx, command, interaction);
-    try {
-      return await command.execute(ctx, interaction);
-    } catch (err) {
-      if (err instanceof DiscordjsTypeError && OUTDATED_OPTIONS.has(err.code)) throw new UserFacingError(EXPIRED);
-      throw err;
-    }
+    const route = command?.routes.get(interaction.options.getSubcommand(false) ?? '');
+    if (!command || !route) throw new Expired(`no route for /${interaction.commandName}`);
+    assertAllowed(interaction, command.requires, route.requires);
+    assertCooledDown(ctx, route.usage, route.cooldown, interaction);
+    return route.run(ctx, interaction);
   }
 
-  async function autocomplete(ctx: Services, interaction: AutocompleteInteraction) {
+  async function autocomplete(ctx: Services, interaction: AutocompleteInteraction<InGuild>) {
     const command = byName.get(interaction.commandName);
-    if (!command?.autocomplete || (command.requires !== undefined && !interaction.memberPermissions?.has(command.requires))) {
-      return interaction.respond([]);
-    }
+    if (!command?.autocomplete || !allows(command.requires, interaction)) return interaction.respond([]);
     return command.autocomplete(ctx, interaction);
   }
 
   async function component(ctx: Services, interaction: ComponentInteraction) {
     const found = byPrefix.get(prefixOf(interaction.customId));
-    const args = found?.route.id.decode(interaction.customId);
-    if (!found || args === undefined) return interaction.reply(ephemeral(EXPIRED));
-    assertAllowed(found.command, interaction);
-    return found.route.run(ctx, interaction, args);
+    if (!found) throw new Expired(`no route for ${interaction.customId}`);
+    const run = found.route.bind(interaction);
+    assertAllowed(interaction, found.command.requires, found.route.requires);
+    return run(ctx);
   }
 
   async function route(ctx: Services, interaction: Interaction) {
@@ -108,7 +83,7 @@ export function createRouter(commands: readonly Command[]): Router {
     if (interaction.isChatInputCommand()) return chatInput(ctx, interaction);
     if (interaction.isAutocomplete()) return autocomplete(ctx, interaction);
     if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) return component(ctx, interaction);
-    return interaction.isRepliable() ? interaction.reply(ephemeral(EXPIRED)) : undefined;
+    if (interaction.isRepliable()) throw new Expired(`unrouted interaction type ${interaction.type}`);
   }
 
   return {

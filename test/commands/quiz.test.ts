@@ -4,6 +4,7 @@ import progress from '../../commands/progress.js';
 import quiz, { matchSections } from '../../commands/quiz.js';
 import { Content } from '../../src/content/content.js';
 import { loadBundleOrThrow } from '../../src/content/loader.js';
+import { EXPIRED } from '../../src/discord/errors.js';
 import { answerId, nextId, resetId, stopId } from '../../src/discord/quizIds.js';
 import { createRouter } from '../../src/discord/router.js';
 import type { Services } from '../../src/services.js';
@@ -31,6 +32,18 @@ describe('/quiz and /progress buttons', () => {
     }
     expect(answer).not.toHaveBeenCalled();
     expect(reset).not.toHaveBeenCalled();
+  });
+
+  it('saves no answer from a custom_id that arrives as anything but a button', async () => {
+    const answer = vi.fn();
+    const ctx = { log: pino({ level: 'silent' }), quiz: { answer } } as unknown as Services;
+    const id = answerId.encode({ session: 'abc', owner: '600000000000000001', n: 1, choice: 0 });
+    for (const kind of ['select', 'modal'] as const) {
+      const interaction = fakeInteraction(kind, id);
+      await createRouter([quiz]).dispatch(ctx, interaction);
+      expect(contentOf(interaction.answers[0])).toBe(EXPIRED);
+    }
+    expect(answer).not.toHaveBeenCalled();
   });
 
   it('suggests sections by id or title, in reading order', async () => {

@@ -1,7 +1,8 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { guarded } from '../../src/discord/boundary.js';
-import { STORE_DOWN, UserFacingError } from '../../src/discord/errors.js';
+import { EXPIRED, Expired, Refusal, STORE_DOWN } from '../../src/discord/errors.js';
+import { QuizRefusal } from '../../src/quiz/errors.js';
 import { StoreUnavailableError } from '../../src/store/backend.js';
 import { fakeInteraction } from './fakeInteraction.js';
 
@@ -44,9 +45,20 @@ describe('error boundary', () => {
     const { log, lines } = capturingLogger();
     const interaction = fakeInteraction('command', 'demo');
     await guarded(interaction, log, async () => {
-      throw new UserFacingError('Pick a section first.');
+      throw new Refusal('Pick a section first.');
     });
     expect(body(interaction.answers[0]).content).toBe('Pick a section first.');
+    expect(lines.some((line) => line.level === 50)).toBe(false);
+  });
+
+  it('answers an outdated interaction with "expired" and a quiz refusal with its own text', async () => {
+    const { log, lines } = capturingLogger();
+    const stale = fakeInteraction('button', 'demo:gone');
+    await guarded(stale, log, async () => Promise.reject(new Expired('no route')));
+    expect(body(stale.answers[0]).content).toBe(EXPIRED);
+    const refused = fakeInteraction('button', 'quiz:next');
+    await guarded(refused, log, async () => Promise.reject(new QuizRefusal('This quiz has ended.')));
+    expect(body(refused.answers[0]).content).toBe('This quiz has ended.');
     expect(lines.some((line) => line.level === 50)).toBe(false);
   });
 

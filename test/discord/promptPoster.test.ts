@@ -1,6 +1,7 @@
 import { DiscordAPIError, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { permissionName, promptPermissions, toPostError } from '../../src/discord/promptPoster.js';
+import { permissionName } from '../../src/discord/permissions.js';
+import { promptPermissions, toPostError } from '../../src/discord/promptPoster.js';
 
 const apiError = (code: number, message: string, status: number) =>
   new DiscordAPIError({ code, message }, code, status, 'POST', '/channels/1/messages', { body: undefined, files: undefined });
@@ -32,6 +33,6 @@ describe('the permissions /prompts setup checks', () => {
       'Create Public Threads',
       'Send Messages in Threads',
     ]);
-    expect(permissionName(PermissionFlagsBits.ManageGuild)).toBe('Manage Guild');
+    expect(permissionName(PermissionFlagsBits.ManageGuild)).toBe('Manage Server');
   });
 });

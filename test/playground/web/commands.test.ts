@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandEntries, matchEntries, permissionNote } from '../../../playground/src/commands.js';
+import { commandJson } from '../../../src/discord/command.js';
 import { commands } from '../../../src/discord/routes.js';
 import type { CommandRecord } from '../../../testkit/index.js';
 
@@ -9,7 +10,7 @@ const records = commands.map(
     applicationId: '1',
     guildId: null,
     version: '1',
-    definition: command.data.toJSON() as never,
+    definition: commandJson(command) as never,
   }),
 );
 
