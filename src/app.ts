@@ -9,11 +9,14 @@ import { discordPromptPoster } from './discord/promptPoster.js';
 import { discordRoundDisplay } from './discord/roundDisplay.js';
 import { createRouter } from './discord/router.js';
 import { commands } from './discord/routes.js';
+import { discordStanceDisplay } from './discord/stanceDisplay.js';
 import { createLogger, type Logger } from './log.js';
 import { Prompts } from './prompts/service.js';
 import { RoundService } from './quiz/rounds.js';
 import { QuizService } from './quiz/service.js';
 import type { Services } from './services.js';
+import { StanceService } from './stances/service.js';
+import { SuggestionQueue } from './stances/suggestions.js';
 import { openStore } from './store/store.js';
 
 export interface App {
@@ -52,8 +55,22 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const clock = options.clock ?? systemClock;
   const quiz = new QuizService({ store, content, clock });
   const rounds = new RoundService({ quiz, store, content, clock, log, display: discordRoundDisplay(client, content, log) });
-  const prompts = new Prompts({ store, content, clock, log, graceMs: config.PROMPT_GRACE_HOURS * 3_600_000 });
-  const services: Services = { config, log, clock, content, store, catalog: catalogOf(commands), quiz, rounds, prompts };
+  const suggestions = new SuggestionQueue(store, clock);
+  const prompts = new Prompts({ store, content, clock, log, graceMs: config.PROMPT_GRACE_HOURS * 3_600_000, guildPrompts: suggestions });
+  const stances = new StanceService({ store, content, clock, log, suggestions });
+  const services: Services = {
+    config,
+    log,
+    clock,
+    content,
+    store,
+    catalog: catalogOf(commands),
+    quiz,
+    rounds,
+    prompts,
+    stances,
+    suggestions,
+  };
   const router = createRouter(commands);
   watchClient(client, log);
   client.on(Events.InteractionCreate, (interaction) => void router.dispatch(services, interaction));
@@ -70,6 +87,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   } catch (err) {
     rounds.stop();
     prompts.scheduler.stop();
+    stances.stop();
     await client.destroy();
     await store.close();
     throw err;
@@ -77,9 +95,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
   // Quiz rounds of this shard's guilds that were open when the bot stopped: re-arm, or reveal and close if overdue.
   await rounds.resume((guild) => client.guilds.cache.has(guild)).catch((err: unknown) => log.error({ err }, 'quiz round sweep failed'));
+  const owns = (guild: string) => client.guilds.cache.has(guild);
+  // Stance rounds of this shard's guilds that closed while the bot was down are revealed before any new post.
+  await stances
+    .start(discordStanceDisplay(client, content), owns)
+    .then((revealed) => log.info({ revealed }, 'stance round sweep done'))
+    .catch((err: unknown) => log.error({ err }, 'stance round sweep failed'));
   // Weekly prompts of this shard's guilds; posts a slot missed within the grace window while the bot was down.
   await prompts.scheduler
-    .start({ poster: discordPromptPoster(client), owns: (guild) => client.guilds.cache.has(guild) })
+    .start({ poster: discordPromptPoster(client), owns, onPosted: async (post) => void (await stances.opened(post)) })
     .then((slots) => log.info({ due: slots.length, posted: slots.filter((s) => s.outcome === 'posted').length }, 'prompt catch-up done'))
     .catch((err: unknown) => log.error({ err }, 'prompt scheduler failed to start'));
 
@@ -87,6 +111,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const stop = async () => {
     rounds.stop();
     prompts.scheduler.stop();
+    stances.stop();
     await client.destroy();
     await store.close();
     log.info('stopped');

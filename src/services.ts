@@ -6,6 +6,8 @@ import type { Logger } from './log.js';
 import type { Prompts } from './prompts/service.js';
 import type { RoundService } from './quiz/rounds.js';
 import type { QuizService } from './quiz/service.js';
+import type { StanceService } from './stances/service.js';
+import type { SuggestionQueue } from './stances/suggestions.js';
 import type { Store } from './store/store.js';
 
 /** What every handler receives: domain services, never raw storage or the Discord client. */
@@ -23,4 +25,8 @@ export interface Services {
   readonly rounds: RoundService;
   /** Weekly discussion prompts: schedules, rotation and the scheduler that posts them. */
   readonly prompts: Prompts;
+  /** Debate rounds on the weekly prompts: members' private stances, the reveal, history and trend. */
+  readonly stances: StanceService;
+  /** Members' prompt suggestions and their review. */
+  readonly suggestions: SuggestionQueue;
 }

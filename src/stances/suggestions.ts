@@ -148,6 +148,14 @@ export class SuggestionQueue implements GuildPrompts {
     return found;
   }
 
+  /** The author was told the decision (by direct message); it is not shown again. */
+  async told(guild: string, id: number): Promise<void> {
+    await this.repository.update(guild, (current) => {
+      const queue = current ?? empty();
+      return { ...queue, items: queue.items.map((item) => (item.id === id ? { ...item, told: true } : item)) };
+    });
+  }
+
   /** Withdraws a member's pending suggestions (their data reset); resolves to how many. */
   async withdraw(guild: string, author: string): Promise<number> {
     let withdrawn = 0;
