@@ -10,6 +10,7 @@ import { HttpFront } from './http/httpFront.js';
 import { Router } from './http/router.js';
 import { channelRoutes } from './http/routes/channelRoutes.js';
 import { commandRoutes } from './http/routes/commandRoutes.js';
+import { dmRoutes } from './http/routes/dmRoutes.js';
 import { gatewayRoutes } from './http/routes/gatewayRoutes.js';
 import { interactionRoutes } from './http/routes/interactionRoutes.js';
 import { threadRoutes } from './http/routes/threadRoutes.js';
@@ -67,7 +68,7 @@ export async function assemble(options: StandInOptions): Promise<StandInParts> {
     waitTimeoutMs: options.waitTimeoutMs ?? 10_000,
   };
   const faults = new Faults(gateway, events, core.waitTimeoutMs);
-  const routes = [gatewayRoutes, interactionRoutes, webhookRoutes, channelRoutes, threadRoutes, commandRoutes].flatMap((make) =>
+  const routes = [gatewayRoutes, interactionRoutes, webhookRoutes, channelRoutes, threadRoutes, commandRoutes, dmRoutes].flatMap((make) =>
     make(core),
   );
   assertSpecRoutes(routes);

@@ -16,9 +16,10 @@ import type { InteractionRules } from './interactions/rules.js';
 import { type StandInSnapshot, snapshotOf } from './snapshot.js';
 import { type WaitOptions, waitFor } from './waitFor.js';
 import { apiGuildCreate } from './world/apiShapes.js';
+import { dmsOf } from './world/dms.js';
 import { addChannel, buildGuild, type GuildBuildContext, type GuildFixture, roleByName } from './world/fixtures.js';
 import type { ChannelRecord, CommandRecord, GuildRecord, MessageRecord, RoleRecord, UserRecord } from './world/records.js';
-import { type ChannelRef, type GuildRef, type MemberRef, resolveChannel, resolveGuild } from './world/refs.js';
+import { type ChannelRef, type GuildRef, type MemberRef, resolveChannel, resolveGuild, resolveMember } from './world/refs.js';
 
 export interface StandInOptions {
   /** Guild fixtures (default: one guild with a 'general' channel). See manyGuilds() for bulk. */
@@ -169,6 +170,30 @@ export class StandIn {
       moderator: user(record.moderatorUserId),
       owner: user(record.ownerId),
     };
+  }
+
+  /** The bot's direct messages to a member of the first guild (or any user id), oldest first. */
+  dms(member: MemberRef = 'member'): MessageRecord[] {
+    const channel = dmsOf(this.core.world).existingChannel(this.userId(member));
+    return channel ? this.core.world.messagesIn(channel.id) : [];
+  }
+
+  /** The member stops accepting DMs from the bot: the bot's next DM to them gets 403 50007. */
+  closeDms(member: MemberRef = 'member'): void {
+    dmsOf(this.core.world).close(this.userId(member));
+  }
+
+  openDms(member: MemberRef = 'member'): void {
+    dmsOf(this.core.world).open(this.userId(member));
+  }
+
+  /** Clicks a button on a message in a member's DM channel with the bot. */
+  clickInDm(message: MessageRef, customId: string): InteractionHandle {
+    return this.parts.driver.clickInDm(message, customId);
+  }
+
+  private userId(member: MemberRef): string {
+    return resolveMember(this.core.world, resolveGuild(this.core.world), member);
   }
 
   /** The bot joins a new guild: it is added and, when a shard owns it, sent as GUILD_CREATE. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { carryFiles } from '../world/attachments.js';
 import { apiErrors } from './apiError.js';
 
 const BODY_LIMIT = 25 * 1024 * 1024;
@@ -29,8 +30,19 @@ async function parseMultipart(raw: Buffer, contentType: string): Promise<unknown
   const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
   const payload = form.get('payload_json');
   const body = typeof payload === 'string' ? (JSON.parse(payload) as Record<string, unknown>) : {};
-  const files = [...form.entries()]
-    .filter(([, v]) => typeof v !== 'string')
-    .map(([name, v]) => ({ field: name, name: (v as File).name, size: (v as File).size }));
-  return files.length > 0 ? { ...body, files } : body;
+  const parts = [...form.entries()].flatMap(([field, value]) => (typeof value === 'string' ? [] : [{ field, file: value as File }]));
+  const files = await Promise.all(
+    parts.map(async ({ field, file }) => ({
+      field,
+      name: file.name,
+      size: file.size,
+      data: Buffer.from(await file.arrayBuffer()).toString('base64'),
+    })),
+  );
+  if (files.length === 0) return body;
+  const result: Record<string, unknown> = { ...body, files: files.map(({ field, name, size }) => ({ field, name, size })) };
+  // An interaction callback lists its attachments in `data`; a message or webhook edit at the top level.
+  const data = result.data;
+  carryFiles(data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : result, files);
+  return result;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { StandInCore } from '../core.js';
 import type { CallRecord } from '../http/callLog.js';
 import { apiMessage } from '../world/apiShapes.js';
+import { dmsOf } from '../world/dms.js';
 import type { GuildRecord, MessageRecord } from '../world/records.js';
 import { type ChannelRef, type GuildRef, type MemberRef, resolveChannel, resolveGuild, resolveMember } from '../world/refs.js';
 import { buildOptions, type OptionInput } from './commandOptions.js';
@@ -134,20 +135,38 @@ export class InteractionDriver {
       const patched: Record<string, unknown> = { ...payload };
       if (spec.memberPermissions !== undefined) patched.member = { ...(payload.member as object), permissions: spec.memberPermissions };
       if (spec.appPermissions !== undefined) patched.app_permissions = spec.appPermissions;
-      if (spec.dm) {
-        const { guild_id: _g, guild: _gg, member: _m, guild_locale: _l, ...rest } = patched;
-        const user = this.core.world.users.get(invocation.userId);
-        const dmChannel = String(patched.channel_id);
-        return {
-          ...rest,
-          user: { id: invocation.userId, username: user?.username ?? 'user', discriminator: '0', global_name: null, avatar: null },
-          channel: { id: dmChannel, type: 1, recipients: [], last_message_id: null, flags: 0 },
-          authorizing_integration_owners: { '1': invocation.userId },
-          context: 1,
-        };
-      }
-      return patched;
+      return spec.dm ? this.asDm(patched, invocation.userId, String(patched.channel_id)) : patched;
     });
+  }
+
+  /** A click on a button of a message in the user's DM channel with the bot (a reminder's "Start review"). */
+  clickInDm(message: MessageRef, customId: string): InteractionHandle {
+    const source = this.liveMessage(message);
+    const userId = dmsOf(this.core.world).recipientOf(source.channelId);
+    if (!userId) throw new Error(`message ${source.id} is not in a DM channel`);
+    const component = findComponent(source, customId, 'button');
+    const data = { custom_id: customId, component_type: component.type, ...idOf(component) };
+    // DMs reach shard 0; a guild the user shares with the bot supplies that session and the user's name.
+    const guild = [...this.core.world.guilds.values()].find((g) => g.members.some((m) => m.userId === userId));
+    const channel = this.core.world.channels.get(source.channelId);
+    if (!guild || !channel) throw new Error(`user ${userId} shares no guild with the bot`);
+    const invocation = { guild, channel, userId, locale: 'en-US' };
+    return this.dispatch(invocation, InteractionType.MessageComponent, 'button', customId, data, source, (payload) =>
+      this.asDm(payload, userId, channel.id),
+    );
+  }
+
+  /** A payload as sent from a DM with the bot: no guild_id, no member, a `user` and a DM channel. */
+  private asDm(payload: Record<string, unknown>, userId: string, channelId: string): Record<string, unknown> {
+    const { guild_id: _g, guild: _gg, member: _m, guild_locale: _l, ...rest } = payload;
+    const user = this.core.world.users.get(userId);
+    return {
+      ...rest,
+      user: { id: userId, username: user?.username ?? 'user', discriminator: '0', global_name: null, avatar: null },
+      channel: { id: channelId, type: 1, recipients: [], last_message_id: null, flags: 0 },
+      authorizing_integration_owners: { '1': userId },
+      context: 1,
+    };
   }
 
   private command(name: string, options: OptionInput, context: SlashContext, focused: string | undefined): InteractionHandle {

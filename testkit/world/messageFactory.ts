@@ -3,6 +3,7 @@ import type { InteractionRecord } from '../interactions/interactionRecord.js';
 import { asArray, asRecord } from '../validation/limitIssue.js';
 import { isEmptyMessage } from '../validation/messageLimits.js';
 import { apiUser } from './apiShapes.js';
+import { withFileData } from './attachments.js';
 import { pingsOf } from './mentions.js';
 import type { AllowedMentions, MessageRecord } from './records.js';
 import type { World } from './world.js';
@@ -41,7 +42,7 @@ export function createMessage(world: World, body: unknown, origin: MessageOrigin
     content,
     embeds: asArray(b.embeds),
     components: asArray(b.components),
-    attachments: asArray(b.attachments),
+    attachments: withFileData(asArray(b.attachments), body),
     flags,
     tts: b.tts === true,
     allowedMentions,
@@ -70,7 +71,7 @@ export function editMessage(world: World, message: MessageRecord, body: unknown)
   if ('content' in b) message.content = typeof b.content === 'string' ? b.content : '';
   if ('embeds' in b) message.embeds = asArray(b.embeds);
   if ('components' in b) message.components = asArray(b.components);
-  if ('attachments' in b) message.attachments = asArray(b.attachments);
+  if ('attachments' in b) message.attachments = withFileData(asArray(b.attachments), body);
   if (b.allowed_mentions !== undefined) message.allowedMentions = b.allowed_mentions ? (b.allowed_mentions as AllowedMentions) : null;
   if (typeof b.flags === 'number') message.flags = (message.flags & ~SETTABLE_ON_EDIT) | (b.flags & SETTABLE_ON_EDIT);
   message.flags &= ~MessageFlag.Loading;

@@ -3,12 +3,14 @@ import { has } from '../../permissions.js';
 import { asRecord } from '../../validation/limitIssue.js';
 import { isEmptyMessage } from '../../validation/messageLimits.js';
 import { apiMessage } from '../../world/apiShapes.js';
+import { dmsOf } from '../../world/dms.js';
 import { createMessage, editMessage } from '../../world/messageFactory.js';
 import type { ChannelRecord } from '../../world/records.js';
 import { announceMessage } from '../announce.js';
 import { ApiError, apiErrors } from '../apiError.js';
 import { channelForBot, channelMessage, requireTextChannel, sendPermission } from '../channelAccess.js';
 import type { Route, RouteRequest, RouteResponse } from '../router.js';
+import { sendToDm } from './dmRoutes.js';
 
 const MESSAGE = '/channels/{channel_id}/messages/{message_id}';
 
@@ -29,6 +31,8 @@ export function channelRoutes(core: StandInCore): Route[] {
 
 function send(core: StandInCore, { params, body }: RouteRequest): RouteResponse {
   const channel = core.world.channels.get(params.channel_id ?? '');
+  const recipient = dmsOf(core.world).recipientOf(params.channel_id ?? '');
+  if (channel && recipient) return sendToDm(core, channel, recipient, body);
   const allowed = channelForBot(core, params.channel_id ?? '', channel ? [sendPermission(channel)] : []);
   requireTextChannel(allowed);
   if (isEmptyMessage(body)) throw apiErrors.emptyMessage('content, embeds, components, attachments, stickers and poll are all empty');
