@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
+import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { deployCommands } from '../src/discord/deploy.js';
-import { commands } from '../src/discord/routes.js';
 
 try {
   if (existsSync('.env')) process.loadEnvFile('.env');

@@ -5,10 +5,10 @@ import { Content } from './content/content.js';
 import { loadBundleOrThrow } from './content/loader.js';
 import { catalogOf } from './discord/catalog.js';
 import { createClient } from './discord/client.js';
+import type { Command } from './discord/command.js';
 import { discordPromptPoster } from './discord/promptPoster.js';
 import { discordRoundDisplay } from './discord/roundDisplay.js';
 import { createRouter } from './discord/router.js';
-import { commands } from './discord/routes.js';
 import { discordStanceDisplay } from './discord/stanceDisplay.js';
 import { createLogger, type Logger } from './log.js';
 import { Prompts } from './prompts/service.js';
@@ -42,8 +42,11 @@ function watchClient(client: Client, log: Logger) {
   );
 }
 
-/** Start-up order: content → store → client → login. Resolves once the client is ready to answer interactions. */
-export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+/**
+ * Start-up order: content → store → client → login. Resolves once the client is ready to answer interactions.
+ * The commands come from the entry point (src/main.ts), so the core never imports the layer above it.
+ */
+export async function startApp(config: Config, commands: readonly Command[], options: AppOptions = {}): Promise<App> {
   const rootLog = options.log ?? createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
   const content = new Content(await loadBundleOrThrow(config.CONTENT_DIR));
   rootLog.info({ version: content.version, sections: content.sections.size, claims: content.claims.size }, 'content loaded');

@@ -1,13 +1,17 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DiscordjsError, DiscordjsErrorCodes } from 'discord.js';
+import { commands } from '../commands/index.js';
 import { type App, type AppOptions, startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ContentError } from './content/loader.js';
 
-/** The entry used by `npm start` and by the end-to-end tests: environment in, running bot out. */
+/**
+ * The entry used by `npm start` and by the end-to-end tests: environment in, running bot out. The composition
+ * root: the only module under src/ that imports commands/, to hand their list to the app.
+ */
 export async function run(env: NodeJS.ProcessEnv = process.env, options: AppOptions = {}): Promise<App> {
-  return startApp(loadConfig(env), options);
+  return startApp(loadConfig(env), commands, options);
 }
 
 function startupMessage(err: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
-import type { InteractionRequest, InteractionResult, MessageRecord, Modal, RosterMember } from '../../src/playground/protocol.js';
+import type { InteractionRequest, InteractionResult, MessageRecord, Modal, RosterMember } from '../server/protocol.js';
 import { ApiError, connectLive, interact, jumpToNextPost } from './api.js';
 import { commandEntries } from './commands.js';
 import { ClockControl } from './components/ClockControl.js';

@@ -6,7 +6,7 @@ import type {
   InteractionResult,
   JumpResult,
   LiveEvent,
-} from '../../src/playground/protocol.js';
+} from '../server/protocol.js';
 
 /** The playground refused a request (status 4xx: say so where it was made) or the bot failed to answer (5xx). */
 export class ApiError extends Error {

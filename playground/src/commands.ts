@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType as OptionType } from 'discord-api-types/v10';
-import type { CommandOptionDefinition, CommandRecord } from '../../src/playground/protocol.js';
+import type { CommandOptionDefinition, CommandRecord } from '../server/protocol.js';
 
 /** One line of the "/" list: a command, or one subcommand of it, as Discord's client lists them. */
 export interface CommandEntry {

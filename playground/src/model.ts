@@ -1,12 +1,4 @@
-import type {
-  ChannelRecord,
-  ClockState,
-  CommandRecord,
-  LiveEvent,
-  MessageRecord,
-  RosterMember,
-  UserRecord,
-} from '../../src/playground/protocol.js';
+import type { ChannelRecord, ClockState, CommandRecord, LiveEvent, MessageRecord, RosterMember, UserRecord } from '../server/protocol.js';
 
 /** A line only this page shows, like Discord's own "The application did not respond". */
 export interface Notice {

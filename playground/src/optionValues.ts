@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType as OptionType } from 'discord-api-types/v10';
-import type { Choice, CommandOptionDefinition, OptionValue } from '../../src/playground/protocol.js';
+import type { Choice, CommandOptionDefinition, OptionValue } from '../server/protocol.js';
 
 /** What a field of the composer holds: the text shown, and the value of the suggestion picked for it, if any. */
 export interface FieldValue {

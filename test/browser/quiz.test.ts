@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roster } from '../../src/playground/roster.js';
+import { roster } from '../../playground/server/roster.js';
 import { memberKey } from '../../src/quiz/records.js';
 import { roundKey } from '../../src/quiz/rounds.js';
 import { hasChromium } from './chromium.js';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { type Playground, startPlayground } from '../../src/playground/playground.js';
-import { roster } from '../../src/playground/roster.js';
+import { type Playground, startPlayground } from '../../playground/server/playground.js';
+import { roster } from '../../playground/server/roster.js';
 import { CHROMIUM_PATH } from './chromium.js';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');

@@ -1,8 +1,8 @@
+import { commands } from '../../commands/index.js';
 import type { App } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/discord/deploy.js';
-import { commands } from '../../src/discord/routes.js';
 import type { Logger } from '../../src/log.js';
 import { run } from '../../src/main.js';
 import { type StandIn, type StandInOptions, startStandIn } from '../../testkit/index.js';

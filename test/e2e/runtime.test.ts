@@ -1,6 +1,6 @@
 import { Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../src/discord/routes.js';
+import { commands } from '../../commands/index.js';
 import { type BotUnderTest, startBot } from './harness.js';
 
 let bot: BotUnderTest | undefined;

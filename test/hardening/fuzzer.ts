@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { commands } from '../../src/discord/routes.js';
+import { commands } from '../../commands/index.js';
 import { createLogger } from '../../src/log.js';
 import type { CommandRecord, MessageRecord, RawInteraction, StandIn } from '../../testkit/index.js';
 import { mayPing } from '../../testkit/index.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Playground, startPlayground } from '../../src/playground/playground.js';
-import type { LiveEvent } from '../../src/playground/protocol.js';
-import { roster } from '../../src/playground/roster.js';
+import { type Playground, startPlayground } from '../../playground/server/playground.js';
+import type { LiveEvent } from '../../playground/server/protocol.js';
+import { roster } from '../../playground/server/roster.js';
 
 /** The playground's server without a browser: the page, the live feed's first event, and the control API's refusals. */
 describe('npm run playground (server side)', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ClockState } from '../../../src/playground/protocol.js';
+import type { ClockState } from '../../server/protocol.js';
 import { formatTimestamp } from '../markdown/timestamp.js';
 
 interface Props {

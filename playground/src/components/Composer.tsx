@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Choice, CommandOptionDefinition, InteractionRequest, OptionValue } from '../../../src/playground/protocol.js';
+import type { Choice, CommandOptionDefinition, InteractionRequest, OptionValue } from '../../server/protocol.js';
 import { autocomplete } from '../api.js';
 import { type CommandEntry, matchEntries } from '../commands.js';
 import { type FieldValue, filterChoices, fixedChoices, type Pickable, resolveOption } from '../optionValues.js';

@@ -1,4 +1,4 @@
-import type { RosterMember } from '../../../src/playground/protocol.js';
+import type { RosterMember } from '../../server/protocol.js';
 import { Avatar } from './Message.js';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { ChannelRecord, MessageRecord } from '../../../src/playground/protocol.js';
+import type { ChannelRecord, MessageRecord } from '../../server/protocol.js';
 import { useLookup } from '../lookup.js';
 import { Markdown } from '../markdown/Markdown.js';
 import { longDateTime, shortTime } from '../markdown/timestamp.js';

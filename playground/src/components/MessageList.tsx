@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChannelRecord, MessageRecord } from '../../../src/playground/protocol.js';
+import type { ChannelRecord, MessageRecord } from '../../server/protocol.js';
 import { shortTime } from '../markdown/timestamp.js';
 import type { Notice } from '../model.js';
 import { Message } from './Message.js';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Modal } from '../../../src/playground/protocol.js';
+import type { Modal } from '../../server/protocol.js';
 import { Markdown } from '../markdown/Markdown.js';
 
 interface Input {

@@ -1,4 +1,4 @@
-import type { Choice, CommandOptionDefinition } from '../../../src/playground/protocol.js';
+import type { Choice, CommandOptionDefinition } from '../../server/protocol.js';
 import { PopupItem } from './PopupItem.js';
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ChannelRecord } from '../../../src/playground/protocol.js';
+import type { ChannelRecord } from '../../server/protocol.js';
 import { ThreadIcon } from './Icons.js';
 
 interface Props {

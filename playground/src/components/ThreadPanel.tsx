@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ChannelRecord, MessageRecord } from '../../../src/playground/protocol.js';
+import type { ChannelRecord, MessageRecord } from '../../server/protocol.js';
 import type { Notice } from '../model.js';
 import { ThreadIcon } from './Icons.js';
 import type { ComponentActions } from './MessageComponents.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.js';
 import { commandEntries, matchEntries, permissionNote } from '../../../playground/src/commands.js';
 import { commandJson } from '../../../src/discord/command.js';
-import { commands } from '../../../src/discord/routes.js';
 import type { CommandRecord } from '../../../testkit/index.js';
 
 const records = commands.map(

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../src/log.js';
 import { ActionError, type PlaygroundActions } from './actions.js';
 import type { ClockControl } from './clockControl.js';
 import type { LiveFeed } from './liveFeed.js';

@@ -12,7 +12,7 @@ export interface WebBundle {
   get(path: string): Asset | undefined;
 }
 
-const PAGE_ROOT = fileURLToPath(new URL('../../playground/', import.meta.url));
+const PAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',

@@ -1,5 +1,5 @@
+import type { App } from '../../src/app.js';
 import type { StandIn } from '../../testkit/index.js';
-import type { App } from '../app.js';
 import type { ClockState, JumpResult } from './protocol.js';
 
 /**
