@@ -3,6 +3,7 @@ import { defineCommand, type SlashInteraction, type SubcommandArgs } from '../sr
 import { Refusal } from '../src/discord/errors.js';
 import type { CommandData } from '../src/discord/options.js';
 import { missingBotPermissions, promptPermissions } from '../src/discord/promptPoster.js';
+import { suggestComponents, suggestSubcommands } from '../src/discord/promptSuggestions.js';
 import {
   changedView,
   missingPermissionsText,
@@ -14,6 +15,7 @@ import {
   skippedView,
   statusView,
 } from '../src/discord/views/prompts.js';
+import { stanceSettingsText } from '../src/discord/views/stance.js';
 import { canonicalZone, parseClockTime, suggestZones, WEEKDAYS } from '../src/prompts/slots.js';
 import type { Services } from '../src/services.js';
 
@@ -21,7 +23,7 @@ const DEFAULTS = { weekday: 1, time: '17:00', timezone: 'UTC', thread: true } as
 
 const data = {
   name: 'prompts',
-  description: 'A weekly discussion prompt posted to a channel, with a thread (Manage Server)',
+  description: 'Weekly discussion prompts: suggest one; moderators schedule them and review suggestions',
   options: [
     {
       type: Option.Subcommand,
@@ -58,6 +60,23 @@ const data = {
     { type: Option.Subcommand, name: 'pause', description: 'Pause the weekly posts' },
     { type: Option.Subcommand, name: 'resume', description: 'Resume the weekly posts from the next slot' },
     { type: Option.Subcommand, name: 'off', description: 'Turn the weekly posts off (settings are kept)' },
+    { type: Option.Subcommand, name: 'suggest', description: 'Suggest a discussion prompt, with a stance question if you like' },
+    { type: Option.Subcommand, name: 'suggestions', description: 'Review members’ suggested prompts (Manage Server)' },
+    {
+      type: Option.Subcommand,
+      name: 'stances',
+      description: 'Stance questions on the weekly posts: on or off, and how long a round stays open (Manage Server)',
+      options: [
+        { type: Option.Boolean, name: 'enabled', description: 'Show stance buttons on the weekly posts', required: true },
+        {
+          type: Option.Integer,
+          name: 'days',
+          description: 'Days a round stays open; 0 closes it at the next post (the default)',
+          min_value: 0,
+          max_value: 14,
+        },
+      ],
+    },
   ],
 } as const satisfies CommandData;
 type SetupArgs = SubcommandArgs<typeof data, 'setup'>;
@@ -124,18 +143,29 @@ const change = (action: 'pause' | 'resume' | 'off') => async (ctx: Services, int
   return reply(interaction, changedView(action, changed.before, changed.after, changed.nextPost));
 };
 
+async function stances(ctx: Services, interaction: SlashInteraction, args: SubcommandArgs<typeof data, 'stances'>) {
+  const days = args.days === null ? undefined : args.days || null;
+  const settings = await ctx.stances.configure(interaction.guildId, { enabled: args.enabled, ...(days === undefined ? {} : { days }) });
+  return reply(interaction, notice(stanceSettingsText(settings)));
+}
+
+// Discord hides whole commands only: /prompts stays visible so members can suggest; the rest is checked at run time.
+const MODERATOR = { requires: PermissionFlagsBits.ManageGuild };
+
 export default defineCommand({
   data,
-  requires: PermissionFlagsBits.ManageGuild,
   subcommands: {
-    setup: { run: setup },
-    status: { run: status },
-    'post-now': { run: postNow },
-    skip: { run: skip },
-    pause: { run: change('pause') },
-    resume: { run: change('resume') },
-    off: { run: change('off') },
+    setup: { ...MODERATOR, run: setup },
+    status: { ...MODERATOR, run: status },
+    'post-now': { ...MODERATOR, run: postNow },
+    skip: { ...MODERATOR, run: skip },
+    pause: { ...MODERATOR, run: change('pause') },
+    resume: { ...MODERATOR, run: change('resume') },
+    off: { ...MODERATOR, run: change('off') },
+    ...suggestSubcommands,
+    stances: { ...MODERATOR, run: stances },
   },
+  components: suggestComponents,
   async autocomplete(_ctx, interaction) {
     const focused = interaction.options.getFocused(true);
     if (focused.name !== 'timezone') return interaction.respond([]);

@@ -14,7 +14,7 @@ import {
 } from 'discord.js';
 import type { Content } from '../../content/content.js';
 import { limits } from '../../content/limits.js';
-import type { StanceRound } from '../../stances/records.js';
+import type { StanceRound, StanceSettings } from '../../stances/records.js';
 import { type HistoryEntry, MIN_TO_REVEAL, type Reveal, type Share, type Trend } from '../../stances/reveal.js';
 import type { Suggestion } from '../../stances/suggestions.js';
 import { noMentions, truncate } from '../reply.js';
@@ -250,4 +250,11 @@ export function decisionsText(decided: readonly Suggestion[]): string {
       return `Your suggestion ${title} was approved and joins the weekly prompts, credited to you.`;
     })
     .join('\n');
+}
+
+export function stanceSettingsText(settings: StanceSettings): string {
+  if (!settings.enabled)
+    return 'Stance questions are off: weekly posts go out without stance buttons. Rounds already open still close and reveal.';
+  const close = settings.days === null ? 'at the next weekly post' : `${settings.days} day${settings.days === 1 ? '' : 's'} after the post`;
+  return `Stance questions are on: members answer privately on each weekly post that asks one, and the round closes ${close}, revealing the group's split in the thread.`;
 }

@@ -1,0 +1,238 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MessageRecord } from '../../testkit/index.js';
+import { backends } from '../store/backends.js';
+import { type BotUnderTest, startBot } from './harness.js';
+
+/**
+ * Debate rounds end to end: the real bot against the Discord stand-in. Members take stances with the buttons on
+ * the weekly post; the next post (scheduler.runDue at the slot, as node-cron calls it) closes the round and the
+ * reveal appears in the post's thread.
+ */
+let bot: BotUnderTest | undefined;
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
+
+const SETUP_AT = Date.parse('2025-03-20T12:00:00Z'); // a Thursday
+const SLOT = Date.parse('2025-03-24T16:00:00Z'); // Monday 17:00 in Berlin (CET)
+const NEXT_SLOT = Date.parse('2025-03-31T15:00:00Z'); // Monday 17:00 in Berlin (CEST)
+const MEMBERS = ['ada', 'ben', 'cleo'] as const;
+const sqlite = backends.find((backend) => backend.name === 'sqlite');
+
+type Embed = { title: string; description: string; fields: { name: string; value: string }[] };
+type Row = { components: { custom_id: string; label: string }[] };
+const embedOf = (message: MessageRecord) => message.embeds[0] as Embed;
+const fieldOf = (message: MessageRecord, name: string) => embedOf(message).fields.find((field) => field.name === name)?.value;
+const buttonsOf = (message: MessageRecord) => (message.components as Row[]).flatMap((row) => row.components);
+
+function world() {
+  if (!bot) throw new Error('no bot');
+  return bot;
+}
+
+async function boot(store?: 'sqlite') {
+  bot = await startBot({
+    guilds: [{ members: MEMBERS.map((username) => ({ username })) }],
+    ...(store ? { storeUrl: sqlite?.url() } : {}),
+  });
+  bot.standIn.clock.set(SETUP_AT);
+  return bot;
+}
+
+const prompts = (subcommand: string, options: Record<string, string | number | boolean> = {}, member = 'moderator') =>
+  world().standIn.slash('prompts', options, { member, subcommand });
+
+/** Sets up weekly prompts with threads, skipping ahead until the next prompt asks a stance question. */
+async function setUp() {
+  const { standIn, app } = world();
+  await prompts('setup', { channel: standIn.guild().channel().id, timezone: 'Europe/Berlin' }).reply();
+  for (;;) {
+    const upNext = (await app.services.prompts.status(standIn.guild().id))?.upNext;
+    if (upNext?.stance) return upNext;
+    await prompts('skip').reply();
+  }
+}
+
+async function tickAt(at: number) {
+  world().standIn.clock.set(at);
+  return world().app.services.prompts.scheduler.runDue();
+}
+
+/** The weekly post once its stance buttons are on it. */
+async function ballotAt(slot: number): Promise<MessageRecord> {
+  const { standIn } = world();
+  await tickAt(slot);
+  return standIn.waitFor(
+    () =>
+      standIn
+        .messages(standIn.guild().channel().id)
+        .find((message) => !message.ephemeral && buttonsOf(message).length > 0 && message.createdAt >= slot),
+    { description: 'the weekly post with stance buttons' },
+  );
+}
+
+const take = (post: MessageRecord, position: string, member: string) =>
+  world()
+    .standIn.click(world().standIn.message(post.id) ?? post, `stance:take:${position}`, member)
+    .reply();
+
+const revealsIn = (threadId: string) =>
+  world()
+    .standIn.messages(threadId)
+    .filter((message) => message.embeds.length > 0 && embedOf(message).title.startsWith('Where the group stood'));
+
+function threadOf(post: MessageRecord): string {
+  const thread = world()
+    .standIn.threads(world().standIn.guild().channel().id)
+    .find((each) => each.thread?.starterMessageId === post.id);
+  if (!thread) throw new Error('the post has no thread');
+  return thread.id;
+}
+
+describe('taking a stance', () => {
+  it('shows the positions as buttons, confirms privately, lets a member change, and the post shows only the count', async () => {
+    await boot();
+    const prompt = await setUp();
+    const post = await ballotAt(SLOT);
+    const [first, second] = prompt.stance?.positions ?? [];
+    if (!first || !second) throw new Error('the prompt has no positions');
+    expect(buttonsOf(post).map((button) => button.label)).toEqual(prompt.stance?.positions.map((position) => position.label));
+    expect(post.content).toContain(prompt.stance?.question.slice(0, 40));
+    expect(post.allowedMentions).toEqual({ parse: [] });
+
+    const chosen = await take(post, first.id, 'ada');
+    expect(chosen.ephemeral).toBe(true);
+    expect(chosen.content).toContain(`You chose **${first.label}**`);
+    expect(chosen.content).toContain(`<t:${NEXT_SLOT / 1000}:F>`);
+    const changed = await take(post, second.id, 'ada');
+    expect(changed.content).toContain(`You changed your stance to **${second.label}**`);
+    await take(post, first.id, 'ben');
+
+    const { standIn } = world();
+    const counted = await standIn.waitFor(
+      () => standIn.message(post.id)?.content.includes('2 members took a stance') && standIn.message(post.id),
+    );
+    expect(counted?.content).not.toContain('ada');
+    const mine = await standIn.slash('stance', {}, { member: 'ada', subcommand: 'mine' }).reply();
+    expect(mine.ephemeral).toBe(true);
+    expect(embedOf(mine).description).toContain(`${first.label} → **${second.label}** (changed)`);
+  });
+});
+
+describe('the reveal', () => {
+  it('with 3 or more stances: first and final split and who changed, in the thread, once', async () => {
+    await boot();
+    const prompt = await setUp();
+    const post = await ballotAt(SLOT);
+    const [yes, other] = prompt.stance?.positions ?? [];
+    if (!yes || !other) throw new Error('the prompt has no positions');
+    await take(post, yes.id, 'ada');
+    await take(post, yes.id, 'ben');
+    await take(post, other.id, 'cleo');
+    await take(post, other.id, 'ben');
+
+    await tickAt(NEXT_SLOT);
+    const { standIn } = world();
+    const [reveal] = await standIn.waitFor(() => revealsIn(threadOf(post)).length === 1 && revealsIn(threadOf(post)));
+    if (!reveal) throw new Error('no reveal');
+    expect(fieldOf(reveal, 'First stances')).toContain(`${yes.label}\n\`███████░░░\` 2 (67%)`);
+    expect(fieldOf(reveal, 'Final stances')).toContain('1 (33%)');
+    expect(fieldOf(reveal, 'Changed their mind')).toBe(`1 of 3 members\n${yes.label} → ${other.label}: 1`);
+    expect(reveal.allowedMentions).toEqual({ parse: [] });
+    const closed = standIn.message(post.id);
+    expect(closed && buttonsOf(closed)).toEqual([]);
+    expect(closed?.content).toMatch(/^\*\*Stances are closed\.\*\* 3 members took a stance/);
+
+    const late = await take(post, yes.id, 'ada').catch((err: Error) => err);
+    expect(late instanceof Error ? late.message : late.content).toMatch(/disabled|no longer|closed/i);
+    await tickAt(NEXT_SLOT + 60_000);
+    expect(revealsIn(threadOf(post))).toHaveLength(1);
+  });
+
+  it('with fewer than 3 stances shows only the count', async () => {
+    await boot();
+    const prompt = await setUp();
+    const post = await ballotAt(SLOT);
+    await take(post, prompt.stance?.positions[0]?.id ?? '', 'ada');
+    await tickAt(NEXT_SLOT);
+    const { standIn } = world();
+    const [reveal] = await standIn.waitFor(() => revealsIn(threadOf(post)).length === 1 && revealsIn(threadOf(post)));
+    expect(reveal && embedOf(reveal).fields.map((field) => field.name)).not.toContain('First stances');
+    expect(reveal && fieldOf(reveal, 'Stances')).toMatch(/^1 member took a stance\. With fewer than 3 the split stays private/);
+  });
+
+  it('a restart straddling the close reveals exactly once', async () => {
+    const { standIn } = await boot('sqlite');
+    const prompt = await setUp();
+    const post = await ballotAt(SLOT);
+    for (const member of MEMBERS) await take(post, prompt.stance?.positions[0]?.id ?? '', member);
+    world().app.services.prompts.scheduler.stop(); // down just before the close …
+    world().app.services.stances.stop();
+    standIn.clock.set(NEXT_SLOT + 60_000);
+    await world().restart(); // … and back just after it
+    await standIn.waitFor(() => revealsIn(threadOf(post)).length === 1);
+    await world().restart();
+    await tickAt(NEXT_SLOT + 120_000);
+    await world().app.services.stances.closeDue();
+    expect(revealsIn(threadOf(post))).toHaveLength(1);
+  });
+});
+
+describe('member suggestions', () => {
+  const idea = {
+    title: 'Would you trust a scratchpad?',
+    text: 'If you could read every scratchpad a model wrote, would you trust what it says about why it acted?',
+    question: 'Trust the scratchpad?',
+    positions: 'Yes\nNo\nDepends',
+  };
+
+  it('a member suggests; a moderator approves it and it is the next post, credited, with its stance buttons', async () => {
+    const { standIn } = await boot();
+    await setUp();
+    const opener = standIn.slash('prompts', {}, { member: 'ada', subcommand: 'suggest' });
+    expect((await opener.modal()).title).toBe('Suggest a weekly discussion prompt');
+    const thanks = await standIn.submitModal(opener, { ...idea, title: '@everyone look' }, 'ada').reply();
+    expect(thanks.content).toMatch(/^Thanks: suggestion #1 is waiting/);
+
+    const review = await prompts('suggestions').reply();
+    expect(embedOf(review).title).toBe('#1 · @\u200beveryone look');
+    const approved = await standIn.click(review, 'stance:approve:1', 'moderator').reply();
+    expect(approved.content).toMatch(/^Approved #1/);
+    expect(standIn.dms('ada').at(-1)?.content).toMatch(/was approved/);
+
+    const post = await ballotAt(SLOT);
+    expect(embedOf(post).title).toBe('@\u200beveryone look');
+    expect(fieldOf(post, 'Suggested by')).toBe(`<@${await memberId('ada')}>`);
+    expect(buttonsOf(post).map((button) => button.label)).toEqual(['Yes', 'No', 'Depends']);
+  });
+
+  it('a moderator declines with a reason; the member is told privately, by DM or else at their next use', async () => {
+    const { standIn } = await boot();
+    await standIn.submitModal(standIn.slash('prompts', {}, { member: 'ben', subcommand: 'suggest' }), idea, 'ben').reply();
+    standIn.closeDms('ben');
+    const review = await prompts('suggestions').reply();
+    const opener = standIn.click(review, 'stance:decline:1', 'moderator');
+    const declined = await standIn.submitModal(opener, { reason: 'Week 3 covers this' }, 'moderator').reply();
+    expect(declined.content).toMatch(/^Declined #1/);
+    expect(standIn.dms('ben')).toEqual([]);
+    const mine = await standIn.slash('stance', {}, { member: 'ben', subcommand: 'mine' }).reply();
+    expect(mine.content).toContain('was declined: Week 3 covers this');
+    const again = await standIn.slash('stance', {}, { member: 'ben', subcommand: 'mine' }).reply();
+    expect(again.content ?? '').not.toContain('declined');
+  });
+
+  it('a member cannot review suggestions', async () => {
+    const { standIn } = await boot();
+    const refused = await standIn.slash('prompts', {}, { member: 'ada', subcommand: 'suggestions' }).reply();
+    expect(refused.content).toMatch(/Manage Server/);
+  });
+});
+
+async function memberId(username: string): Promise<string> {
+  const user = world()
+    .standIn.snapshot()
+    .users.find((each) => each.username === username);
+  if (!user) throw new Error(`no user ${username}`);
+  return user.id;
+}
