@@ -24,7 +24,7 @@ export default defineCommand({
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'reset',
-        description: 'Delete your own quiz progress in this server (asks to confirm)',
+        description: 'Delete your own quiz progress and stances in this server (asks to confirm)',
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
@@ -70,6 +70,7 @@ export default defineCommand({
     button(resetId, async (ctx, interaction, { owner }) => {
       assertOwner(interaction, owner, NOT_YOURS);
       await ctx.quiz.reset(interaction.guildId, owner);
+      await ctx.stances.reset(interaction.guildId, owner);
       return interaction.update(resetResultView(true));
     }),
     button(keepId, async (_ctx, interaction, { owner }) => {

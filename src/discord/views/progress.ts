@@ -54,7 +54,7 @@ export function resetConfirmView(owner: string): MessageView {
         title: 'Delete your quiz progress in this server?',
         color: 0xed4245,
         description:
-          'This deletes your answers, points, streak, mastery and review schedule here, and ends your private quiz. It cannot be undone. Reports you filed stay with the moderators.',
+          'This deletes your answers, points, streak, mastery and review schedule here, ends your private quiz, deletes your stances on the weekly prompts and withdraws your pending prompt suggestions. It cannot be undone. Reports you filed stay with the moderators.',
       },
     ],
     components: [
@@ -68,7 +68,7 @@ export function resetConfirmView(owner: string): MessageView {
 }
 
 export function resetResultView(deleted: boolean): MessageView {
-  const description = deleted ? 'Your quiz progress in this server was deleted.' : 'Nothing was deleted.';
+  const description = deleted ? 'Your quiz progress and stances in this server were deleted.' : 'Nothing was deleted.';
   return {
     embeds: [{ title: deleted ? 'Progress deleted' : 'Kept', color: BRAND_COLOUR, description }],
     components: [],
