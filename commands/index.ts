@@ -6,10 +6,11 @@ import progress from './progress.js';
 import prompts from './prompts.js';
 import quiz from './quiz.js';
 import source from './source.js';
+import stance from './stance.js';
 import summary from './summary.js';
 
 /**
  * Every command the bot offers. The entry point (src/main.ts) hands this list to the app, whose router and
  * /help read it; the deploy script registers it. Add a new command here.
  */
-export const commands: readonly Command[] = [help, summary, source, claim, quiz, progress, leaderboard, prompts];
+export const commands: readonly Command[] = [help, summary, source, claim, quiz, progress, leaderboard, prompts, stance];
