@@ -361,6 +361,21 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
   ] as const) {
     await standIn.slash(name, {}, sub ? { subcommand: sub } : {}).reply();
   }
+  // A weekly post with stance buttons and a member's suggestion under review, so their custom_ids are pooled too.
+  const moderator = (subcommand: string, options = {}) => standIn.slash('prompts', options, { member: 'moderator', subcommand }).reply();
+  await moderator('setup', { channel: ids.channel });
+  await moderator('post-now');
+  const form = standIn.slash('prompts', {}, { subcommand: 'suggest' });
+  await form.modal();
+  await standIn
+    .submitModal(form, {
+      title: 'A seeded suggestion',
+      text: 'Would the group like to discuss this one week?',
+      question: '',
+      positions: '',
+    })
+    .reply();
+  await moderator('suggestions');
 
   /** Messages the bot may still edit: the pool, the latest 200 replies, round questions and posts of the last 15 min. */
   const stillInUse = () => {
