@@ -1,9 +1,11 @@
 import { MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
 import type { Content } from '../src/content/content.js';
 import {
+  type AnywhereClick,
   type ButtonClick,
   button,
   defineCommand,
+  dmButton,
   type MenuChoice,
   type ModalSubmit,
   modal,
@@ -12,16 +14,20 @@ import {
   select,
 } from '../src/discord/command.js';
 import type { Decoded } from '../src/discord/customId.js';
-import { Refusal } from '../src/discord/errors.js';
+import { Expired, Refusal } from '../src/discord/errors.js';
 import type { CommandData } from '../src/discord/options.js';
 import { assertOwner } from '../src/discord/owner.js';
 import { answerId, closeReportsId, nextId, REPORT_REASON, reportFormId, reportId, roundAnswerId, stopId } from '../src/discord/quizIds.js';
 import { ephemeral, noMentions } from '../src/discord/reply.js';
+import { reviewAnswerId, reviewNextId, reviewStartId, reviewStopId } from '../src/discord/reviewIds.js';
 import { letter, questionView, reportModal, reportsView, sessionEndView, verdictView } from '../src/discord/views/quiz.js';
+import { nothingDueView, reviewQuestionView, reviewSummaryView, reviewVerdictView } from '../src/discord/views/review.js';
 import { roundStartedView } from '../src/discord/views/round.js';
+import { statsView } from '../src/discord/views/stats.js';
 import { sectionChoices } from '../src/discord/views/summary.js';
 import { QuizRefusal, refusals } from '../src/quiz/errors.js';
 import type { QuestionFilter } from '../src/quiz/select.js';
+import { guildStats } from '../src/quiz/statsService.js';
 import type { Services } from '../src/services.js';
 
 export const ROUND_QUESTIONS = { min: 1, max: 10, default: 5 } as const;
@@ -74,6 +80,16 @@ const data = {
       ],
     },
     { type: Option.Subcommand, name: 'reports', description: 'Open reports about quiz questions (needs Manage Server)' },
+    {
+      type: Option.Subcommand,
+      name: 'review',
+      description: 'A private round of only your missed questions that are due; misses come back until you get them',
+    },
+    {
+      type: Option.Subcommand,
+      name: 'stats',
+      description: 'What the group keeps missing, mastery per section, participation (needs Manage Server)',
+    },
   ],
 } as const satisfies CommandData;
 
@@ -161,8 +177,62 @@ async function closeReports(ctx: Services, interaction: MenuChoice) {
   return interaction.update(reportsView(ctx.content, await ctx.quiz.openReports(interaction.guildId)));
 }
 
+const NOT_YOUR_REVIEW = 'This review round belongs to someone else. Start your own with `/quiz review`.';
+
+/** A review button works in the guild it names or in a DM; its owner only. */
+function assertReviewOwner(interaction: AnywhereClick, guild: string, owner: string) {
+  if (interaction.inGuild() && interaction.guildId !== guild) throw new Expired('review button of another guild');
+  if (interaction.user.id !== owner) throw new Refusal(NOT_YOUR_REVIEW);
+}
+
+async function startReview(ctx: Services, guild: string, owner: string) {
+  const start = await ctx.reviews.start(guild, owner);
+  return start.kind === 'asked' ? reviewQuestionView(ctx.content, guild, start.asked, owner) : nothingDueView(start.nextDue);
+}
+
+async function reviewFromSlash(ctx: Services, interaction: SlashInteraction) {
+  const view = await startReview(ctx, interaction.guildId, interaction.user.id);
+  return interaction.reply({ ...view, flags: MessageFlags.Ephemeral });
+}
+
+async function reviewFromReminder(ctx: Services, interaction: AnywhereClick, { guild, owner }: Decoded<typeof reviewStartId>) {
+  assertReviewOwner(interaction, guild, owner);
+  return interaction.update(await startReview(ctx, guild, owner));
+}
+
+async function reviewAnswer(
+  ctx: Services,
+  interaction: AnywhereClick,
+  { guild, session, owner, n, choice }: Decoded<typeof reviewAnswerId>,
+) {
+  assertReviewOwner(interaction, guild, owner);
+  const verdict = await ctx.reviews.answer(guild, owner, session, n, choice);
+  return interaction.update(reviewVerdictView(ctx.content, guild, verdict, owner));
+}
+
+async function reviewNext(ctx: Services, interaction: AnywhereClick, { guild, session, owner }: Decoded<typeof reviewNextId>) {
+  assertReviewOwner(interaction, guild, owner);
+  const next = await ctx.reviews.next(guild, owner, session);
+  return interaction.update(
+    next.kind === 'asked'
+      ? reviewQuestionView(ctx.content, guild, next.asked, owner)
+      : reviewSummaryView(ctx.content, next.summary, 'finished'),
+  );
+}
+
+async function reviewStop(ctx: Services, interaction: AnywhereClick, { guild, session, owner }: Decoded<typeof reviewStopId>) {
+  assertReviewOwner(interaction, guild, owner);
+  return interaction.update(reviewSummaryView(ctx.content, await ctx.reviews.stop(guild, owner, session), 'stopped'));
+}
+
+async function showStats(ctx: Services, interaction: SlashInteraction) {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const stats = await guildStats(ctx.quiz, ctx.content, interaction.guildId, ctx.clock.now());
+  return interaction.editReply(await statsView(ctx.content, stats));
+}
+
 /** Starting a quiz picks questions and writes a session (a round also posts to the channel): not in a loop. */
-export const QUIZ_COOLDOWN_SECONDS = { start: 3, channel: 30 } as const;
+export const QUIZ_COOLDOWN_SECONDS = { start: 3, channel: 30, review: 3, stats: 10 } as const;
 
 const { ManageGuild } = PermissionFlagsBits;
 
@@ -176,6 +246,8 @@ export default defineCommand({
     channel: { cooldown: QUIZ_COOLDOWN_SECONDS.channel, run: startRound },
     // Discord hides whole commands only, so members see /quiz reports; the router refuses them at run time.
     reports: { requires: ManageGuild, run: listReports },
+    review: { cooldown: QUIZ_COOLDOWN_SECONDS.review, run: reviewFromSlash },
+    stats: { requires: ManageGuild, cooldown: QUIZ_COOLDOWN_SECONDS.stats, run: showStats },
   },
   autocomplete: (ctx, interaction) => interaction.respond(matchSections(ctx.content, interaction.options.getFocused())),
   components: [
@@ -186,5 +258,9 @@ export default defineCommand({
     button(reportId, async (ctx, interaction, { q }) => interaction.showModal(reportModal(ctx.content.questions.get(q), q))),
     modal(reportFormId, [REPORT_REASON], fileReport),
     select(closeReportsId, closeReports, { requires: ManageGuild }),
+    dmButton(reviewStartId, reviewFromReminder),
+    dmButton(reviewAnswerId, reviewAnswer),
+    dmButton(reviewNextId, reviewNext),
+    dmButton(reviewStopId, reviewStop),
   ],
 });

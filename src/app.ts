@@ -7,13 +7,16 @@ import { catalogOf } from './discord/catalog.js';
 import { createClient } from './discord/client.js';
 import type { Command } from './discord/command.js';
 import { discordPromptPoster } from './discord/promptPoster.js';
+import { discordReminderSender } from './discord/reminderSender.js';
 import { discordRoundDisplay } from './discord/roundDisplay.js';
 import { createRouter } from './discord/router.js';
 import { discordStanceDisplay } from './discord/stanceDisplay.js';
 import { createLogger, type Logger } from './log.js';
 import { Prompts } from './prompts/service.js';
+import { ReviewService } from './quiz/reviewService.js';
 import { RoundService } from './quiz/rounds.js';
 import { QuizService } from './quiz/service.js';
+import { Reminders } from './reminders/service.js';
 import type { Services } from './services.js';
 import { StanceService } from './stances/service.js';
 import { SuggestionQueue } from './stances/suggestions.js';
@@ -31,6 +34,9 @@ export interface AppOptions {
   /** Keeps several bots (tests, deployments) apart on one shared Redis; default STORE_PREFIX. */
   readonly storePrefix?: string;
 }
+
+/** A reminder is still sent this late after its time (the bot was down then); later it waits for the next day. */
+const REMINDER_GRACE_MS = 3 * 3_600_000;
 
 function watchClient(client: Client, log: Logger) {
   client.on(Events.Error, (err) => log.error({ err }, 'client error'));
@@ -57,6 +63,8 @@ export async function startApp(config: Config, commands: readonly Command[], opt
   const log = client.shard ? rootLog.child({ shards: client.shard.ids }) : rootLog;
   const clock = options.clock ?? systemClock;
   const quiz = new QuizService({ store, content, clock });
+  const reviews = new ReviewService({ store, content, clock, quiz });
+  const reminders = new Reminders({ store, clock, log, quiz, reviews, graceMs: REMINDER_GRACE_MS });
   const rounds = new RoundService({ quiz, store, content, clock, log, display: discordRoundDisplay(client, content, log) });
   const suggestions = new SuggestionQueue(store, clock);
   const prompts = new Prompts({ store, content, clock, log, graceMs: config.PROMPT_GRACE_HOURS * 3_600_000, guildPrompts: suggestions });
@@ -69,6 +77,8 @@ export async function startApp(config: Config, commands: readonly Command[], opt
     store,
     catalog: catalogOf(commands),
     quiz,
+    reviews,
+    reminders,
     rounds,
     prompts,
     stances,
@@ -90,6 +100,7 @@ export async function startApp(config: Config, commands: readonly Command[], opt
   } catch (err) {
     rounds.stop();
     prompts.scheduler.stop();
+    reminders.scheduler.stop();
     stances.stop();
     await client.destroy();
     await store.close();
@@ -110,10 +121,17 @@ export async function startApp(config: Config, commands: readonly Command[], opt
     .then((slots) => log.info({ due: slots.length, posted: slots.filter((s) => s.outcome === 'posted').length }, 'prompt catch-up done'))
     .catch((err: unknown) => log.error({ err }, 'prompt scheduler failed to start'));
 
+  // Review reminders of this shard's guilds; sends one missed within the grace window while the bot was down.
+  await reminders.scheduler
+    .start({ send: discordReminderSender(client), owns })
+    .then((results) => log.info({ sent: results.filter((r) => r.outcome === 'sent').length }, 'reminder catch-up done'))
+    .catch((err: unknown) => log.error({ err }, 'reminder scheduler failed to start'));
+
   let stopped: Promise<void> | undefined;
   const stop = async () => {
     rounds.stop();
     prompts.scheduler.stop();
+    reminders.scheduler.stop();
     stances.stop();
     await client.destroy();
     await store.close();

@@ -4,8 +4,10 @@ import type { Content } from './content/content.js';
 import type { CommandSummary } from './discord/catalog.js';
 import type { Logger } from './log.js';
 import type { Prompts } from './prompts/service.js';
+import type { ReviewService } from './quiz/reviewService.js';
 import type { RoundService } from './quiz/rounds.js';
 import type { QuizService } from './quiz/service.js';
+import type { Reminders } from './reminders/service.js';
 import type { StanceService } from './stances/service.js';
 import type { SuggestionQueue } from './stances/suggestions.js';
 import type { Store } from './store/store.js';
@@ -21,6 +23,10 @@ export interface Services {
   readonly catalog: readonly CommandSummary[];
   /** Private quizzes, progress, leaderboard and question reports. */
   readonly quiz: QuizService;
+  /** Review rounds of a member's missed questions that have come due. */
+  readonly reviews: ReviewService;
+  /** Opt-in review reminders by DM and the scheduler that sends them. */
+  readonly reminders: Reminders;
   /** Public quiz rounds in channels (timers, reveal, restart sweep). */
   readonly rounds: RoundService;
   /** Weekly discussion prompts: schedules, rotation and the scheduler that posts them. */

@@ -88,6 +88,8 @@ export interface SlashRoute extends Gate {
 
 export interface ComponentRoute extends Gate {
   readonly kind: 'button' | 'select' | 'modal';
+  /** Also clickable in a DM with the bot (a reminder's buttons): the route takes its guild from the custom_id. */
+  readonly dm?: boolean;
   readonly id: CustomId<never, unknown>;
   /** The handler bound to this interaction's arguments; throws Expired for an id that does not decode or another kind. */
   bind(interaction: ComponentInteraction): (ctx: Services) => Promise<unknown>;
@@ -161,6 +163,14 @@ function component<I extends ComponentInteraction, T>(
 
 export const button = <T>(id: CustomId<never, T>, run: Handler<ButtonClick, T>, gate: Gate = {}) =>
   component('button', (i): i is ButtonClick => i.isButton(), id, run, gate);
+
+/** A button of a private message that may sit in a DM or in a guild; `run` gets the interaction either way. */
+export type AnywhereClick = ButtonInteraction;
+
+export const dmButton = <T>(id: CustomId<never, T>, run: Handler<AnywhereClick, T>): ComponentRoute => ({
+  ...component<ButtonClick, T>('button', (i): i is ButtonClick => i.isButton(), id, run, {}),
+  dm: true,
+});
 
 export const select = <T>(id: CustomId<never, T>, run: Handler<MenuChoice, T>, gate: Gate = {}) =>
   component('select', (i): i is MenuChoice => i.isStringSelectMenu(), id, run, gate);

@@ -1,10 +1,11 @@
-import type { AutocompleteInteraction, Interaction } from 'discord.js';
+import type { AutocompleteInteraction, ButtonInteraction, Interaction } from 'discord.js';
 import { Cooldowns } from '../cooldown.js';
 import type { Services } from '../services.js';
 import { guarded } from './boundary.js';
 import type { Command, ComponentInteraction, ComponentRoute, InGuild, SlashInteraction } from './command.js';
 import { prefixOf } from './customId.js';
 import { Expired, missingPermission, Refusal } from './errors.js';
+import { tellClosedDms } from './reminderNotice.js';
 import { ephemeral } from './reply.js';
 
 export interface Router {
@@ -75,8 +76,16 @@ export function createRouter(commands: readonly Command[]): Router {
     return run(ctx);
   }
 
+  /** A button in a DM with the bot, on a route that allows it (the guild is in its custom_id). */
+  async function dmComponent(ctx: Services, interaction: ButtonInteraction) {
+    const found = byPrefix.get(prefixOf(interaction.customId));
+    if (!found?.route.dm) return interaction.reply(ephemeral(GUILD_ONLY));
+    return found.route.bind(interaction as ComponentInteraction)(ctx);
+  }
+
   async function route(ctx: Services, interaction: Interaction) {
     if (!interaction.inGuild()) {
+      if (interaction.isButton()) return dmComponent(ctx, interaction);
       if (interaction.isAutocomplete()) return interaction.respond([]);
       return interaction.isRepliable() ? interaction.reply(ephemeral(GUILD_ONLY)) : undefined;
     }
@@ -88,6 +97,10 @@ export function createRouter(commands: readonly Command[]): Router {
 
   return {
     commands,
-    dispatch: (ctx, interaction) => guarded(interaction, ctx.log, () => route(ctx, interaction)),
+    dispatch: (ctx, interaction) =>
+      guarded(interaction, ctx.log, async () => {
+        await route(ctx, interaction);
+        await tellClosedDms(ctx, interaction);
+      }),
   };
 }

@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import type { Content } from '../../content/content.js';
 import { limits } from '../../content/limits.js';
+import type { Accuracy, Insights } from '../../quiz/insights.js';
 import type { ProgressSummary } from '../../quiz/progress.js';
 import { keepId, resetId } from '../quizIds.js';
 import { noMentions, truncate } from '../reply.js';
@@ -18,7 +19,22 @@ export function bar(share: number, width = BAR_WIDTH): string {
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
 
-export function progressView(content: Content, summary: ProgressSummary, member: string): MessageView {
+const share = (accuracy: Accuracy) => (accuracy.share === null ? '–' : `${percent(accuracy.share)} of ${accuracy.answered}`);
+
+/** Sections answered in the last four weeks, against before; the member's most-missed questions. */
+function insightFields(content: Content, insights: Insights) {
+  const trends = insights.sections
+    .filter((s) => s.recent.answered > 0)
+    .map((s) => `${sectionTitle(content, s.section)}: ${share(s.recent)} lately · ${share(s.before)} before`);
+  const hardest = insights.hardest.map((h) => `${truncate(h.question.question.replace(/\s+/g, ' '), 90)} (right ${h.right} of ${h.seen})`);
+  return [
+    { name: 'Right at the first try', value: share(insights.firstTry), inline: true },
+    ...(trends.length === 0 ? [] : [{ name: 'Accuracy per section: last 4 weeks · before', value: fitLines(trends, limits.embedField) }]),
+    ...(hardest.length === 0 ? [] : [{ name: 'Your hardest questions', value: fitLines(hardest, limits.embedField) }]),
+  ];
+}
+
+export function progressView(content: Content, summary: ProgressSummary, member: string, insights?: Insights): MessageView {
   const mastery = summary.mastery.map(
     (m) => `\`${bar(m.mastery)}\` ${percent(m.mastery).padStart(4)} ${sectionTitle(content, m.section)} (${m.seen}/${m.total} seen)`,
   );
@@ -37,9 +53,10 @@ export function progressView(content: Content, summary: ProgressSummary, member:
           { name: 'Accuracy', value: summary.accuracy === null ? '–' : percent(summary.accuracy), inline: true },
           { name: 'Points', value: `${summary.points} (${summary.weekPoints} this week)`, inline: true },
           { name: 'Streak', value: `${days(summary.streak.current)} · best ${days(summary.streak.best)}`, inline: true },
-          { name: 'Due for review', value: String(summary.due), inline: true },
+          { name: 'Due for review', value: summary.due > 0 ? `${summary.due} · \`/quiz review\`` : '0', inline: true },
+          ...(insights && summary.answered > 0 ? insightFields(content, insights) : []),
         ],
-        footer: { text: `Streak days follow ${summary.timeZone}; /progress timezone changes it.` },
+        footer: { text: `Streak days follow ${summary.timeZone}; /progress timezone changes it. /progress export downloads your answers.` },
       },
     ],
     components: [],
