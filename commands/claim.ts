@@ -3,7 +3,7 @@ import { defineCommand, select } from '../src/discord/command.js';
 import { Expired } from '../src/discord/errors.js';
 import { ephemeral } from '../src/discord/reply.js';
 import { openClaimId } from '../src/discord/studyIds.js';
-import { CLAIM_TEXT, claimCardView, claimLengthMessage, claimView, notCoveredView } from '../src/discord/views/claim.js';
+import { CLAIM_TEXT, claimCardView, claimLengthMessage, claimReply } from '../src/discord/views/claim.js';
 
 // No min/max length on the option: the bot explains the limits itself, in words, for text Discord lets through.
 const data = {
@@ -24,8 +24,7 @@ export default defineCommand({
   run: async (ctx, interaction, args) => {
     const text = args.text.trim();
     if (text.length < CLAIM_TEXT.min || text.length > CLAIM_TEXT.max) return interaction.reply(ephemeral(claimLengthMessage(text.length)));
-    const decision = ctx.content.findClaim(text);
-    const view = decision.match ? claimView(ctx.content, { ...decision, match: decision.match }) : notCoveredView(decision);
+    const view = claimReply(ctx.content, ctx.content.findClaim(text));
     const visible = args.private ? MessageFlags.Ephemeral : undefined;
     return interaction.reply({ ...view, flags: visible });
   },

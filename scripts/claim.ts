@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
+import type { ClaimDecision } from '../src/content/claims/judge.js';
 import { Content } from '../src/content/content.js';
 import { ContentError, loadBundleOrThrow } from '../src/content/loader.js';
-import type { ClaimDecision } from '../src/content/search.js';
 
 /**
- * `npm run claim -- "text" [--json]`: the decision /claim makes for a text, for editors checking search quality.
- * JSON shape: {"query", "match": {"id", "verdict", "score"} | null, "alternatives": [{"id", "score"}]}.
+ * `npm run claim -- "text" [--json]`: the decision /claim makes for a text, for editors checking cards.
+ * JSON shape: {"query", "outcome": "verdict" | "unsure" | "not-covered", "match": {"id", "verdict", "relation",
+ * "judged", "why"} | null (null when unsure or not covered), "alternatives": [{"id", "score"}]}.
  */
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -15,23 +16,35 @@ const query = args
   .trim();
 
 function asJson(decision: ClaimDecision) {
-  const { match } = decision;
+  const { outcome } = decision;
   return {
     query: decision.query,
-    match: match ? { id: match.item.id, verdict: match.item.verdict, score: match.score } : null,
+    outcome: outcome.kind,
+    match:
+      outcome.kind === 'verdict'
+        ? { id: outcome.claim.id, verdict: outcome.verdict, relation: outcome.relation, judged: outcome.judged, why: outcome.why }
+        : null,
     alternatives: decision.alternatives.map(({ item, score }) => ({ id: item.id, score })),
   };
 }
 
 function asText(decision: ClaimDecision): string {
-  const { match } = decision;
-  const lines = match
-    ? [`${match.item.verdict.toUpperCase()}  ${match.item.id}  (score ${match.score})`, `  ${match.item.claim}`]
-    : [
-        'NOT COVERED: no claim card clears the threshold.',
-        ...decision.related.map((section) => `  related section: ${section.id} (${section.title})`),
-      ];
-  const others = decision.alternatives.map(({ item, score }) => `  also close: ${item.id} (score ${score})`);
+  const { outcome } = decision;
+  const lines =
+    outcome.kind === 'verdict'
+      ? [
+          `${outcome.verdict.toUpperCase()}  ${outcome.claim.id}  (relation: ${outcome.relation})`,
+          `  card:   ${outcome.claim.claim}`,
+          ...(outcome.relation === 'same' ? [] : [`  judged: ${outcome.judged}`, `  why:    ${outcome.why}`]),
+        ]
+      : outcome.kind === 'unsure'
+        ? ['NOT SURE which claim this is; no verdict.', ...outcome.candidates.map((claim) => `  maybe: ${claim.id} [${claim.verdict}]`)]
+        : [
+            'NOT COVERED: no claim card is close.',
+            ...outcome.related.map((section) => `  related section: ${section.id} (${section.title})`),
+          ];
+  const others =
+    outcome.kind === 'verdict' ? decision.alternatives.map(({ item, score }) => `  also close: ${item.id} (score ${score})`) : [];
   return [...lines, ...others].join('\n');
 }
 

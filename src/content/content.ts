@@ -1,5 +1,7 @@
+import type { ClaimHit } from './claims/claimIndex.js';
+import { type ClaimDecision, ClaimJudge } from './claims/judge.js';
 import type { Bundle, Claim, Prompt, Question, Section, Source } from './schema.js';
-import { type ClaimDecision, type ClaimHit, ContentSearch, type SourceLookup } from './search.js';
+import { ContentSearch, type SourceLookup } from './search.js';
 
 const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
 
@@ -11,6 +13,7 @@ export class Content {
   readonly questions: ReadonlyMap<string, Question>;
   readonly prompts: ReadonlyMap<string, Prompt>;
   private readonly search: ContentSearch;
+  private readonly judge: ClaimJudge;
 
   constructor(readonly bundle: Bundle) {
     this.sections = byId(bundle.sections);
@@ -19,6 +22,7 @@ export class Content {
     this.questions = byId(bundle.questions);
     this.prompts = byId(bundle.prompts);
     this.search = new ContentSearch(bundle);
+    this.judge = new ClaimJudge(bundle);
   }
 
   /** Sections matching what a member typed (title, id, key terms), best first, at most 25. */
@@ -35,14 +39,14 @@ export class Content {
     return this.search.findSource(query);
   }
 
-  /** The claim card that answers what someone said, or none when the bundle does not cover it. */
+  /** What the evidence says about what someone said: a verdict on that sentence, "not sure" or "not covered". */
   findClaim(text: string): ClaimDecision {
-    return this.search.findClaim(text);
+    return this.judge.decide(text);
   }
 
   /** Every claim card that shares a term with the text, best first, threshold or not (for measuring search). */
   rankClaims(text: string): ClaimHit[] {
-    return this.search.rankClaims(text);
+    return this.judge.rank(text);
   }
 
   /** The sections before and after this one in reading order, wrapping around at either end. */

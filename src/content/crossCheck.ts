@@ -106,8 +106,12 @@ function checkOneVerdictPerSentence(bundle: Bundle, add: (file: string, path: st
   bundle.claims.forEach((claim, index) => {
     const path = `claims[${index}]`;
     record(claim.claim, `${path}.claim`);
-    claim.aliases.forEach((alias, at) => record(alias, `${path}.aliases[${at}]`));
-    claim.misreadings.forEach((misreading, at) => record(misreading.text, `${path}.misreadings[${at}].text`));
+    claim.aliases.forEach((alias, at) => {
+      record(alias, `${path}.aliases[${at}]`);
+    });
+    claim.misreadings.forEach((misreading, at) => {
+      record(misreading.text, `${path}.misreadings[${at}].text`);
+    });
   });
 }
 

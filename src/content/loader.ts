@@ -127,6 +127,7 @@ export async function loadBundle(dir: string): Promise<LoadResult> {
     sections: loaded.flatMap(({ section }) => (section ? [section] : [])).sort((a, b) => a.order - b.order),
     sources: sources.sources,
     claims: claims.claims,
+    claimWords: claims.words,
     questions: quiz.questions,
     prompts: prompts.prompts,
   };

@@ -1,19 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ALTERNATIVES_MAX, ClaimJudge, claimThreshold } from '../../src/content/claims/judge.js';
+import { claimTerms } from '../../src/content/claims/terms.js';
 import { limits } from '../../src/content/limits.js';
 import { loadBundleOrThrow } from '../../src/content/loader.js';
 import type { Bundle, Section } from '../../src/content/schema.js';
-import { ALTERNATIVES_MAX, ContentSearch, claimTerms, claimThreshold } from '../../src/content/search.js';
+import { ContentSearch } from '../../src/content/search.js';
 
 const FIXTURE = 'test/fixtures/search-bundle';
 
 let bundle: Bundle;
 let search: ContentSearch;
+let judge: ClaimJudge;
 beforeAll(async () => {
   bundle = await loadBundleOrThrow(FIXTURE);
   search = new ContentSearch(bundle);
+  judge = new ClaimJudge(bundle);
 });
 
-const answer = (text: string) => search.findClaim(text).match?.item.id ?? null;
+const answer = (text: string) => {
+  const { outcome } = judge.decide(text);
+  return outcome.kind === 'verdict' ? outcome.claim.id : null;
+};
 
 describe('claim terms', () => {
   it('stems words and drops stop words', () => {
@@ -54,15 +61,19 @@ describe('claim terms', () => {
 });
 
 describe('claim search', () => {
-  it.each([
+  const asked = [
     ['the model played along during training so its values would stay the same', 'faked-to-avoid-retraining'],
     ['after reinforcement learning how much did the faking increase', 'rl-raised-faking'],
     ['when nobody was watching did it say no to harmful stuff', 'paid-tier-refused'],
     ['is the chain of thought a faithful window into what it thinks', 'scratchpad-true-thoughts'],
     ['the experimenters told it to be deceptive', 'researchers-told-it-to-fake'],
     ['is this just the backdoor sleeper agents thing again', 'same-as-sleeper-agents'],
-  ])('answers "%s" with %s', (text, id) => {
-    expect(answer(text)).toBe(id);
+  ] as const;
+
+  it('answers half the paraphrases with their card, and none with another card ("not sure" is allowed)', () => {
+    const answers = asked.map(([text]) => answer(text));
+    expect(answers.filter((id, at) => id !== null && id !== asked[at]?.[1])).toEqual([]);
+    expect(answers.filter((id) => id !== null).length).toBeGreaterThanOrEqual(3);
   });
 
   it('finds a card through typos', () => {
@@ -72,8 +83,8 @@ describe('claim search', () => {
   it.each(['best pizza near campus', 'who won the champions league final', 'how do I set up a python virtual environment'])(
     'declines "%s": nothing clears the threshold',
     (text) => {
-      const decision = search.findClaim(text);
-      expect(decision.match).toBeNull();
+      const decision = judge.decide(text);
+      expect(decision.outcome.kind).toBe('not-covered');
       expect(decision.alternatives.every((alt) => alt.score < claimThreshold.strength)).toBe(true);
     },
   );
@@ -83,17 +94,17 @@ describe('claim search', () => {
   });
 
   it('lists only close alternatives, at most four, never the answer itself', () => {
-    const decision = search.findClaim('did the model fake alignment during training to keep its values');
-    expect(decision.match?.item.id).toBe('faked-to-avoid-retraining');
+    const decision = judge.decide('did the model fake alignment during training to keep its values');
+    expect(answer(decision.query)).toBe('faked-to-avoid-retraining');
     expect(decision.alternatives.length).toBeLessThanOrEqual(ALTERNATIVES_MAX);
     expect(decision.alternatives.map((alt) => alt.item.id)).not.toContain('faked-to-avoid-retraining');
     for (const alt of decision.alternatives) expect(alt.score).toBeGreaterThanOrEqual(claimThreshold.strength / 2);
   });
 
   it('suggests sections of near misses when it declines', () => {
-    const decision = search.findClaim('what is the context window of claude 3 opus on the free tier');
-    expect(decision.match).toBeNull();
-    for (const section of decision.related) expect(bundle.sections.map((s) => s.id)).toContain(section.id);
+    const { outcome } = judge.decide('what is the context window of claude 3 opus on the free tier');
+    if (outcome.kind !== 'not-covered') throw new Error(`expected not covered, got ${outcome.kind}`);
+    for (const section of outcome.related) expect(bundle.sections.map((s) => s.id)).toContain(section.id);
   });
 });
 

@@ -208,11 +208,11 @@ describe('/claim', () => {
   it('answers publicly with the best card, its verdict, evidence links and close claims to open', async () => {
     bot = await startBot();
     const { standIn } = bot;
-    const message = await standIn.slash('claim', { text: 'Claude was told it was being trained' }).reply();
+    const message = await standIn.slash('claim', { text: 'redwood research co-wrote the alignment faking paper' }).reply();
     expect(message.ephemeral).toBe(false);
     expectSilent(message);
     const embed = embedOf(message);
-    expect(embed.description).toMatch(/^> “Claude was told it was being trained”/);
+    expect(embed.description).toMatch(/^> “redwood research co-wrote the alignment faking paper”/);
     expect(embed.description).toMatch(/\*\*(✅ Supported|⚖️ Contested|⚠️ Misleading|❌ Unsupported|❓ Open question)\*\*/);
     expect(embed.description).toMatch(/\*\*Evidence\*\*\n• .+\]\(https?:\/\//);
     const menu = parts(message)[0];

@@ -62,6 +62,7 @@ export function contentWith(ids: readonly string[]): Content {
       },
     ],
     claims: [],
+    claimWords: { names: [], opposites: [] },
     questions: [],
     prompts: ids.map(prompt),
   };

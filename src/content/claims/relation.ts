@@ -1,0 +1,78 @@
+import { antonymsOf, type NumberMention } from './language.js';
+import { type Phrase, type Sentence, says } from './sentence.js';
+
+/**
+ * How what a member said relates to one wording of a claim: whether it says the reverse, and whether a figure or
+ * a name in it differs from what the card states.
+ */
+
+/**
+ * True when the member's sentence reverses the wording: an odd number of reversals among the negations
+ * ("did not", "never") and swaps of a word for its antonym ("raised" ↔ "lowered", WordNet) or of a domain term for
+ * its opposite ("free tier" ↔ "paid tier", the bundle). "Did not lower" against "raised" is two reversals: same.
+ */
+export function reverses(said: Sentence, wording: Sentence, opposites: readonly (readonly [Phrase, Phrase])[]): boolean {
+  const negation = Math.abs(said.negations - wording.negations);
+  const onlySaid = [...said.lemmas].filter((lemma) => !wording.lemmas.has(lemma));
+  const onlyWording = new Set([...wording.lemmas].filter((lemma) => !said.lemmas.has(lemma)));
+  const antonyms = onlySaid.filter((lemma) => [...antonymsOf(lemma)].some((antonym) => onlyWording.has(antonym))).length;
+  const swapped = opposites.filter(([a, b]) => swaps(said, wording, a, b) || swaps(said, wording, b, a)).length;
+  return (negation + antonyms + swapped) % 2 === 1;
+}
+
+const swaps = (said: Sentence, wording: Sentence, a: Phrase, b: Phrase) =>
+  says(said, a) && !says(said, b) && says(wording, b) && !says(wording, a);
+
+export type DetailCheck =
+  | { readonly kind: 'agrees' }
+  /** The member states a figure or name where the card states another: `reported` is the card's. */
+  | { readonly kind: 'differs'; readonly said: string; readonly reported: string }
+  /** The member names something the card neither states nor rules out. */
+  | { readonly kind: 'unknown' };
+
+/** Percentages within half a point are the same figure said two ways (11.9% and "about 12%"). */
+const PERCENT_TOLERANCE = 0.6;
+
+/** Percentage points between a member's figure and the card's for it to be a different figure, not a rounding. */
+const CLEARLY_APART = 3;
+
+/** A bare number ("like 78") may be the card's percentage; a stated percentage is not a count. */
+const comparable = (said: NumberMention, known: NumberMention) => !said.percent || known.percent;
+
+const sameFigure = (said: NumberMention, known: NumberMention) =>
+  comparable(said, known) && Math.abs(said.value - known.value) <= (known.percent ? PERCENT_TOLERANCE : 0);
+
+/**
+ * The member's figures and names against a statement: `stated` are its own wordings, `discussed` the card's
+ * explanation and evidence. A figure the card mentions anywhere agrees (the member may quote a condition's
+ * figure). A lone percentage the card never mentions, clearly apart from the one its statement gives, differs;
+ * any other unknown figure, or a lab or model the card never names where it names others, leaves the relation
+ * unknown: a card names several labs and models in different roles, so only a declared misreading can say that
+ * a swapped name is wrong.
+ */
+export function checkDetails(said: Sentence, stated: readonly Sentence[], discussed: readonly Sentence[]): DetailCheck {
+  const everyFigure = [...stated, ...discussed].flatMap((sentence) => sentence.numbers);
+  const unknown = said.numbers.filter((figure) => !everyFigure.some((known) => sameFigure(figure, known)));
+  const [figure] = unknown;
+  if (figure !== undefined) {
+    const statedPercents = [
+      ...new Set(
+        stated
+          .flatMap((sentence) => sentence.numbers)
+          .filter((known) => known.percent)
+          .map((known) => known.value),
+      ),
+    ];
+    const [reported] = statedPercents;
+    const clearlyApart = reported !== undefined && Math.abs(reported - figure.value) >= CLEARLY_APART;
+    const lone = said.numbers.length === 1 && figure.percent && statedPercents.length === 1;
+    return lone && clearlyApart ? { kind: 'differs', said: `${figure.value}%`, reported: `${reported}%` } : { kind: 'unknown' };
+  }
+  const named = (sentences: readonly Sentence[], kind: string) =>
+    new Set(sentences.flatMap((sentence) => [...(sentence.names.get(kind) ?? [])]));
+  for (const [kind, names] of said.names) {
+    const known = named([...stated, ...discussed], kind);
+    if ([...names].some((name) => !known.has(name)) && known.size > 0) return { kind: 'unknown' };
+  }
+  return { kind: 'agrees' };
+}

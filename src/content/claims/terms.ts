@@ -1,0 +1,103 @@
+import { stemmer } from 'stemmer';
+import { synonymGroups } from './synonyms.js';
+
+/**
+ * Claim text as search terms. The stemmer package folds word forms ("trained", "training" → "train"); the
+ * synonym groups and stop words are ours because they describe how people talk about this debate.
+ */
+
+// Common English words (NLTK's list without its negations and "only") and conversational filler.
+export const STOP_WORDS = new Set(
+  `i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its
+  itself they them their theirs themselves what which who whom this that these those am is are was were be been being have
+  has had having do does did doing a an the and but if or because as until while of at by for with about against between
+  into through during before after above below to from up down in out on off over under again further then once here there
+  when where why how all any both each few more most other some such own same so than too very s t can will just don
+  should now d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma mightn mustn needn shan shouldn wasn weren
+  won wouldn could would might may must shall also even though although still yet already another whats thats isnt dont
+  doesnt didnt wasnt cant wont say says said saying thing things anything something stuff lot get got really actually
+  basically literally honestly exactly wait ok okay yeah yes hey pls plz please lol lmao omg wow hmm huh btw imo tbh tldr
+  eli5 like kind kinda sort sorta right someone somebody anyone anybody people guys folks u ur im gonna wanna gotta
+  somewhere anywhere everything anyway whole seriously totally definitely apparently supposedly `.split(/\s+/),
+);
+
+export const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replaceAll('%', ' percent ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** Ways of asking whether something holds; "true" and "real" here are not about genuineness, so they are dropped. */
+const QUESTION_FRAMES = ['true or false', 'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real'];
+
+interface SynonymRun {
+  readonly run: readonly string[];
+  /** The group's term, or empty for a question frame. */
+  readonly canonical: string;
+  /** Whether the phrase itself negates ("not monitored"), so a negation found there is part of its meaning. */
+  readonly negated: boolean;
+}
+
+const NEGATING_WORDS = new Set(['not', 'no', 'nobody', 'never', 'none', 'nothing', 'without']);
+
+/**
+ * The stem sequence of every synonym phrase and question frame, filed under its first stem, longest first so
+ * "not monitored" wins over "monitored".
+ */
+const synonymRuns = new Map<string, SynonymRun[]>();
+for (const { phrase, head } of [
+  ...synonymGroups.flatMap((group) => group.map((phrase) => ({ phrase, head: words(group[0] ?? '') }))),
+  ...QUESTION_FRAMES.map((phrase) => ({ phrase, head: [] })),
+]) {
+  const run = words(phrase).map(stemmer);
+  const filed = synonymRuns.get(run[0] ?? '') ?? [];
+  synonymRuns.set(
+    run[0] ?? '',
+    [...filed, { run, canonical: head.join(''), negated: words(phrase).some((word) => NEGATING_WORDS.has(word)) }].sort(
+      (a, b) => b.run.length - a.run.length,
+    ),
+  );
+}
+
+/** The longest synonym phrase starting at `start`; a lone stop word ("actually" → "actual") is not one. */
+function synonymAt(all: readonly string[], stems: readonly string[], start: number) {
+  const candidates = synonymRuns.get(stems[start] ?? '') ?? [];
+  const found = candidates.find(({ run }) => run.every((stem, offset) => stems[start + offset] === stem));
+  return found?.run.length === 1 && STOP_WORDS.has(all[start] ?? '') ? undefined : found;
+}
+
+/**
+ * Claim text as terms: lower-cased, stemmed ("trained", "training" → "train"), synonym phrases replaced by
+ * their group's term, stop words and question frames dropped. Used for the cards and for queries.
+ */
+export function claimTerms(text: string): string[] {
+  return segments(text).flatMap(({ synonym, word, stem }) => {
+    if (synonym) return synonym.canonical ? [synonym.canonical] : [];
+    return STOP_WORDS.has(word) ? [] : [stem];
+  });
+}
+
+/** How many synonym phrases in the text carry a negation of their own ("not monitored", "nobody watching"). */
+export function negatedSynonyms(text: string): number {
+  return segments(text).filter(({ synonym }) => synonym?.negated === true).length;
+}
+
+type Segment = { synonym: SynonymRun; word?: undefined; stem?: undefined } | { synonym?: undefined; word: string; stem: string };
+
+function segments(text: string): Segment[] {
+  const all = words(text);
+  const stems = all.map(stemmer);
+  const found: Segment[] = [];
+  for (let at = 0; at < all.length; ) {
+    const synonym = synonymAt(all, stems, at);
+    if (synonym) {
+      found.push({ synonym });
+      at += synonym.run.length;
+    } else {
+      found.push({ word: all[at] ?? '', stem: stems[at] ?? '' });
+      at += 1;
+    }
+  }
+  return found;
+}
