@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { redisRestartMidQuiz, restBursts, sqliteRefusesWrites } from '../test/hardening/dependencies.js';
 import { runFuzzer } from '../test/hardening/fuzzer.js';
 import { runKillCycles } from '../test/hardening/killLoad.js';
+import { runReminderTorture } from '../test/hardening/reminderTorture.js';
 import { runScheduleTorture } from '../test/hardening/scheduleTorture.js';
 
 /**
@@ -74,6 +75,14 @@ if (only.has('schedule')) {
   for (const problem of torture.problems) say(`schedule: ${problem}`);
   row('schedule restarts / slots checked', `${torture.restarts} / ${torture.slots} (${torture.groups} groups)`, torture.restarts >= 50);
   row('duplicate / missing / stray posts', `${torture.duplicates} / ${torture.missing} / ${torture.strays}`, torture.problems.length === 0);
+  const reminders = await runReminderTorture({ progress: say });
+  for (const problem of reminders.problems) say(`reminders: ${problem}`);
+  row(
+    'reminder restarts / member-days checked',
+    `${reminders.restarts} / ${reminders.days} (${reminders.groups} groups)`,
+    reminders.restarts >= 50,
+  );
+  row('duplicate / missing reminders', `${reminders.duplicates} / ${reminders.missing}`, reminders.problems.length === 0);
 }
 
 if (only.has('faults')) {
