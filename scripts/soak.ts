@@ -62,6 +62,11 @@ if (only.has('kill')) {
     row(`SIGKILL cycles on ${store}`, kill.cycles, kill.cycles >= (quick ? 2 : 20));
     row(`answers acknowledged / lost (${store})`, `${kill.acknowledged} / ${kill.lost}`, kill.lost === 0 && kill.acknowledged > 0);
     row(
+      `stances acknowledged / lost (${store})`,
+      `${kill.stancesAcknowledged} / ${kill.stancesLost}`,
+      kill.stancesLost === 0 && kill.stancesAcknowledged > 0,
+    );
+    row(
       `unparsable records / rounds left overdue (${store})`,
       `${kill.unparsable} / ${kill.stuckRounds}`,
       kill.unparsable === 0 && kill.stuckRounds === 0,

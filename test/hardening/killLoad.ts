@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../src/log.js';
 import { MembersSchema, memberKey, ProgressSchema, ReportsSchema, RoundSchema, SessionSchema } from '../../src/quiz/records.js';
+import { ROUNDS_NAMESPACE, StanceRoundSchema, roundKey as stanceRoundKey } from '../../src/stances/records.js';
 import { openStore } from '../../src/store/store.js';
 import type { InteractionHandle, MessageRecord, StandIn } from '../../testkit/index.js';
 import { startStandIn } from '../../testkit/index.js';
@@ -16,9 +17,10 @@ import { deleteRedisKeys, customIdsOf as idsOf, isVerdict } from './helpers.js';
  * Kill -9 under load (issue 10, part 2). The bot runs as `npm start` does (src/main.ts in a child process, tsx),
  * logged in to a stand-in in this process. Members answer private-quiz questions without pause and one channel
  * round runs; at a random moment the child gets SIGKILL. The ledger holds every answer whose verdict reached the
- * stand-in (its callback was accepted). After each kill, with the store opened here under the bot's prefix:
- * every acknowledged answer is in that member's progress, every stored record parses (nothing quarantined), and
- * after the restart no channel round is left overdue (resumed or closed).
+ * stand-in (its callback was accepted), and every stance a member was shown "You chose …" for on the weekly post.
+ * After each kill, with the store opened here under the bot's prefix: every acknowledged answer is in that member's
+ * progress, each member's stored stance is the last acknowledged one (or one sent after it, unacknowledged), every
+ * stored record parses (nothing quarantined), and after the restart no channel round is left overdue.
  */
 
 export interface KillOptions {
@@ -36,6 +38,8 @@ export interface KillReport {
   readonly cycles: number;
   readonly acknowledged: number;
   readonly lost: number;
+  readonly stancesAcknowledged: number;
+  readonly stancesLost: number;
   readonly lostDetail: string[];
   readonly unparsable: number;
   readonly stuckRounds: number;
@@ -157,6 +161,59 @@ async function member(standIn: StandIn, user: string, ledger: Map<string, string
   }
 }
 
+/** Per member: the last stance confirmed to them, and what they clicked after it without a confirmation. */
+type StanceLedger = Map<string, { acked: string | undefined; sentSince: string[]; count: number }>;
+
+/** One member taking and changing stances on the weekly post until told to stop; confirmed ones go to the ledger. */
+async function stanceTaker(
+  standIn: StandIn,
+  user: string,
+  postId: string,
+  ledger: StanceLedger,
+  stop: Promise<void>,
+  isStopped: () => boolean,
+  random: () => number,
+) {
+  while (!isStopped()) {
+    const post = standIn.message(postId);
+    const ids = post ? idsOf(post).filter((id) => id.startsWith('stance:take:')) : [];
+    const id = ids[Math.floor(random() * ids.length)];
+    if (!post || !id) return;
+    const entry = ledger.get(user) ?? { acked: undefined, sentSince: [], count: 0 };
+    ledger.set(user, entry);
+    const position = id.split(':')[2] ?? '';
+    entry.sentSince.push(position);
+    const reply = await settle(standIn.click(post, id, user).reply({ timeoutMs: 4_000 }), stop).catch(() => undefined);
+    if (reply && /^You (chose|changed)/.test(reply.content)) {
+      entry.acked = position;
+      entry.sentSince = [];
+      entry.count += 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A weekly post with stance buttons (post-now again while the prompt drawn asks no stance question). */
+async function stancePost(standIn: StandIn): Promise<string> {
+  const moderator = (subcommand: string, options = {}) => standIn.slash('prompts', options, { member: 'moderator', subcommand }).reply();
+  await moderator('setup', { channel: standIn.guild().channel('general').id });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const since = standIn.clock.now();
+    await moderator('post-now');
+    const post = await standIn
+      .waitFor(
+        () =>
+          standIn
+            .messages(standIn.guild().channel('general'))
+            .find((m) => m.createdAt >= since && idsOf(m).some((id) => id.startsWith('stance:take:'))),
+        { timeoutMs: 3_000 },
+      )
+      .catch(() => undefined);
+    if (post) return post.id;
+  }
+  throw new Error('no weekly post with stance buttons after 5 posts');
+}
+
 export async function runKillCycles(options: KillOptions): Promise<KillReport> {
   const started = Date.now();
   const random = lcg(options.seed ?? 42);
@@ -183,6 +240,9 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
   const guild = standIn.guild();
   const users = guild.record.members.map((m) => m.userId).filter((id) => standIn.user(id)?.username.startsWith('m'));
   const ledger = new Map<string, string[]>();
+  const stances: StanceLedger = new Map();
+  let postId = '';
+  let lostStances = 0;
   const lostDetail: string[] = [];
   const readyMs: number[] = [];
   let unparsable = 0;
@@ -211,7 +271,15 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
           );
         }
       }
+      const round = await store.repository(ROUNDS_NAMESPACE, StanceRoundSchema).get(stanceRoundKey(guild.id, postId));
+      for (const [user, { acked, sentSince }] of stances) {
+        const stored = round?.members[user]?.final;
+        if (acked === undefined || (stored !== undefined && [acked, ...sentSince].includes(stored))) continue;
+        lostStances += 1;
+        lostDetail.push(`cycle ${cycle}: ${user} was told they chose ${acked}, stored ${stored ?? 'nothing'}`);
+      }
       for (const [name, schema] of [
+        ['stances.rounds', StanceRoundSchema],
         ['quiz.progress', ProgressSchema],
         ['quiz.sessions', SessionSchema],
         ['quiz.members', MembersSchema],
@@ -248,6 +316,7 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
 
   try {
     readyMs.push(await bot.start());
+    postId = await stancePost(standIn);
     for (let cycle = 1; cycle <= options.cycles; cycle++) {
       let stopped = false;
       let release: () => void = () => {};
@@ -259,7 +328,10 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
         { questions: 10, seconds: 10 },
         { subcommand: 'channel', member: users[0] ?? 'member', channel: 'rounds' },
       );
-      const loops = users.map((user) => member(standIn, user, ledger, stop, () => stopped));
+      const loops = users.flatMap((user) => [
+        member(standIn, user, ledger, stop, () => stopped),
+        stanceTaker(standIn, user, postId, stances, stop, () => stopped, random),
+      ]);
       const roundClicks = (async () => {
         await settle(round.callback({ timeoutMs: 4_000 }), stop);
         while (!stopped) {
@@ -303,6 +375,8 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
     cycles: options.cycles,
     acknowledged: [...ledger.values()].reduce((sum, list) => sum + list.length, 0),
     lost: lostAnswers,
+    stancesAcknowledged: [...stances.values()].reduce((sum, entry) => sum + entry.count, 0),
+    stancesLost: lostStances,
     lostDetail,
     unparsable,
     stuckRounds,

@@ -25,8 +25,15 @@ describe('the "/" list of the playground page', () => {
 
   it('marks commands that need Manage Server, and finds entries by what was typed', () => {
     const entries = commandEntries(records);
-    const setup = entries.find((e) => e.usage === '/prompts setup');
+    // /prompts is open to members (they suggest prompts); its other subcommands are refused at run time.
+    const gated = records.map((record) =>
+      record.definition.name === 'prompts' ? { ...record, definition: { ...record.definition, default_member_permissions: '32' } } : record,
+    );
+    const setup = commandEntries(gated).find((e) => e.usage === '/prompts setup');
     expect(setup && permissionNote(setup)).toBe('Manage Server');
+    const suggest = entries.find((e) => e.usage === '/prompts suggest');
+    expect(suggest).toBeDefined();
+    expect(suggest && permissionNote(suggest)).toBeUndefined();
     expect(matchEntries(entries, 'qu').map((e) => e.usage)[0]).toBe('/quiz channel');
     expect(matchEntries(entries, 'setup').map((e) => e.usage)).toContain('/prompts setup');
   });
