@@ -8,28 +8,8 @@ import { memberKey } from '../../src/quiz/records.js';
 import { type MessageRecord, manualClock } from '../../testkit/index.js';
 import { attachmentText } from '../../testkit/world/attachments.js';
 import { type BotUnderTest, startBot } from './harness.js';
+import { componentId, componentsOf, embedOf, sqliteUrl } from './messages.js';
 
-interface Component {
-  type: number;
-  custom_id?: string;
-  label?: string;
-  components?: Component[];
-}
-interface Embed {
-  title?: string;
-  description?: string;
-  fields?: { name: string; value: string }[];
-  image?: { url: string };
-}
-
-const buttons = (message: MessageRecord) => (message.components as Component[]).flatMap((row) => row.components ?? []);
-const buttonId = (message: MessageRecord, label: RegExp | number) => {
-  const all = buttons(message);
-  const found = typeof label === 'number' ? all[label] : all.find((b) => label.test(b.label ?? ''));
-  if (!found?.custom_id) throw new Error(`no button ${label} on message ${message.id}: ${all.map((b) => b.label).join(', ')}`);
-  return found.custom_id;
-};
-const embedOf = (message: MessageRecord) => message.embeds[0] as Embed;
 const MINUTE = 60_000;
 
 let bot: BotUnderTest | undefined;
@@ -38,11 +18,8 @@ afterEach(async () => {
   bot = undefined;
 });
 
-/** SQLite, so a restart keeps the records (memory:// starts empty). */
-const sqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'scratchpad-e2e-')), 'store.sqlite')}`;
-
 async function started(at: string) {
-  bot = await startBot({ clock: manualClock(Date.parse(at)), storeUrl: sqliteUrl() });
+  bot = await startBot({ clock: manualClock(Date.parse(at)), storeUrl: sqliteUrl() }); // SQLite, so a restart keeps the records (memory:// starts empty)
   return bot;
 }
 
@@ -100,10 +77,10 @@ describe('review reminders end to end', () => {
     const reminder = standIn.dms().at(-1) as MessageRecord;
     expect(embedOf(reminder).title).toBe('3 reviews due');
     expect(reminder.allowedMentions).toEqual({ parse: [] });
-    const question = await standIn.clickInDm(reminder, buttonId(reminder, /^Start review$/)).reply();
+    const question = await standIn.clickInDm(reminder, componentId(reminder, /^Start review$/)).reply();
     expect(question.id).toBe(reminder.id);
     expect(embedOf(question).title).toBe('Review 1 · 3 left');
-    const verdict = await standIn.clickInDm(question, buttonId(question, 0)).reply();
+    const verdict = await standIn.clickInDm(question, componentId(question, 0)).reply();
     expect(embedOf(verdict).title).toMatch(/Right|Not quite/);
   });
 
@@ -151,8 +128,8 @@ describe('review round, export and stats end to end', () => {
       if (!question) throw new Error('no current review question');
       shown.push(question.id);
       const choice = right ? question.answer : (question.answer + 1) % question.choices.length;
-      const verdict = await standIn.click(message, buttonId(message, choice)).reply();
-      message = await standIn.click(verdict, buttonId(verdict, /^(Next|Finish)$/)).reply();
+      const verdict = await standIn.click(message, componentId(message, choice)).reply();
+      message = await standIn.click(verdict, componentId(verdict, /^(Next|Finish)$/)).reply();
     }
     expect(shown[2]).toBe(shown[0]);
     expect(embedOf(message).title).toBe('Review round done');
@@ -201,5 +178,18 @@ describe('review round, export and stats end to end', () => {
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
+  });
+});
+
+describe('/help', () => {
+  it('lists the learning-loop commands, every command line whole', async () => {
+    const b = await started('2026-06-01T12:00:00Z');
+    const help = await b.standIn.slash('help').reply();
+    const fields = (embedOf(help).fields ?? []).filter((f) => /commands$/i.test(f.name));
+    const listed = fields.map((f) => f.value).join('\n');
+    for (const usage of ['/quiz review', '/quiz stats', '/progress reminders', '/progress export'])
+      expect(listed).toContain(`\`${usage}\``);
+    expect(listed.split('\n')).toHaveLength(b.app.services.catalog.length);
+    for (const f of fields) expect(f.value.length).toBeLessThanOrEqual(1024);
   });
 });

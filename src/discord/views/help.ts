@@ -5,6 +5,24 @@ import { noMentions, truncate } from '../reply.js';
 
 export const BRAND_COLOUR = 0x5865f2;
 
+const FIELD_MAX = 1024;
+
+/** Whole lines packed into embed fields of at most 1024 characters, so no command is cut off. */
+function commandFields(commands: readonly CommandSummary[]): APIEmbed['fields'] {
+  const chunks: string[][] = [[]];
+  let length = 0;
+  for (const command of commands) {
+    const line = truncate(`\`${command.usage}\` ${command.description}`, FIELD_MAX);
+    if (length + line.length + 1 > FIELD_MAX) {
+      chunks.push([]);
+      length = 0;
+    }
+    chunks.at(-1)?.push(line);
+    length += line.length + 1;
+  }
+  return chunks.map((lines, index) => ({ name: index === 0 ? 'Commands' : 'More commands', value: lines.join('\n') }));
+}
+
 export function helpView(content: Content, commands: readonly CommandSummary[]): InteractionReplyOptions {
   const { info, sections } = content.bundle;
   const embed: APIEmbed = {
@@ -14,7 +32,7 @@ export function helpView(content: Content, commands: readonly CommandSummary[]):
       'In December 2024 Anthropic and Redwood Research reported that Claude 3 Opus sometimes complied with a new training goal while reasoning, in a hidden scratchpad, about protecting its existing values. ' +
       'Scratchpad helps a study group work through that experiment, why it looks like deceptive alignment, and the objections to that reading: read sections, look up sources, check claims, quiz yourselves and discuss a prompt each week.',
     fields: [
-      { name: 'Commands', value: truncate(commands.map((command) => `\`${command.usage}\` ${command.description}`).join('\n'), 1024) },
+      ...(commandFields(commands) ?? []),
       { name: 'What the bundle covers', value: truncate(sections.map((section) => `${section.order}. ${section.title}`).join('\n'), 1024) },
     ],
     footer: { text: `Content bundle v${info.version} · updated ${info.updated}` },
