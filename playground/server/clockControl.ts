@@ -17,13 +17,15 @@ export class ClockControl {
   }
 
   async jumpToNextPost(): Promise<JumpResult> {
-    const { prompts, rounds } = this.app.services;
+    const { prompts, rounds, stances } = this.app.services;
     const next = prompts.scheduler.nextDue();
     if (!next) return { clock: this.state(), jumped: false, posted: 0 };
     if (next.at.getTime() > this.standIn.clock.now()) this.standIn.clock.set(next.at.getTime());
     const slots = await prompts.scheduler.runDue();
-    // Quiz rounds whose timers the jump overtook are revealed now, as they would have been by then.
+    // Quiz rounds whose timers the jump overtook are revealed now, as they would have been by then; so are stance
+    // rounds set to close after some days (those that close with the next post were revealed by the post itself).
     await rounds.runDue();
+    await stances.closeDue();
     return { clock: this.state(), jumped: true, posted: slots.filter((s) => s.outcome === 'posted').length };
   }
 }
