@@ -47,7 +47,8 @@ async function tellAuthor(ctx: Services, client: Client, guild: string, decided:
 /** Shows the next pending suggestion where the review was, with a line about what just happened. */
 async function showNext(ctx: Services, interaction: ButtonClick | ModalSubmit, note: string) {
   const pending = await ctx.suggestions.pending(interaction.guildId);
-  const view = { ...reviewView(pending[0], pending.length), content: note };
+  const next = reviewView(pending[0], pending.length);
+  const view = { ...next, content: [note, next.content].filter(Boolean).join('\n') };
   if (interaction.isButton() || interaction.isFromMessage()) return interaction.update(view);
   return interaction.reply({ ...view, flags: MessageFlags.Ephemeral });
 }
