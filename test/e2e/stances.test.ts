@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../testkit/index.js';
 import { backends } from '../store/backends.js';
 import { type BotUnderTest, startBot } from './harness.js';
+import { componentsOf, embedOf, fieldOf, titleOf } from './messages.js';
 
 /**
  * Debate rounds end to end: the real bot against the Discord stand-in. Members take stances with the buttons on
@@ -19,12 +20,6 @@ const SLOT = Date.parse('2025-03-24T16:00:00Z'); // Monday 17:00 in Berlin (CET)
 const NEXT_SLOT = Date.parse('2025-03-31T15:00:00Z'); // Monday 17:00 in Berlin (CEST)
 const MEMBERS = ['ada', 'ben', 'cleo'] as const;
 const sqlite = backends.find((backend) => backend.name === 'sqlite');
-
-type Embed = { title: string; description: string; fields: { name: string; value: string }[] };
-type Row = { components: { custom_id: string; label: string }[] };
-const embedOf = (message: MessageRecord) => message.embeds[0] as Embed;
-const fieldOf = (message: MessageRecord, name: string) => embedOf(message).fields.find((field) => field.name === name)?.value;
-const buttonsOf = (message: MessageRecord) => (message.components as Row[]).flatMap((row) => row.components);
 
 function world() {
   if (!bot) throw new Error('no bot');
@@ -67,7 +62,7 @@ async function ballotAt(slot: number): Promise<MessageRecord> {
     () =>
       standIn
         .messages(standIn.guild().channel().id)
-        .find((message) => !message.ephemeral && buttonsOf(message).length > 0 && message.createdAt >= slot),
+        .find((message) => !message.ephemeral && componentsOf(message).length > 0 && message.createdAt >= slot),
     { description: 'the weekly post with stance buttons' },
   );
 }
@@ -80,7 +75,7 @@ const take = (post: MessageRecord, position: string, member: string) =>
 const revealsIn = (threadId: string) =>
   world()
     .standIn.messages(threadId)
-    .filter((message) => message.embeds.length > 0 && embedOf(message).title.startsWith('Where the group stood'));
+    .filter((message) => message.embeds.length > 0 && titleOf(message).startsWith('Where the group stood'));
 
 function threadOf(post: MessageRecord): string {
   const thread = world()
@@ -97,7 +92,7 @@ describe('taking a stance', () => {
     const post = await ballotAt(SLOT);
     const [first, second] = prompt.stance?.positions ?? [];
     if (!first || !second) throw new Error('the prompt has no positions');
-    expect(buttonsOf(post).map((button) => button.label)).toEqual(prompt.stance?.positions.map((position) => position.label));
+    expect(componentsOf(post).map((button) => button.label)).toEqual(prompt.stance?.positions.map((position) => position.label));
     expect(post.content).toContain(prompt.stance?.question.slice(0, 40));
     expect(post.allowedMentions).toEqual({ parse: [] });
 
@@ -141,7 +136,7 @@ describe('the reveal', () => {
     expect(fieldOf(reveal, 'Changed their mind')).toBe(`1 of 3 members\n${yes.label} → ${other.label}: 1`);
     expect(reveal.allowedMentions).toEqual({ parse: [] });
     const closed = standIn.message(post.id);
-    expect(closed && buttonsOf(closed)).toEqual([]);
+    expect(closed && componentsOf(closed)).toEqual([]);
     expect(closed?.content).toMatch(/^\*\*Stances are closed\.\*\* 3 members took a stance/);
 
     expect(() => take(post, yes.id, 'ada')).toThrow(/no component/); // the closed post has no buttons left
@@ -157,7 +152,7 @@ describe('the reveal', () => {
     await tickAt(NEXT_SLOT);
     const { standIn } = world();
     const [reveal] = await standIn.waitFor(() => revealsIn(threadOf(post)).length === 1 && revealsIn(threadOf(post)));
-    expect(reveal && embedOf(reveal).fields.map((field) => field.name)).not.toContain('First stances');
+    expect(reveal && embedOf(reveal).fields?.map((field) => field.name)).not.toContain('First stances');
     expect(reveal && fieldOf(reveal, 'Stances')).toMatch(/^1 member took a stance\. With fewer than 3 the split stays private/);
   });
 
@@ -175,6 +170,40 @@ describe('the reveal', () => {
     await tickAt(NEXT_SLOT + 120_000);
     await world().app.services.stances.closeDue();
     expect(revealsIn(threadOf(post))).toHaveLength(1);
+  });
+});
+
+describe('over the course', () => {
+  it('a moderator gets the trend of a stance question as a PNG chart with the numbers as text', async () => {
+    const { standIn } = await boot();
+    const prompt = await setUp();
+    const stance = prompt.stance;
+    if (!stance) throw new Error('the prompt has no stance');
+    const post = await ballotAt(SLOT);
+    for (const member of MEMBERS) await take(post, stance.positions[0]?.id ?? '', member);
+    await tickAt(NEXT_SLOT);
+    await standIn.waitFor(() => revealsIn(threadOf(post)).length === 1);
+
+    const choices = await standIn
+      .autocomplete('stance', { question: '' }, { member: 'moderator', subcommand: 'trend', focused: 'question' })
+      .choices();
+    expect(choices).toContainEqual({ name: stance.question.slice(0, 100), value: stance.id });
+    const trend = await standIn.slash('stance', { question: stance.id }, { member: 'moderator', subcommand: 'trend' }).reply();
+    expect(trend.ephemeral).toBe(true);
+    const embed = embedOf(trend) as Embed & { image?: { url: string } };
+    expect(embed.description).toContain(`**2025-W13** (`);
+    expect(embed.description).toContain(`${stance.positions[0]?.label} 3`);
+    expect(embed.image?.url).toBe('attachment://stance-trend.png');
+    const [file] = trend.attachments as { filename: string; data: string }[];
+    expect(file?.filename).toBe('stance-trend.png');
+    expect(
+      Buffer.from(file?.data ?? '', 'base64')
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
+
+    const refused = await standIn.slash('stance', { question: stance.id }, { member: 'ada', subcommand: 'trend' }).reply();
+    expect(refused.content).toMatch(/Manage Server/);
   });
 });
 
@@ -203,7 +232,7 @@ describe('member suggestions', () => {
     const post = await ballotAt(SLOT);
     expect(embedOf(post).title).toBe('@\u200beveryone look');
     expect(fieldOf(post, 'Suggested by')).toBe(`<@${await memberId('ada')}>`);
-    expect(buttonsOf(post).map((button) => button.label)).toEqual(['Yes', 'No', 'Depends']);
+    expect(componentsOf(post).map((button) => button.label)).toEqual(['Yes', 'No', 'Depends']);
   });
 
   it('a moderator declines with a reason; the member is told privately, by DM or else at their next use', async () => {
