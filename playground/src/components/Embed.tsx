@@ -1,7 +1,10 @@
 import { Markdown } from '../markdown/Markdown.js';
 import { longDateTime } from '../markdown/timestamp.js';
 
-/** The parts of Discord's embed object the playground shows (images are left out: the page loads nothing remote). */
+/**
+ * The parts of Discord's embed object the playground shows. Remote images are left out (the page loads nothing
+ * remote); an image uploaded with the message (`attachment://name`, a bot's chart) is shown from its bytes.
+ */
 export interface EmbedData {
   readonly title?: string;
   readonly url?: string;
@@ -11,6 +14,24 @@ export interface EmbedData {
   readonly fields?: readonly { readonly name: string; readonly value: string; readonly inline?: boolean }[];
   readonly footer?: { readonly text: string };
   readonly timestamp?: string;
+  readonly image?: { readonly url: string };
+}
+
+/** An uploaded file as the stand-in keeps it on the message: its name and its bytes, base64. */
+export interface AttachmentData {
+  readonly filename?: string;
+  readonly data?: string;
+}
+
+const IMAGE_TYPES: Readonly<Record<string, string>> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif' };
+
+/** A data: URL for `attachment://name` when the message carries that image file; nothing for anything else. */
+function uploadedImage(url: string | undefined, attachments: readonly AttachmentData[]): string | undefined {
+  if (!url?.startsWith('attachment://')) return undefined;
+  const name = url.slice('attachment://'.length);
+  const file = attachments.find((attachment) => attachment.filename === name);
+  const type = IMAGE_TYPES[name.split('.').pop()?.toLowerCase() ?? ''];
+  return file?.data && type ? `data:${type};base64,${file.data}` : undefined;
 }
 
 const hex = (color: number | undefined) => (color === undefined ? undefined : `#${color.toString(16).padStart(6, '0')}`);
@@ -26,8 +47,9 @@ function safeHttp(url: string | undefined): string | undefined {
 }
 
 /** An embed as Discord draws it: colour bar, author, title (a link when it has a url), description, fields, footer. */
-export function Embed({ embed }: { embed: EmbedData }) {
+export function Embed({ embed, attachments = [] }: { embed: EmbedData; attachments?: readonly AttachmentData[] }) {
   const titleUrl = safeHttp(embed.url);
+  const image = uploadedImage(embed.image?.url, attachments);
   const footer = [embed.footer?.text, embed.timestamp ? longDateTime(Date.parse(embed.timestamp)) : undefined].filter(Boolean);
   return (
     <article class="embed" style={{ borderLeftColor: hex(embed.color) }}>
@@ -62,6 +84,7 @@ export function Embed({ embed }: { embed: EmbedData }) {
           ))}
         </div>
       )}
+      {image && <img class="embed-image" src={image} alt={embed.title ? `Chart: ${embed.title}` : 'Chart'} />}
       {footer.length > 0 && <div class="embed-footer">{footer.join(' • ')}</div>}
     </article>
   );
