@@ -8,8 +8,8 @@ import { ephemeral } from '../src/discord/reply.js';
 import { exportView } from '../src/discord/views/export.js';
 import { progressView, resetConfirmView, resetResultView } from '../src/discord/views/progress.js';
 import { remindersView } from '../src/discord/views/reminders.js';
+import { zoneChoices, zoneFrom } from '../src/discord/zoneOption.js';
 import { parseClockTime } from '../src/prompts/slots.js';
-import { isTimeZone } from '../src/quiz/calendar.js';
 import { exportFiles } from '../src/quiz/export.js';
 import { insightsOf } from '../src/quiz/insights.js';
 import { emptyProgress, memberKey } from '../src/quiz/records.js';
@@ -62,7 +62,6 @@ async function exportProgress(ctx: Services, interaction: SlashInteraction) {
     throw new Refusal('Nothing to export yet: answer some questions with `/quiz start` first.');
   return interaction.reply({ ...exportView(exportFiles(ctx.content, progress), progress.history.length), flags: MessageFlags.Ephemeral });
 }
-const zones = Intl.supportedValuesOf('timeZone');
 
 export default defineCommand({
   data: {
@@ -147,8 +146,7 @@ export default defineCommand({
     reset: { run: (_ctx, interaction) => interaction.reply({ ...resetConfirmView(interaction.user.id), flags: MessageFlags.Ephemeral }) },
     timezone: {
       run: async (ctx, interaction, args) => {
-        const zone = args.zone.trim();
-        if (!isTimeZone(zone)) throw new Refusal(`"${zone}" is not a time zone I know. Pick one from the list, e.g. Europe/Berlin.`);
+        const zone = zoneFrom(args.zone);
         await ctx.quiz.setTimeZone(interaction.guildId, interaction.user.id, zone);
         await ctx.reminders.zoneChanged(interaction.guildId, interaction.user.id);
         const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(ctx.clock.now());
@@ -158,11 +156,7 @@ export default defineCommand({
     reminders: { run: (ctx, interaction, args) => changeReminders(ctx, interaction, args) },
     export: { cooldown: EXPORT_COOLDOWN_SECONDS, run: exportProgress },
   },
-  autocomplete: async (_ctx, interaction) => {
-    const typed = interaction.options.getFocused().trim().toLowerCase();
-    const found = zones.filter((zone) => zone.toLowerCase().includes(typed)).slice(0, 25);
-    return interaction.respond(found.map((zone) => ({ name: zone, value: zone })));
-  },
+  autocomplete: (_ctx, interaction) => interaction.respond(zoneChoices(interaction.options.getFocused())),
   components: [
     button(resetId, async (ctx, interaction, { owner }) => {
       assertOwner(interaction, owner, NOT_YOURS);

@@ -16,7 +16,8 @@ import {
   statusView,
 } from '../src/discord/views/prompts.js';
 import { stanceSettingsText } from '../src/discord/views/stance.js';
-import { canonicalZone, parseClockTime, suggestZones, WEEKDAYS } from '../src/prompts/slots.js';
+import { zoneChoices, zoneFrom } from '../src/discord/zoneOption.js';
+import { parseClockTime, WEEKDAYS } from '../src/prompts/slots.js';
 import type { Services } from '../src/services.js';
 
 const DEFAULTS = { weekday: 1, time: '17:00', timezone: 'UTC', thread: true } as const;
@@ -89,14 +90,6 @@ function parseTime(input: string): string {
   return time;
 }
 
-function parseZone(input: string): string {
-  const zone = canonicalZone(input);
-  if (zone) return zone;
-  const close = suggestZones(input, 3);
-  const hint = close.length > 0 ? ` Did you mean ${close.map((name) => `\`${name}\``).join(', ')}?` : '';
-  throw new Refusal(`“${input}” is not an IANA time zone.${hint} Pick one from the list as you type, such as \`Europe/Berlin\`.`);
-}
-
 async function visibleChannel(interaction: SlashInteraction, id: string): Promise<GuildBasedChannel> {
   const channel = interaction.guild?.channels.cache.get(id) ?? (await interaction.guild?.channels.fetch(id));
   if (!channel) throw new Refusal('I cannot see that channel. Check that Scratchpad can view it, then try again.');
@@ -105,7 +98,7 @@ async function visibleChannel(interaction: SlashInteraction, id: string): Promis
 
 async function setup(ctx: Services, interaction: SlashInteraction, args: SetupArgs) {
   const time = parseTime(args.time ?? DEFAULTS.time);
-  const timezone = parseZone(args.timezone ?? DEFAULTS.timezone);
+  const timezone = zoneFrom(args.timezone ?? DEFAULTS.timezone);
   const thread = args.thread ?? DEFAULTS.thread;
   const channel = await visibleChannel(interaction, args.channel.id);
   const missing = await missingBotPermissions(channel, promptPermissions(thread));
@@ -169,6 +162,6 @@ export default defineCommand({
   async autocomplete(_ctx, interaction) {
     const focused = interaction.options.getFocused(true);
     if (focused.name !== 'timezone') return interaction.respond([]);
-    return interaction.respond(suggestZones(focused.value).map((zone) => ({ name: zone, value: zone })));
+    return interaction.respond(zoneChoices(focused.value));
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Random, shuffled } from '../random.js';
 
 /**
  * A guild's way through the prompts: a shuffled round that uses every prompt once, then a new round.
@@ -11,19 +12,7 @@ export const RotationSchema = z.object({
 });
 
 export type Rotation = z.infer<typeof RotationSchema>;
-/** A number in [0, 1), like Math.random; injected so tests can fix the order. */
-export type Random = () => number;
-
 export const emptyRotation: Rotation = { queue: [], used: [] };
-
-function shuffle(ids: readonly string[], random: Random): string[] {
-  const out = [...ids];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as string, out[i] as string];
-  }
-  return out;
-}
 
 /**
  * Brings a rotation up to date with the bundle's prompt ids: removed ids are dropped, ids it has never seen join
@@ -39,7 +28,7 @@ export function reconcile(rotation: Rotation, ids: readonly string[], random: Ra
   }
   const used = rotation.used.filter((id) => present.has(id));
   if (queue.length > 0 || ids.length === 0) return { queue, used };
-  const fresh = shuffle(ids, random);
+  const fresh = shuffled(ids, random);
   if (fresh.length > 1 && fresh[0] === rotation.used.at(-1)) fresh.push(fresh.shift() as string);
   return { queue: fresh, used: [] };
 }

@@ -24,20 +24,23 @@
  *
  * Missed slots: a slot up to `graceMs` old is still posted (the bot was down at post time); older ones are
  * recorded as missed for `status`, never posted. Failures are recorded; the third scheduled failure in a row
- * pauses the schedule with its reason. Only guilds `owns()` (this shard's) are scheduled.
+ * pauses the schedule with its reason. Only guilds `owns()` (this shard's) are scheduled. Due guilds run a few
+ * at a time through p-map (well kept, no dependencies) rather than a hand-rolled pool.
  */
+import pMap from 'p-map';
 import type { Clock } from '../clock.js';
 import type { Content } from '../content/content.js';
 import { limits } from '../content/limits.js';
 import type { Prompt } from '../content/schema.js';
 import type { Logger } from '../log.js';
+import type { Random } from '../random.js';
 import type { Claims } from '../store/claims.js';
 import { KeyLock } from '../store/keyLock.js';
 import type { Repository } from '../store/repository.js';
 import { DueQueue } from './dueQueue.js';
 import { asPostError, cardFor, FAILURE_TEXT, PostError, type PromptPoster } from './poster.js';
 import { handledUntil, type PromptSchedule, type PromptScheduleSchema } from './record.js';
-import { consume, type Random, reconcile } from './rotation.js';
+import { consume, reconcile } from './rotation.js';
 import { cronExpression, nextSlot, previousSlot, slotsBetween } from './slots.js';
 import { cronTicker, type Ticker } from './ticks.js';
 
@@ -119,16 +122,6 @@ const must = (record: PromptSchedule | undefined): PromptSchedule => {
   return record;
 };
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await run(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 export class PromptScheduler {
   private readonly queue = new DueQueue();
   private readonly lock = new KeyLock();
@@ -192,7 +185,7 @@ export class PromptScheduler {
   async runDue(now: Date = this.options.clock.now()): Promise<SlotResult[]> {
     if (!this.runtime) return [];
     const due = this.queue.takeDue(now);
-    return mapLimit(due, this.options.concurrency ?? 8, async ({ key: guildId, at }) => {
+    const run = async ({ key: guildId, at }: (typeof due)[number]): Promise<SlotResult> => {
       try {
         return await this.lock.run(guildId, () => this.runGuild(guildId, now));
       } catch (err) {
@@ -200,7 +193,8 @@ export class PromptScheduler {
         if (!this.queue.has(guildId)) this.queue.set(guildId, at);
         return { guildId, outcome: 'error' };
       }
-    });
+    };
+    return pMap(due, run, { concurrency: this.options.concurrency ?? 8 });
   }
 
   /** /prompts post-now: the next prompt in the rotation, outside the schedule. Undefined when not set up. */

@@ -2,12 +2,13 @@ import type { Clock } from '../clock.js';
 import type { Content } from '../content/content.js';
 import type { Question } from '../content/schema.js';
 import type { Logger } from '../log.js';
+import type { Random } from '../random.js';
 import { KeyLock } from '../store/keyLock.js';
 import type { Repository } from '../store/repository.js';
 import type { Store } from '../store/store.js';
 import { QuizRefusal, refusals } from './errors.js';
 import { emptyTotals, type Round, RoundSchema, type Totals } from './records.js';
-import { type Random, sample } from './select.js';
+import { sample } from './select.js';
 import { newId, type QuizService } from './service.js';
 
 /** A question of a round as the channel sees it. */

@@ -1,4 +1,5 @@
 import type { Question } from '../content/schema.js';
+import { type Random, shuffled } from '../random.js';
 import type { Difficulty, QuestionHistory } from './records.js';
 import { isDue } from './schedule.js';
 
@@ -11,9 +12,6 @@ export interface Pick {
   readonly question: Question;
   readonly reason: 'review' | 'new' | 'again';
 }
-
-/** A number in [0, 1); injected so tests choose among unseen questions deterministically. */
-export type Random = () => number;
 
 export const matches = (question: Question, { section, difficulty }: QuestionFilter) =>
   (!section || question.section === section) && (!difficulty || question.difficulty === difficulty);
@@ -53,10 +51,5 @@ export function pickNext(
 
 /** `count` different questions in random order, for a channel round. */
 export function sample(questions: readonly Question[], count: number, random: Random = Math.random): Question[] {
-  const pool = [...questions];
-  for (let i = pool.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [pool[i], pool[j]] = [pool[j] as Question, pool[i] as Question];
-  }
-  return pool.slice(0, count);
+  return shuffled(questions, random).slice(0, count);
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import pMap from 'p-map';
 import type { Clock } from '../clock.js';
 import type { Content } from '../content/content.js';
 import type { Question } from '../content/schema.js';
+import type { Random } from '../random.js';
 import type { Repository } from '../store/repository.js';
 import type { Store } from '../store/store.js';
 import { dayIn } from './calendar.js';
@@ -20,7 +22,7 @@ import {
   type Session,
   SessionSchema,
 } from './records.js';
-import { type Pick, pickNext, type QuestionFilter, type Random } from './select.js';
+import { type Pick, pickNext, type QuestionFilter } from './select.js';
 import { currentStreak } from './streak.js';
 
 /** Reports kept per guild: every open one, and the latest closed ones up to this total. */
@@ -64,20 +66,6 @@ const totalsOf = (session: Session): SessionTotals => ({
   right: session.right,
   points: session.points,
 });
-
-/** Runs `task` over `items`, at most `limit` at a time, keeping the order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /**
  * The quiz for members of one or more guilds: private sessions, answers, progress, leaderboard and reports.
@@ -262,7 +250,10 @@ export class QuizService {
 
   async leaderboard(guild: string, period: Period, caller: string): Promise<Board> {
     const members = (await this.members.get(guild))?.members ?? [];
-    const progress = await mapLimit(members, 25, async (user) => ({ user, progress: await this.progress.get(memberKey(guild, user)) }));
+    // p-map (well kept, no dependencies) keeps a large guild's reads to 25 in flight at a time.
+    const progress = await pMap(members, async (user) => ({ user, progress: await this.progress.get(memberKey(guild, user)) }), {
+      concurrency: 25,
+    });
     const entries = progress.flatMap(({ user, progress }) => (progress ? [{ user, progress }] : []));
     return rank(entries, period, this.now(), caller);
   }

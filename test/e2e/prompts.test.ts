@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../testkit/index.js';
 import { backends } from '../store/backends.js';
 import { type BotUnderTest, startBot } from './harness.js';
+import { embedOf, fieldOf } from './messages.js';
 
 /**
  * /prompts end to end: the real bot (src/main.ts run(env)) against the Discord stand-in. Time is the stand-in's
@@ -19,10 +20,6 @@ const SLOT = Date.parse('2025-03-24T16:00:00Z'); // Monday 17:00 in Berlin (CET)
 const NEXT_SLOT = Date.parse('2025-03-31T15:00:00Z'); // Monday 17:00 in Berlin (CEST)
 const HOUR = 3_600_000;
 const sqlite = backends.find((backend) => backend.name === 'sqlite');
-
-type Embed = { title: string; description: string; fields: { name: string; value: string }[] };
-const embedOf = (message: MessageRecord) => message.embeds[0] as Embed;
-const fieldOf = (message: MessageRecord, name: string) => embedOf(message).fields.find((field) => field.name === name)?.value;
 
 async function boot(options: { store?: 'sqlite'; noSendChannel?: boolean } = {}) {
   const channels = ['general', ...(options.noSendChannel ? [{ name: 'read-only', bot: { deny: ['SendMessages' as const] } }] : [])];

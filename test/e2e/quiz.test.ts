@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STORE_DOWN } from '../../src/discord/errors.js';
 import { memberKey } from '../../src/quiz/records.js';
@@ -8,31 +5,7 @@ import { roundKey } from '../../src/quiz/rounds.js';
 import type { MessageRecord } from '../../testkit/index.js';
 import { startRedisServer } from '../store/redisServer.js';
 import { type BotUnderTest, startBot } from './harness.js';
-
-interface Component {
-  type: number;
-  custom_id?: string;
-  label?: string;
-  components?: Component[];
-}
-interface Embed {
-  title?: string;
-  description?: string;
-  fields?: { name: string; value: string }[];
-  footer?: { text: string };
-}
-
-const buttons = (message: MessageRecord) => (message.components as Component[]).flatMap((row) => row.components ?? []);
-const buttonId = (message: MessageRecord, label: RegExp | number) => {
-  const all = buttons(message);
-  const found = typeof label === 'number' ? all[label] : all.find((b) => label.test(b.label ?? ''));
-  if (!found?.custom_id) throw new Error(`no button ${label} on message ${message.id}: ${all.map((b) => b.label).join(', ')}`);
-  return found.custom_id;
-};
-const embedOf = (message: MessageRecord) => message.embeds[0] as Embed;
-const field = (message: MessageRecord, name: string | RegExp) =>
-  embedOf(message).fields?.find((f) => (typeof name === 'string' ? f.name === name : name.test(f.name)))?.value;
-const sqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'scratchpad-e2e-')), 'store.sqlite')}`;
+import { componentId, componentsOf, embedOf, fieldOf, sqliteUrl } from './messages.js';
 
 let bot: BotUnderTest | undefined;
 afterEach(async () => {
@@ -65,14 +38,14 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
       const question = await currentQuestion();
       seen.push(question.id);
       const choice = right ? question.answer : (question.answer + 1) % question.choices.length;
-      const verdict = await standIn.click(message, buttonId(message, choice)).reply();
+      const verdict = await standIn.click(message, componentId(message, choice)).reply();
       expect(verdict.id).toBe(message.id); // the same message shows the verdict
       expect(embedOf(verdict).title).toMatch(right ? /^✅ Right/ : /^❌ Not quite/);
-      expect(field(verdict, 'Correct answer')).toContain(question.choices[question.answer]);
-      expect(field(verdict, 'Why')).toBe(question.explanation.slice(0, 1024));
-      expect(field(verdict, 'Sources')).toMatch(/\]\(https?:\/\//);
-      expect(buttons(verdict).map((b) => b.label)).toEqual(['Next question', 'Stop', 'Report a problem with this question']);
-      message = await standIn.click(verdict, buttonId(verdict, index < plan.length - 1 ? /^Next/ : /^Stop$/)).reply();
+      expect(fieldOf(verdict, 'Correct answer')).toContain(question.choices[question.answer]);
+      expect(fieldOf(verdict, 'Why')).toBe(question.explanation.slice(0, 1024));
+      expect(fieldOf(verdict, 'Sources')).toMatch(/\]\(https?:\/\//);
+      expect(componentsOf(verdict).map((b) => b.label)).toEqual(['Next question', 'Stop', 'Report a problem with this question']);
+      message = await standIn.click(verdict, componentId(verdict, index < plan.length - 1 ? /^Next/ : /^Stop$/)).reply();
     }
     expect(new Set(seen).size).toBe(3);
     expect(embedOf(message).title).toBe('Quiz stopped');
@@ -105,17 +78,17 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
     const again = await standIn.slash('quiz', {}, { subcommand: 'channel', member: 'bob' }).reply();
     expect(again.content).toContain('already running');
 
-    const lockedAnn = await standIn.click(posted, buttonId(posted, question.answer), 'ann').reply();
+    const lockedAnn = await standIn.click(posted, componentId(posted, question.answer), 'ann').reply();
     expect(lockedAnn.ephemeral).toBe(true);
     expect(lockedAnn.content).toContain('Answer locked in');
-    await standIn.click(posted, buttonId(posted, wrong), 'bob').reply();
-    await standIn.click(posted, buttonId(posted, question.answer), 'cat').reply();
-    const second = await standIn.click(posted, buttonId(posted, wrong), 'cat').reply();
+    await standIn.click(posted, componentId(posted, wrong), 'bob').reply();
+    await standIn.click(posted, componentId(posted, question.answer), 'cat').reply();
+    const second = await standIn.click(posted, componentId(posted, wrong), 'cat').reply();
     expect(second.content).toContain('first answer is the one that counts');
 
     const postedRevision = posted.revision; // message records are live: keep what was shown before the reveal
     standIn.clock.advance(20_000);
-    const late = await standIn.click(posted, buttonId(posted, question.answer), 'member').reply();
+    const late = await standIn.click(posted, componentId(posted, question.answer), 'member').reply();
     expect(late.content).toBe('This question has closed.');
     await rounds.runDue();
 
@@ -123,13 +96,13 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
       const m = standIn.message(posted.id);
       return m && m.revision > postedRevision ? m : undefined;
     });
-    expect(field(revealed, 'Correct answer')).toContain(question.choices[question.answer]);
-    expect(field(revealed, 'Why')).toBe(question.explanation.slice(0, 1024));
-    expect(field(revealed, /^Got it right \(2 of 3\)$/)).toBe(`<@${ann}>\n<@${cat}>`);
+    expect(fieldOf(revealed, 'Correct answer')).toContain(question.choices[question.answer]);
+    expect(fieldOf(revealed, 'Why')).toBe(question.explanation.slice(0, 1024));
+    expect(fieldOf(revealed, /^Got it right \(2 of 3\)$/)).toBe(`<@${ann}>\n<@${cat}>`);
     expect(embedOf(revealed).description).toMatch(
       new RegExp(`${question.choices[question.answer]?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*2 votes`),
     );
-    expect(buttons(revealed).map((b) => b.label)).toEqual(['Report a problem with this question']);
+    expect(componentsOf(revealed).map((b) => b.label)).toEqual(['Report a problem with this question']);
     expect(revealed.pings.users ?? []).toEqual([]);
     const summary = await standIn.waitForMessage(channel, (m) => embedOf(m)?.title === 'Quiz round over');
     expect(embedOf(summary).description).toContain(`<@${ann}>`);
@@ -147,7 +120,7 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
     const channel = guild.channel();
     await standIn.slash('quiz', { questions: 1, seconds: 10 }, { subcommand: 'channel', member: 'ann' }).reply();
     const posted = await standIn.waitForMessage(channel, (m) => embedOf(m)?.title === 'Question 1 of 1');
-    const shown = { buttons: buttons(posted).length, revision: posted.revision };
+    const shown = { buttons: componentsOf(posted).length, revision: posted.revision };
     // The reveal edit fails (Discord keeps answering 500), so the closed question still shows its buttons.
     const failing = standIn.faults.serverError(`PATCH /channels/${channel.id}/messages/${posted.id}`, { times: 20 });
     standIn.clock.advance(10_000);
@@ -155,10 +128,10 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
     await standIn.waitForMessage(channel, (m) => embedOf(m)?.title === 'Quiz round over');
     failing.remove();
     expect(posted.revision).toBe(shown.revision);
-    expect(buttons(posted)).toHaveLength(shown.buttons);
+    expect(componentsOf(posted)).toHaveLength(shown.buttons);
     expect(embedOf(posted).title).toBe('Question 1 of 1');
 
-    const stale = await standIn.click(posted, buttonId(posted, 0), 'bob').reply();
+    const stale = await standIn.click(posted, componentId(posted, 0), 'bob').reply();
     expect(stale.ephemeral).toBe(true);
     expect(stale.content).toBe('This question has closed.');
     const bob = guild.record.members.find((m) => standIn.user(m.userId)?.username === 'bob')?.userId ?? '';
@@ -173,14 +146,14 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
     const channel = guild.channel();
     await standIn.slash('quiz', { questions: 3, seconds: 30 }, { subcommand: 'channel', member: 'ann' }).reply();
     const first = await standIn.waitForMessage(channel, (m) => embedOf(m)?.title === 'Question 1 of 3');
-    await standIn.click(first, buttonId(first, 0), 'ann').reply();
+    await standIn.click(first, componentId(first, 0), 'ann').reply();
 
     await bot.restart(); // still open: re-armed
     standIn.clock.advance(30_000);
     await bot.app.services.rounds.runDue();
     const secondQuestion = await standIn.waitForMessage(channel, (m) => embedOf(m)?.title === 'Question 2 of 3');
     expect(embedOf(standIn.message(first.id) as MessageRecord).description).toContain('Closed · 1 answer');
-    await standIn.click(secondQuestion, buttonId(secondQuestion, 0), 'bob').reply();
+    await standIn.click(secondQuestion, componentId(secondQuestion, 0), 'bob').reply();
 
     standIn.clock.advance(60_000); // the bot restarts only after the deadline has passed
     await bot.restart();
@@ -200,17 +173,17 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
     const asked = await standIn.slash('quiz', {}, { subcommand: 'start' }).reply();
     const session = await quiz.sessions.get(memberKey(guild.id, guild.member.id));
     const question = content.questions.get(session?.asked[0] ?? '');
-    await standIn.click(asked, buttonId(asked, question?.answer ?? 0)).reply();
+    await standIn.click(asked, componentId(asked, question?.answer ?? 0)).reply();
 
     const progress = await standIn.slash('progress', {}, { subcommand: 'show' }).reply();
     expect(progress.ephemeral).toBe(true);
-    expect(field(progress, 'Answered')).toBe('1');
-    expect(field(progress, 'Accuracy')).toBe('100%');
-    expect(field(progress, 'Streak')).toBe('1 day · best 1 day');
-    expect(field(progress, 'Due for review')).toBe('0');
+    expect(fieldOf(progress, 'Answered')).toBe('1');
+    expect(fieldOf(progress, 'Accuracy')).toBe('100%');
+    expect(fieldOf(progress, 'Streak')).toBe('1 day · best 1 day');
+    expect(fieldOf(progress, 'Due for review')).toBe('0');
     expect(embedOf(progress).description).toMatch(/`[▰▱]{10}` +\d+% /);
     const ofOther = await standIn.slash('progress', { member: guild.member.id }, { subcommand: 'show', member: 'moderator' }).reply();
-    expect(field(ofOther, 'Answered')).toBe('1');
+    expect(fieldOf(ofOther, 'Answered')).toBe('1');
 
     const board = await standIn.slash('leaderboard', { period: 'all-time' }, { member: 'moderator' }).reply();
     expect(board.ephemeral).toBe(false);
@@ -222,16 +195,16 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
     expect(embedOf(weekly).description).toContain(`<@${guild.member.id}> is **#1** of 1`);
 
     const confirm = await standIn.slash('progress', {}, { subcommand: 'reset' }).reply();
-    const kept = await standIn.click(confirm, buttonId(confirm, /^Keep it$/)).reply();
+    const kept = await standIn.click(confirm, componentId(confirm, /^Keep it$/)).reply();
     expect(embedOf(kept).title).toBe('Kept');
     expect((await quiz.summary(guild.id, guild.member.id)).answered).toBe(1);
 
     const confirmAgain = await standIn.slash('progress', {}, { subcommand: 'reset' }).reply();
     expect(confirmAgain.ephemeral).toBe(true);
-    const done = await standIn.click(confirmAgain, buttonId(confirmAgain, /^Delete my progress$/)).reply();
+    const done = await standIn.click(confirmAgain, componentId(confirmAgain, /^Delete my progress$/)).reply();
     expect(embedOf(done).title).toBe('Progress deleted');
     const after = await standIn.slash('progress', {}, { subcommand: 'show' }).reply();
-    expect(field(after, 'Answered')).toBe('0');
+    expect(fieldOf(after, 'Answered')).toBe('0');
     const empty = await standIn.slash('leaderboard', { period: 'all-time' }).reply();
     expect(embedOf(empty).description).toContain('No points yet');
   });
@@ -240,8 +213,8 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
     bot = await startBot();
     const { standIn } = bot;
     const asked = await standIn.slash('quiz', {}, { subcommand: 'start' }).reply();
-    const verdict = await standIn.click(asked, buttonId(asked, 0)).reply();
-    const opener = standIn.click(verdict, buttonId(verdict, /^Report a problem/));
+    const verdict = await standIn.click(asked, componentId(asked, 0)).reply();
+    const opener = standIn.click(verdict, componentId(verdict, /^Report a problem/));
     const modal = await opener.modal();
     expect(modal.title).toBe('Report a problem with this question');
     const thanks = await standIn.submitModal(opener, { reason: 'The explanation cites the wrong figure.' }).reply();
@@ -255,7 +228,7 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
     expect(embedOf(list).title).toBe('Open question reports (1)');
     expect(embedOf(list).description).toContain('The explanation cites the wrong figure.');
     expect(embedOf(list).description).toContain(`<@${standIn.guild().member.id}>`);
-    const menuId = (list.components as Component[])[0]?.components?.[0]?.custom_id ?? '';
+    const menuId = componentId(list, 0);
     const closed = await standIn.select(list, menuId, ['1'], 'moderator').reply();
     expect(embedOf(closed).description).toBe('No open reports.');
   });
@@ -268,7 +241,7 @@ describe('quiz end to end (real discord.js client against the stand-in)', () => 
       const asked = await standIn.slash('quiz', {}, { subcommand: 'start' }).reply();
       const shown = { revision: asked.revision, title: embedOf(asked).title };
       await redis.stop();
-      const failed = await standIn.click(asked, buttonId(asked, 0)).reply();
+      const failed = await standIn.click(asked, componentId(asked, 0)).reply();
       expect(failed.ephemeral).toBe(true);
       expect(failed.id).not.toBe(asked.id);
       expect(failed.content).toBe(STORE_DOWN);

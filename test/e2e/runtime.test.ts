@@ -2,15 +2,13 @@ import { Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { type BotUnderTest, startBot } from './harness.js';
+import { embedOf, fieldOf } from './messages.js';
 
 let bot: BotUnderTest | undefined;
 afterEach(async () => {
   await bot?.close();
   bot = undefined;
 });
-
-const embedOf = (message: { embeds: unknown[] }) =>
-  message.embeds[0] as { title: string; fields: { name: string; value: string }[]; footer: { text: string } };
 
 describe('runtime end to end (real discord.js client against the stand-in)', () => {
   it('logs in, becomes ready with its guild, and registers every command', async () => {
@@ -28,9 +26,9 @@ describe('runtime end to end (real discord.js client against the stand-in)', () 
     expect(reply.ephemeral).toBe(true);
     expect(reply.allowedMentions).toEqual({ parse: [] });
     const embed = embedOf(reply);
-    expect(embed.fields.find((field) => field.name === 'Commands')?.value).toContain('/help');
-    expect(embed.fields.find((field) => field.name === 'What the bundle covers')?.value).toContain('1. ');
-    expect(embed.footer.text).toBe(
+    expect(fieldOf(reply, 'Commands')).toContain('/help');
+    expect(fieldOf(reply, 'What the bundle covers')).toContain('1. ');
+    expect(embed.footer?.text).toBe(
       `Content bundle v${bot.app.services.content.version} · updated ${bot.app.services.content.bundle.info.updated}`,
     );
   });

@@ -190,7 +190,7 @@ describe('over the course', () => {
     expect(choices).toContainEqual({ name: stance.question.slice(0, 100), value: stance.id });
     const trend = await standIn.slash('stance', { question: stance.id }, { member: 'moderator', subcommand: 'trend' }).reply();
     expect(trend.ephemeral).toBe(true);
-    const embed = embedOf(trend) as Embed & { image?: { url: string } };
+    const embed = embedOf(trend);
     expect(embed.description).toContain(`**2025-W13** (`);
     expect(embed.description).toContain(`${stance.positions[0]?.label} 3`);
     expect(embed.image?.url).toBe('attachment://stance-trend.png');

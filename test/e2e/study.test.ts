@@ -4,40 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MessageRecord, mayPing } from '../../testkit/index.js';
 import { type BotUnderTest, startBot } from './harness.js';
-
-interface Option {
-  label: string;
-  value: string;
-}
-interface Component {
-  type: number;
-  custom_id?: string;
-  label?: string;
-  disabled?: boolean;
-  options?: Option[];
-  components?: Component[];
-}
-interface Embed {
-  title?: string;
-  url?: string;
-  description?: string;
-  fields?: { name: string; value: string }[];
-  footer?: { text: string };
-}
-
-const parts = (message: MessageRecord) => (message.components as Component[]).flatMap((row) => row.components ?? []);
-const partId = (message: MessageRecord, match: RegExp) => {
-  const found = parts(message).find((part) => match.test(part.custom_id ?? '') || match.test(part.label ?? ''));
-  if (!found?.custom_id)
-    throw new Error(
-      `no component ${match} on message ${message.id}: ${parts(message)
-        .map((p) => p.custom_id)
-        .join(', ')}`,
-    );
-  return found.custom_id;
-};
-const embedOf = (message: MessageRecord) => message.embeds[0] as Embed;
-const field = (message: MessageRecord, name: RegExp) => embedOf(message).fields?.find((f) => name.test(f.name))?.value;
+import { componentId, componentsOf, embedOf, fieldOf } from './messages.js';
 
 /** Nothing the bot sent can notify anyone. */
 function expectSilent(message: MessageRecord) {
@@ -105,22 +72,22 @@ describe('/summary', () => {
     expect(opened.ephemeral).toBe(true);
     expectSilent(opened);
     expect(embedOf(opened).title).toBe(`2. ${sections[1]?.title}`);
-    expect(field(opened, /^Key points$/)).toContain('•');
-    expect(field(opened, /^Sources$/)).toMatch(/\]\(https?:\/\//);
-    expect(parts(opened).map((part) => part.label)).toEqual(['◀ Previous', 'Next ▶', 'Contents', 'Quiz me on this']);
+    expect(fieldOf(opened, /^Key points$/)).toContain('•');
+    expect(fieldOf(opened, /^Sources$/)).toMatch(/\]\(https?:\/\//);
+    expect(componentsOf(opened).map((part) => part.label)).toEqual(['◀ Previous', 'Next ▶', 'Contents', 'Quiz me on this']);
 
-    const next = await standIn.click(opened, partId(opened, /^Next/)).reply();
+    const next = await standIn.click(opened, componentId(opened, /^Next/)).reply();
     expect(next.id).toBe(opened.id);
     expect(embedOf(next).title).toBe(`3. ${sections[2]?.title}`);
-    const back = await standIn.click(next, partId(next, /^◀ Previous/)).reply();
+    const back = await standIn.click(next, componentId(next, /^◀ Previous/)).reply();
     expect(embedOf(back).title).toBe(`2. ${sections[1]?.title}`);
 
     const atEnd = await standIn.slash('summary', { section: last.id }).reply();
     expect(embedOf(atEnd).footer?.text).toContain(`Section ${sections.length} of ${sections.length}`);
-    const wrapped = await standIn.click(atEnd, partId(atEnd, /^Next/)).reply();
+    const wrapped = await standIn.click(atEnd, componentId(atEnd, /^Next/)).reply();
     expect(wrapped.id).toBe(atEnd.id);
     expect(embedOf(wrapped).title).toBe(`1. ${first.title}`);
-    const before = await standIn.click(wrapped, partId(wrapped, /^◀ Previous/)).reply();
+    const before = await standIn.click(wrapped, componentId(wrapped, /^◀ Previous/)).reply();
     expect(embedOf(before).title).toBe(`${last.order}. ${last.title}`);
   });
 
@@ -130,7 +97,7 @@ describe('/summary', () => {
     const contents = await standIn.slash('summary').reply();
     expect(contents.ephemeral).toBe(true);
     expect(embedOf(contents).title).toBe('Study bundle: contents');
-    const menu = parts(contents)[0];
+    const menu = componentsOf(contents)[0];
     expect(menu?.options?.length).toBe(bot.app.services.content.sections.size);
     const opened = await standIn.select(contents, 'summary:open', ['rl-training']).reply();
     expect(opened.id).toBe(contents.id);
@@ -144,7 +111,7 @@ describe('/summary', () => {
     const { standIn } = bot;
     const { content } = bot.app.services;
     const section = await standIn.slash('summary', { section: 'weight-exfiltration' }).reply();
-    const quiz = await standIn.click(section, partId(section, /^summary:quiz:/)).reply();
+    const quiz = await standIn.click(section, componentId(section, /^summary:quiz:/)).reply();
     expect(quiz.id).not.toBe(section.id);
     expect(quiz.ephemeral).toBe(true);
     expect(embedOf(quiz).title).toBe('Question 1');
@@ -170,11 +137,11 @@ describe('/source', () => {
     const embed = embedOf(message);
     expect(embed.title).toBe('Alignment faking in large language models');
     expect(embed.url).toBe('https://arxiv.org/abs/2412.14093');
-    expect(field(message, /^By$/)).toContain('Ryan Greenblatt');
-    expect(field(message, /^Date$/)).toBe('2024-12-18');
-    expect(field(message, /^Stance$/)).toBe('Reports the study');
-    expect(field(message, /^Cited in sections/)).toContain('/summary section:setup');
-    expect(field(message, /^Cited by claim cards/)).toMatch(/✅ Supported/);
+    expect(fieldOf(message, /^By$/)).toContain('Ryan Greenblatt');
+    expect(fieldOf(message, /^Date$/)).toBe('2024-12-18');
+    expect(fieldOf(message, /^Stance$/)).toBe('Reports the study');
+    expect(fieldOf(message, /^Cited in sections/)).toContain('/summary section:setup');
+    expect(fieldOf(message, /^Cited by claim cards/)).toMatch(/✅ Supported/);
   });
 
   it('says when nothing matches and lists the nearest sources', async () => {
@@ -215,7 +182,7 @@ describe('/claim', () => {
     expect(embed.description).toMatch(/^> “redwood research co-wrote the alignment faking paper”/);
     expect(embed.description).toMatch(/\*\*(✅ Supported|⚖️ Contested|⚠️ Misleading|❌ Unsupported|❓ Open question)\*\*/);
     expect(embed.description).toMatch(/\*\*Evidence\*\*\n• .+\]\(https?:\/\//);
-    const menu = parts(message)[0];
+    const menu = componentsOf(message)[0];
     expect(menu?.custom_id).toBe('claim:open');
     expect(menu?.options?.length).toBeGreaterThan(0);
     expect(menu?.options?.length).toBeLessThanOrEqual(4);
@@ -267,9 +234,9 @@ describe('/help', () => {
   it('still lists every command, the sections and the bundle version', async () => {
     bot = await startBot();
     const message = await bot.standIn.slash('help').reply();
-    const commands = field(message, /^Commands$/) ?? '';
+    const commands = fieldOf(message, /^Commands$/) ?? '';
     for (const name of ['/summary', '/source', '/claim', '/help']) expect(commands).toContain(name);
-    expect(field(message, /^What the bundle covers$/)).toContain('Glossary of terms');
+    expect(fieldOf(message, /^What the bundle covers$/)).toContain('Glossary of terms');
     expect(embedOf(message).footer?.text).toContain(`v${bot.app.services.content.version}`);
   });
 });

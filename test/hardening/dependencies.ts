@@ -9,7 +9,8 @@ import { STORE_DOWN } from '../../src/discord/errors.js';
 import { memberKey } from '../../src/quiz/records.js';
 import type { Repository } from '../../src/store/repository.js';
 import { type BotUnderTest, startBot } from '../e2e/harness.js';
-import { componentId as button, isVerdict, titleOf } from './helpers.js';
+import { componentId as button, sqliteUrl, titleOf } from '../e2e/messages.js';
+import { isVerdict } from './helpers.js';
 
 /**
  * Dependency faults (issue 10, part 4), shared by test/hardening/dependencies.test.ts and `npm run soak`:
@@ -24,8 +25,6 @@ export interface FaultOutcome {
   readonly survived: boolean;
   readonly detail: string;
 }
-
-const sqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'scratchpad-faults-')), 'store.sqlite')}`;
 
 /** A redis-server that keeps its data across a stop (append-only file, fsync always), unlike a plain cache. */
 async function durableRedis(port: number) {
@@ -141,7 +140,7 @@ function sqliteAdapters(bot: BotUnderTest): KeyvSqlite[] {
 
 /** SQLite refuses writes (read-only, or full): the member hears it, nothing is corrupted, and it works once lifted. */
 export async function sqliteRefusesWrites(kind: 'read-only' | 'disk full'): Promise<FaultOutcome> {
-  const bot = await startBot({ storeUrl: sqliteUrl() });
+  const bot = await startBot({ storeUrl: sqliteUrl('scratchpad-faults-') });
   try {
     const { standIn } = bot;
     const guild = standIn.guild();

@@ -1,21 +1,7 @@
 import { createClient, type RedisClientType } from '@keyv/redis';
 import type { MessageRecord } from '../../testkit/index.js';
+import { titleOf } from '../e2e/messages.js';
 import { REDIS_URL } from '../store/backends.js';
-
-/** Every custom_id on a message the stand-in holds, in order. */
-export const customIdsOf = (message: MessageRecord): string[] =>
-  (message.components as { components?: { custom_id?: string }[] }[]).flatMap((row) =>
-    (row.components ?? []).map((c) => c.custom_id ?? ''),
-  );
-
-/** The first custom_id on the message that starts with `prefix`; throws naming the ones it has. */
-export function componentId(message: MessageRecord, prefix: string): string {
-  const id = customIdsOf(message).find((candidate) => candidate.startsWith(prefix));
-  if (!id) throw new Error(`no ${prefix} component on message ${message.id}: ${customIdsOf(message).join(', ')}`);
-  return id;
-}
-
-export const titleOf = (message: MessageRecord): string => (message.embeds[0] as { title?: string } | undefined)?.title ?? '';
 
 /** A private-quiz verdict: the answered question's message, edited to ✅ or ❌. */
 export const isVerdict = (message: MessageRecord): boolean => /^(✅|❌)/.test(titleOf(message));

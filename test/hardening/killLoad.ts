@@ -10,8 +10,9 @@ import { openStore } from '../../src/store/store.js';
 import type { InteractionHandle, MessageRecord, StandIn } from '../../testkit/index.js';
 import { startStandIn } from '../../testkit/index.js';
 import { botEnv } from '../e2e/harness.js';
+import { customIdsOf as idsOf } from '../e2e/messages.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
-import { deleteRedisKeys, customIdsOf as idsOf, isVerdict } from './helpers.js';
+import { deleteRedisKeys, isVerdict } from './helpers.js';
 
 /**
  * Kill -9 under load (issue 10, part 2). The bot runs as `npm start` does (src/main.ts in a child process, tsx),
