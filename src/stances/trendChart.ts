@@ -30,6 +30,7 @@ export function trendSpec(trend: Trend): ChartSpec | undefined {
         field: 'position',
         type: 'nominal',
         title: 'Position',
+        legend: { labelLimit: 260 },
         sort: trend.positions.map((position) => position.label),
         scale: { scheme: 'tableau10' },
       },

@@ -66,7 +66,7 @@ export function ballotView(round: StanceRound) {
 
 export function takenText(label: string, closesAt: Date | string, changed: boolean): string {
   const what = changed ? 'You changed your stance to' : 'You chose';
-  return `${what} **${shown(label, limits.buttonLabel)}** — you can change it until ${until(closesAt)}. Only you can see this; the group sees the split when the round closes.`;
+  return `${what} **${shown(label, limits.buttonLabel)}** — you can change it until ${until(closesAt)}. Your choice stays private; the group sees only the split, when the round closes.`;
 }
 
 export const CLOSED_TEXT = 'This round has closed: stances can no longer change. The reveal is in the thread.';
@@ -84,7 +84,7 @@ function readMore(content: Content, round: StanceRound): APIEmbedField[] {
   const claims = section.claims.flatMap((id) => content.claims.get(id) ?? []).slice(0, 3);
   const lines = [
     `**${section.order}. ${section.title}**: \`/summary section:${section.id}\``,
-    ...claims.map((claim) => `• ${claim.claim} (*${claim.verdict}*)`),
+    ...claims.map((claim) => `• *${claim.verdict}*: ${claim.claim}`),
   ];
   return [field('Read more', fitLines(lines, limits.embedField))];
 }
