@@ -187,6 +187,11 @@ export class StandIn {
     dmsOf(this.core.world).open(this.userId(member));
   }
 
+  /** The user a DM channel is with; undefined for any other channel. */
+  dmRecipientOf(channelId: string): string | undefined {
+    return dmsOf(this.core.world).recipientOf(channelId);
+  }
+
   /** Clicks a button on a message in a member's DM channel with the bot. */
   clickInDm(message: MessageRef, customId: string): InteractionHandle {
     return this.parts.driver.clickInDm(message, customId);

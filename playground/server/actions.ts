@@ -108,7 +108,7 @@ export class PlaygroundActions {
           }),
         );
       case 'button':
-        return attempt(() => this.standIn.click(request.messageId, request.customId, member));
+        return attempt(() => this.click(request.messageId, request.customId, member));
       case 'select':
         return attempt(() => this.standIn.select(request.messageId, request.customId, request.values, member));
       case 'modal': {
@@ -117,6 +117,14 @@ export class PlaygroundActions {
         return attempt(() => this.standIn.submitModal(opener, request.fields, member));
       }
     }
+  }
+
+  /** A click in a DM with the bot is the DM's own member's, sent as Discord sends a DM interaction. */
+  private click(messageId: string, customId: string, member: string): InteractionHandle {
+    const recipient = this.standIn.dmRecipientOf(this.standIn.message(messageId)?.channelId ?? '');
+    if (recipient === undefined) return this.standIn.click(messageId, customId, member);
+    if (recipient !== member) throw new Error('that is someone else’s direct message');
+    return this.standIn.clickInDm(messageId, customId);
   }
 
   private member(userId: string): string {

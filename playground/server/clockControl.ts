@@ -13,7 +13,12 @@ export class ClockControl {
   ) {}
 
   state(): ClockState {
-    return { now: this.standIn.clock.now(), nextPost: this.app.services.prompts.scheduler.nextDue()?.at.getTime() ?? null };
+    const { prompts, reminders } = this.app.services;
+    return {
+      now: this.standIn.clock.now(),
+      nextPost: prompts.scheduler.nextDue()?.at.getTime() ?? null,
+      nextReminder: reminders.scheduler.nextDue()?.at.getTime() ?? null,
+    };
   }
 
   async jumpToNextPost(): Promise<JumpResult> {
@@ -26,6 +31,18 @@ export class ClockControl {
     // rounds set to close after some days (those that close with the next post were revealed by the post itself).
     await rounds.runDue();
     await stances.closeDue();
+    await this.app.services.reminders.scheduler.runDue();
     return { clock: this.state(), jumped: true, posted: slots.filter((s) => s.outcome === 'posted').length };
+  }
+
+  /** Moves the clock to the next review reminder and runs what the reminder timer would run then. */
+  async jumpToNextReminder(): Promise<JumpResult> {
+    const { reminders, rounds } = this.app.services;
+    const next = reminders.scheduler.nextDue();
+    if (!next) return { clock: this.state(), jumped: false, posted: 0 };
+    if (next.at.getTime() > this.standIn.clock.now()) this.standIn.clock.set(next.at.getTime());
+    const results = await reminders.scheduler.runDue();
+    await rounds.runDue();
+    return { clock: this.state(), jumped: true, posted: results.filter((r) => r.outcome === 'sent').length };
   }
 }

@@ -32,6 +32,7 @@ export function createPlaygroundServer(parts: ServerParts): Server {
     '/api/interactions': (body) => parts.actions.interact(body),
     '/api/autocomplete': async (body) => ({ choices: await parts.actions.autocomplete(body) }),
     '/api/clock/jump': () => parts.clock.jumpToNextPost(),
+    '/api/clock/jump-reminder': () => parts.clock.jumpToNextReminder(),
   };
   return createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://playground').pathname;

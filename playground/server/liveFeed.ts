@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeCall, type MessageRecord, type StandIn, type StandInEventMap } from '../../testkit/index.js';
 import type { ClockControl } from './clockControl.js';
-import type { LiveEvent, PlaygroundState, RosterMember } from './protocol.js';
+import type { DmChannel, LiveEvent, PlaygroundState, RosterMember } from './protocol.js';
 
 const KEEPALIVE_MS = 15_000;
 const TEXT_CHANNEL = 0;
@@ -14,6 +14,8 @@ export class LiveFeed {
   private readonly clients = new Set<ServerResponse>();
   private readonly detach: () => void;
   private lastClock = '';
+  /** DM channels the pages have been told about. */
+  private readonly knownDms = new Set<string>();
   private readonly keepalive: NodeJS.Timeout;
 
   constructor(
@@ -22,7 +24,7 @@ export class LiveFeed {
     private readonly roster: readonly RosterMember[],
     private readonly clock: ClockControl,
   ) {
-    const onMessage = (message: MessageRecord) => this.inGuild(message.guildId) && this.broadcast({ type: 'message', message });
+    const onMessage = (message: MessageRecord) => this.shown(message) && this.broadcast({ type: 'message', message });
     const listeners: { [K in keyof StandInEventMap]?: (...args: StandInEventMap[K]) => void } = {
       message: onMessage,
       messageUpdate: onMessage,
@@ -61,7 +63,7 @@ export class LiveFeed {
   /** Sends the clock to every page when it was moved (its offset from the wall clock changed) or the next post moved. */
   clockChanged(): void {
     const clock = this.clock.state();
-    const key = `${Math.round((clock.now - Date.now()) / 1000)}:${clock.nextPost}`;
+    const key = `${Math.round((clock.now - Date.now()) / 1000)}:${clock.nextPost}:${clock.nextReminder}`;
     if (key === this.lastClock) return;
     this.lastClock = key;
     this.broadcast({ type: 'clock', clock });
@@ -85,9 +87,20 @@ export class LiveFeed {
       roster: this.roster,
       channels: snapshot.channels.filter((c) => c.guildId === guild.id && (c.type === TEXT_CHANNEL || c.thread !== null)),
       commands: this.commands(),
-      messages: snapshot.messages.filter((m) => m.guildId === guild.id),
+      messages: snapshot.messages.filter((m) => m.guildId === guild.id || this.dmOf(m.channelId)),
+      dms: this.dms(snapshot.messages),
       clock: this.clock.state(),
     };
+  }
+
+  private dms(messages: readonly MessageRecord[]): DmChannel[] {
+    const found = new Map<string, DmChannel>();
+    for (const message of messages) {
+      const dm = this.dmOf(message.channelId);
+      if (dm) found.set(dm.channelId, dm);
+    }
+    for (const channelId of found.keys()) this.knownDms.add(channelId);
+    return [...found.values()];
   }
 
   private commands() {
@@ -96,6 +109,23 @@ export class LiveFeed {
 
   private inGuild(guildId: string): boolean {
     return guildId === this.guildId;
+  }
+
+  /** A guild message, or a DM to a roster member (announcing the DM channel the first time). */
+  private shown(message: MessageRecord): boolean {
+    if (this.inGuild(message.guildId)) return true;
+    const dm = this.dmOf(message.channelId);
+    if (!dm) return false;
+    if (!this.knownDms.has(dm.channelId)) {
+      this.knownDms.add(dm.channelId);
+      this.broadcast({ type: 'dm', dm });
+    }
+    return true;
+  }
+
+  private dmOf(channelId: string): DmChannel | undefined {
+    const userId = this.standIn.dmRecipientOf(channelId);
+    return userId !== undefined && this.roster.some((m) => m.id === userId) ? { userId, channelId } : undefined;
   }
 
   private broadcast(event: LiveEvent): void {

@@ -26,6 +26,14 @@ export interface ClockState {
   readonly now: number;
   /** The next weekly prompt any guild is due, epoch ms; null when none is scheduled. */
   readonly nextPost: number | null;
+  /** The next review reminder any member is due, epoch ms; null when none is on. */
+  readonly nextReminder: number | null;
+}
+
+/** A roster member's DM channel with the bot. */
+export interface DmChannel {
+  readonly userId: string;
+  readonly channelId: string;
 }
 
 /** The first event of every live connection: everything needed to paint the page. */
@@ -37,7 +45,9 @@ export interface PlaygroundState {
   /** Text channels of the guild and their threads. */
   readonly channels: readonly ChannelRecord[];
   readonly commands: readonly CommandRecord[];
+  /** The guild's messages and the roster's DMs with the bot. */
   readonly messages: readonly MessageRecord[];
+  readonly dms: readonly DmChannel[];
   readonly clock: ClockState;
 }
 
@@ -47,6 +57,7 @@ export type LiveEvent =
   | { readonly type: 'message'; readonly message: MessageRecord }
   | { readonly type: 'messageDelete'; readonly id: string; readonly channelId: string }
   | { readonly type: 'channel'; readonly channel: ChannelRecord }
+  | { readonly type: 'dm'; readonly dm: DmChannel }
   | { readonly type: 'commands'; readonly commands: readonly CommandRecord[] }
   | { readonly type: 'clock'; readonly clock: ClockState }
   | { readonly type: 'problem'; readonly text: string };
@@ -118,8 +129,9 @@ export interface Choice {
 
 export interface JumpResult {
   readonly clock: ClockState;
-  /** False when no weekly prompt was scheduled. */
+  /** False when no weekly prompt (or, for the reminder jump, no reminder) was scheduled. */
   readonly jumped: boolean;
+  /** Prompts posted, or reminders sent. */
   readonly posted: number;
 }
 

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { InteractionRequest, InteractionResult, MessageRecord, Modal, RosterMember } from '../server/protocol.js';
-import { ApiError, connectLive, interact, jumpToNextPost } from './api.js';
+import { ApiError, connectLive, interact, jumpToNextPost, jumpToNextReminder } from './api.js';
 import { commandEntries } from './commands.js';
 import { ClockControl } from './components/ClockControl.js';
 import { Composer } from './components/Composer.js';
+import { DmPanel } from './components/DmPanel.js';
 import { MemberSwitcher } from './components/MemberSwitcher.js';
 import type { ComponentActions } from './components/MessageComponents.js';
 import { MessageList } from './components/MessageList.js';
@@ -27,12 +28,13 @@ export function App() {
   const [channelId, setChannelId] = useState<string | null>(null);
   const [threadId, setThreadId] = useState<string | null>(null);
   const [modal, setModal] = useState<OpenModal | null>(null);
+  const [dmOpen, setDmOpen] = useState(false);
 
   useEffect(() => connectLive(dispatch, (connected) => dispatch({ type: 'connected', connected })), []);
 
   const channels = textChannels(model);
   const channel = model.channels.get(channelId ?? '') ?? channels[0];
-  const thread = threadId ? model.channels.get(threadId) : undefined;
+  const thread = threadId && !dmOpen ? model.channels.get(threadId) : undefined;
   const viewer: RosterMember | undefined = model.roster.find((m) => m.username === viewerName) ?? model.roster[0];
   const entries = useMemo(() => commandEntries(model.commands), [model.commands]);
 
@@ -55,6 +57,7 @@ export function App() {
     if (target.thread && target.parentId) {
       setChannelId(target.parentId);
       setThreadId(target.id);
+      setDmOpen(false);
     } else {
       setChannelId(target.id);
     }
@@ -107,6 +110,19 @@ export function App() {
     />
   );
 
+  const dmChannel = model.dms.get(viewer.id);
+  const dmMessages = dmChannel ? visibleMessages(model, dmChannel, viewer.id) : [];
+
+  async function jumpReminder(): Promise<string> {
+    const result = await jumpToNextReminder();
+    dispatch({ type: 'clock', clock: result.clock });
+    if (!result.jumped) return 'No review reminder is on.';
+    const when = formatTimestamp(result.clock.now, 'f', result.clock.now);
+    return result.posted > 0
+      ? `Jumped to ${when}: ${result.posted} reminder(s) sent by DM.`
+      : `Jumped to ${when}; no reminder was due (too few reviews due).`;
+  }
+
   async function jump(): Promise<string> {
     const result = await jumpToNextPost();
     dispatch({ type: 'clock', clock: result.clock });
@@ -119,7 +135,7 @@ export function App() {
 
   return (
     <LookupContext.Provider value={lookup}>
-      <div class={`layout${thread ? ' with-thread' : ''}`}>
+      <div class={`layout${thread || dmOpen ? ' with-thread' : ''}`}>
         <div class="server-rail" aria-hidden="true">
           <div class="server-icon">{model.guild.name.slice(0, 1)}</div>
         </div>
@@ -131,7 +147,10 @@ export function App() {
           openThread={thread?.id ?? null}
           onOpenChannel={openChannel}
         >
-          <ClockControl clock={model.clock} clockOffset={model.clockOffset} onJump={jump} />
+          <button type="button" class={`channel dm-button${dmOpen ? ' current' : ''}`} onClick={() => setDmOpen(!dmOpen)}>
+            <span class="dm-at">@</span> Direct messages{dmMessages.length > 0 ? ` (${dmMessages.length})` : ''}
+          </button>
+          <ClockControl clock={model.clock} clockOffset={model.clockOffset} onJump={jump} onJumpReminder={jumpReminder} />
           <MemberSwitcher roster={model.roster} viewer={viewer} onChange={switchMember} />
         </Sidebar>
         <main class="channel-view" aria-label={`#${channel.name}`}>
@@ -166,6 +185,17 @@ export function App() {
             </details>
           )}
         </main>
+        {dmOpen && (
+          <DmPanel
+            botName={model.bot?.username ?? 'Scratchpad'}
+            viewerName={viewer.username}
+            messages={dmMessages}
+            notices={notices(dmChannel ?? '')}
+            actionsFor={actionsFor}
+            onDismissNotice={dismissNotice}
+            onClose={() => setDmOpen(false)}
+          />
+        )}
         {thread && (
           <ThreadPanel
             thread={thread}

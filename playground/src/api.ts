@@ -34,6 +34,8 @@ export const autocomplete = (request: AutocompleteRequest) =>
 
 export const jumpToNextPost = () => post<JumpResult>('/api/clock/jump', {});
 
+export const jumpToNextReminder = () => post<JumpResult>('/api/clock/jump-reminder', {});
+
 /** The live feed: 'state' first, then every change. EventSource reconnects by itself and gets a fresh 'state'. */
 export function connectLive(onEvent: (event: LiveEvent) => void, onConnected: (connected: boolean) => void): () => void {
   const source = new EventSource('/api/live');

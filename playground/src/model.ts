@@ -19,6 +19,8 @@ export interface Model {
   readonly commands: readonly CommandRecord[];
   /** In order of creation; an edit replaces the record in place. */
   readonly messages: ReadonlyMap<string, MessageRecord>;
+  /** Each roster member's DM channel with the bot, by user id. */
+  readonly dms: ReadonlyMap<string, string>;
   readonly clock: ClockState;
   /** The stand-in's clock minus this page's, so that "now" can be read between clock events. */
   readonly clockOffset: number;
@@ -43,7 +45,8 @@ export const emptyModel: Model = {
   channels: new Map(),
   commands: [],
   messages: new Map(),
-  clock: { now: 0, nextPost: null },
+  dms: new Map(),
+  clock: { now: 0, nextPost: null, nextReminder: null },
   clockOffset: 0,
   notices: [],
   problems: [],
@@ -69,6 +72,7 @@ export function reduce(model: Model, action: Action): Model {
         channels: byId(state.channels),
         commands: state.commands,
         messages: byId(state.messages),
+        dms: new Map(state.dms.map((dm) => [dm.userId, dm.channelId])),
         clock: state.clock,
         clockOffset: state.clock.now - Date.now(),
       };
@@ -82,6 +86,8 @@ export function reduce(model: Model, action: Action): Model {
     }
     case 'channel':
       return { ...model, channels: withEntry(model.channels, action.channel.id, action.channel) };
+    case 'dm':
+      return { ...model, dms: withEntry(model.dms, action.dm.userId, action.dm.channelId) };
     case 'commands':
       return { ...model, commands: action.commands };
     case 'clock':

@@ -6,10 +6,11 @@ interface Props {
   readonly clock: ClockState;
   readonly clockOffset: number;
   readonly onJump: () => Promise<string>;
+  readonly onJumpReminder: () => Promise<string>;
 }
 
 /** The weekly prompts' clock: playground time, the next scheduled post, and a jump to it. */
-export function ClockControl({ clock, clockOffset, onJump }: Props) {
+export function ClockControl({ clock, clockOffset, onJump, onJumpReminder }: Props) {
   const [now, setNow] = useState(() => Date.now() + clockOffset);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
@@ -19,10 +20,10 @@ export function ClockControl({ clock, clockOffset, onJump }: Props) {
     return () => clearInterval(timer);
   }, [clockOffset]);
 
-  async function jump() {
+  async function jump(run: () => Promise<string>) {
     setBusy(true);
     try {
-      setStatus(await onJump());
+      setStatus(await run());
     } catch (err) {
       setStatus((err as Error).message);
     } finally {
@@ -46,8 +47,20 @@ export function ClockControl({ clock, clockOffset, onJump }: Props) {
           </>
         )}
       </div>
-      <button type="button" class="button primary" disabled={clock.nextPost === null || busy} onClick={jump}>
+      <button type="button" class="button primary" disabled={clock.nextPost === null || busy} onClick={() => jump(onJump)}>
         Jump to next post
+      </button>
+      <div class="clock-next" data-testid="next-reminder">
+        {clock.nextReminder === null ? (
+          'No review reminder is on (/progress reminders).'
+        ) : (
+          <>
+            Next review reminder: <time>{formatTimestamp(clock.nextReminder, 'f', now)}</time>
+          </>
+        )}
+      </div>
+      <button type="button" class="button secondary" disabled={clock.nextReminder === null || busy} onClick={() => jump(onJumpReminder)}>
+        Jump to next reminder
       </button>
       {status && (
         <div class="clock-status" role="status">

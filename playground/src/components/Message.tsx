@@ -2,6 +2,7 @@ import type { ChannelRecord, MessageRecord } from '../../server/protocol.js';
 import { useLookup } from '../lookup.js';
 import { Markdown } from '../markdown/Markdown.js';
 import { longDateTime, shortTime } from '../markdown/timestamp.js';
+import { Attachments } from './Attachments.js';
 import { type AttachmentData, Embed, type EmbedData } from './Embed.js';
 import { EyeIcon, ThreadIcon } from './Icons.js';
 import { type ComponentActions, type ComponentData, MessageComponents } from './MessageComponents.js';
@@ -64,6 +65,7 @@ export function Message({ message, actions, thread, onOpenThread, onDismiss }: P
               {(message.embeds as EmbedData[]).map((embed, index) => (
                 <Embed key={index} embed={embed} attachments={message.attachments as AttachmentData[]} />
               ))}
+              <Attachments files={message.attachments as AttachmentData[]} />
               {message.components.length > 0 && <MessageComponents components={message.components as ComponentData[]} actions={actions} />}
             </>
           )}

@@ -15,24 +15,29 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function missedLines(content: Content, stats: GroupStats): string[] {
   return stats.mostMissed.map((m, i) => {
-    const head = `**${i + 1}.** ${truncate(oneLine(m.question.question), 140)} · missed ${m.missed} of ${m.seen}`;
+    const head = `**${i + 1}.** ${truncate(oneLine(m.question.question), 140)} (${sectionTitle(content, m.question.section)}) · missed ${m.missed} of ${m.seen}`;
     const wrong = m.wrong
       ? `\n   Most chosen wrong answer: **${letter(m.wrong.choice)}.** ${truncate(m.question.choices[m.wrong.choice] ?? '?', 80)} (${m.wrong.count}×${m.wrong.misconception ? ', a misconception worth discussing' : ''})`
       : '';
     const claim = m.claim
       ? `\n   Claim card: \`${m.claim.id}\`: ${truncate(m.claim.claim, 120)} (\`/claim text:${truncate(m.claim.claim, 60)}\`)`
       : '';
-    return `${head}${wrong}${claim}${m.question.section ? ` · ${sectionTitle(content, m.question.section)}` : ''}`;
+    return `${head}${wrong}${claim}`;
   });
 }
 
 /** /quiz stats: the figures as text (so they read without the picture) and the chart as a PNG attachment. */
 export async function statsView(content: Content, stats: GroupStats) {
-  const mastery = stats.sections.map(
-    (s) =>
-      `\`${bar(s.mastery)}\` ${percent(s.mastery).padStart(4)} ${sectionTitle(content, s.section)} (${s.members} member${s.members === 1 ? '' : 's'})`,
-  );
-  const weeks = stats.weeks.map((w) => `${w.week}: ${w.members} member${w.members === 1 ? '' : 's'}, ${w.answers} answers`);
+  const mastery = stats.sections
+    .filter((s) => s.members > 0)
+    .map(
+      (s) =>
+        `\`${bar(s.mastery)}\` ${percent(s.mastery).padStart(4)} ${sectionTitle(content, s.section)} (${s.members} member${s.members === 1 ? '' : 's'})`,
+    );
+  const firstActive = stats.weeks.findIndex((w) => w.answers > 0);
+  const weeks = stats.weeks
+    .slice(Math.max(0, firstActive))
+    .map((w) => `${w.week}: ${w.members} member${w.members === 1 ? '' : 's'}, ${w.answers} answer${w.answers === 1 ? '' : 's'}`);
   const reports = stats.openReports.map((r) => `#${r.id} \`${r.question}\` <t:${unix(r.at)}:R>: ${truncate(oneLine(r.reason), 80)}`);
   const embed: APIEmbed = {
     title: 'What the group is learning',
