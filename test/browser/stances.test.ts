@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('playground: debate rounds', () => {
     const trend = message(channelView(page), 'Final stances per closed round');
     const chart = trend.locator('img.embed-image');
     await chart.waitFor();
-    expect(await chart.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(300);
+    expect(await chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(300);
     await screenshot(page, 'stances-trend', trend);
     await page.close();
   });
