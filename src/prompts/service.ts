@@ -70,10 +70,11 @@ export class Prompts {
     const record = this.rotationChanged(stored) ? await this.change(guildId, (current) => current) : stored;
     const { prompts } = this.options.content;
     const upNextId = record.rotation.queue[0];
+    const own = await this.options.guildPrompts?.next(guildId);
     return {
       record,
       nextPost: record.state === 'active' ? nextSlot(record, handledUntil(record)) : undefined,
-      upNext: upNextId === undefined ? undefined : prompts.get(upNextId),
+      upNext: own?.prompt ?? (upNextId === undefined ? undefined : prompts.get(upNextId)),
       left: record.rotation.queue.length,
       total: prompts.size,
       lastPrompt: record.lastPost && prompts.get(record.lastPost.promptId),

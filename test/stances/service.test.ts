@@ -206,6 +206,7 @@ describe('member suggestions', () => {
       positions: ['Yes', 'No', 'Depends'],
     });
     expect(approved).toMatchObject({ ok: true, suggestion: { status: 'approved', title: 'Would you trust a scratchpad?' } });
+    expect((await one.prompts.status(GUILD))?.upNext?.id).toBe(`suggestion-${id}`);
     const messageId = await one.nextPost();
     expect(one.poster.sent.map((sent) => sent.promptId)).toEqual([`suggestion-${id}`]);
     const round = await one.stances.rounds.get(`${GUILD}/${messageId}`);
