@@ -61,6 +61,17 @@ describe('taking a stance', () => {
     expect(await one.stances.take(GUILD, one.messageId, member(1), 'yes')).toEqual({ ok: false, reason: 'closed' });
   });
 
+  it('a post whose ballot cannot be shown still stands, and members can still take a stance', async () => {
+    const one = await started();
+    one.shown.display.showBallot = async () => {
+      throw new Error('Missing Access');
+    };
+    await one.prompts.setup(GUILD, weekly);
+    const messageId = await one.nextPost();
+    expect(one.poster.sent).toHaveLength(1);
+    expect(await one.stances.take(GUILD, messageId, member(1), 'yes')).toMatchObject({ ok: true });
+  });
+
   it('opens no round when a moderator turned stances off, or the prompt asks no question', async () => {
     const one = await started();
     await one.prompts.setup(GUILD, weekly);
