@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
-import type { InteractionRequest, InteractionResult, MessageRecord, Modal, RosterMember } from '../server/protocol.js';
+import type { InteractionRequest, InteractionResult, JumpResult, MessageRecord, Modal, RosterMember } from '../server/protocol.js';
 import { ApiError, connectLive, interact, jumpToNextPost, jumpToNextReminder } from './api.js';
 import { commandEntries } from './commands.js';
 import { ClockControl } from './components/ClockControl.js';
@@ -113,25 +113,27 @@ export function App() {
   const dmChannel = model.dms.get(viewer.id);
   const dmMessages = dmChannel ? visibleMessages(model, dmChannel, viewer.id) : [];
 
-  async function jumpReminder(): Promise<string> {
-    const result = await jumpToNextReminder();
+  /** Runs a clock jump and says what it did: `said` words the outcome at the new time. */
+  async function jumpWith(
+    request: () => Promise<JumpResult>,
+    nothing: string,
+    said: (when: string, posted: number) => string,
+  ): Promise<string> {
+    const result = await request();
     dispatch({ type: 'clock', clock: result.clock });
-    if (!result.jumped) return 'No review reminder is on.';
-    const when = formatTimestamp(result.clock.now, 'f', result.clock.now);
-    return result.posted > 0
-      ? `Jumped to ${when}: ${result.posted} reminder(s) sent by DM.`
-      : `Jumped to ${when}; no reminder was due (too few reviews due).`;
+    if (!result.jumped) return nothing;
+    return said(formatTimestamp(result.clock.now, 'f', result.clock.now), result.posted);
   }
 
-  async function jump(): Promise<string> {
-    const result = await jumpToNextPost();
-    dispatch({ type: 'clock', clock: result.clock });
-    if (!result.jumped) return 'Nothing is scheduled.';
-    const when = formatTimestamp(result.clock.now, 'f', result.clock.now);
-    return result.posted > 0
-      ? `Jumped to ${when}: the weekly prompt is posted.`
-      : `Jumped to ${when}; nothing was posted (see /prompts status).`;
-  }
+  const jump = () =>
+    jumpWith(jumpToNextPost, 'Nothing is scheduled.', (when, posted) =>
+      posted > 0 ? `Jumped to ${when}: the weekly prompt is posted.` : `Jumped to ${when}; nothing was posted (see /prompts status).`,
+    );
+
+  const jumpReminder = () =>
+    jumpWith(jumpToNextReminder, 'No review reminder is on.', (when, sent) =>
+      sent > 0 ? `Jumped to ${when}: ${sent} reminder(s) sent by DM.` : `Jumped to ${when}; no reminder was due (too few reviews due).`,
+    );
 
   return (
     <LookupContext.Provider value={lookup}>

@@ -9,6 +9,7 @@ import { openStore, type Store } from '../../src/store/store.js';
 import { HOUR, mutableClock, silent } from '../prompts/helpers.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
 import { deleteRedisKeys } from './helpers.js';
+import { restartAround, type Scenario } from './restartScenario.js';
 
 /**
  * Review-reminder torture (issue 17), beside the prompts' schedule torture: the reminder scheduler on one SQLite
@@ -38,9 +39,7 @@ export interface ReminderTortureReport {
   readonly durationMs: number;
 }
 
-type Day = 'around' | 'late' | 'missed';
 const GRACE_MS = 3 * HOUR;
-const MINUTE = 60_000;
 const GUILD = '100000000000000001';
 const USER = '300000000000000001';
 const DAYS = 5;
@@ -130,10 +129,10 @@ async function runGroup(group: ReminderGroup, index: number, state: { restarts: 
   await seed.close();
   await startAll();
 
-  const order: Day[] = ['around', 'late', 'missed'];
-  const expected: { slot: Date; day: Day }[] = [];
+  const order: Scenario[] = ['around', 'late', 'missed'];
+  const expected: { slot: Date; day: Scenario }[] = [];
   for (let d = 0; d < DAYS; d++) {
-    const day = order[(index + d) % order.length] as Day;
+    const day = order[(index + d) % order.length] as Scenario;
     const next = processes[0]?.scheduler.nextDue();
     if (!next) {
       state.problems.push(`${label(group)}: nothing scheduled after ${clock.now().toISOString()}`);
@@ -141,24 +140,7 @@ async function runGroup(group: ReminderGroup, index: number, state: { restarts: 
     }
     const slot = next.at;
     expected.push({ slot, day });
-    const at = (ms: number) => new Date(slot.getTime() + ms);
-    clock.set(at(-MINUTE));
-    await tickAll();
-    await stopAll();
-    if (day === 'around') {
-      for (const offset of [-MINUTE, 0, MINUTE]) {
-        clock.set(at(offset));
-        await startAll();
-        await tickAll();
-        if (offset !== MINUTE) await stopAll();
-      }
-    } else {
-      clock.set(at(day === 'late' ? GRACE_MS - MINUTE : GRACE_MS + MINUTE));
-      await startAll();
-      await tickAll();
-    }
-    clock.set(at(GRACE_MS + 30 * MINUTE));
-    await tickAll();
+    await restartAround(slot, day, GRACE_MS, clock, { startAll, stopAll, tickAll });
   }
   await stopAll();
   if (group.store === 'redis') await deleteRedisKeys(prefix);

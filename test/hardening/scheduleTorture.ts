@@ -5,6 +5,7 @@ import { openStore, type Store } from '../../src/store/store.js';
 import { bot, CHANNEL, GUILD, HOUR, localWallClock, mutableClock, type Sent, silent } from '../prompts/helpers.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
 import { deleteRedisKeys } from './helpers.js';
+import { restartAround, type Scenario } from './restartScenario.js';
 
 /**
  * Schedule torture (issue 10, part 3). A controlled clock; "processes" are separate Prompts services, each on its
@@ -45,9 +46,7 @@ export interface TortureReport {
   readonly durationMs: number;
 }
 
-type Scenario = 'around' | 'late' | 'missed';
 const GRACE_HOURS = 12;
-const MINUTE = 60_000;
 
 const DST: Record<string, { spring: string; autumn: string; springTime: string; autumnTime: string }> = {
   'Europe/Berlin': { spring: '2025-03-30', autumn: '2025-10-26', springTime: '02:30', autumnTime: '02:30' },
@@ -123,24 +122,7 @@ async function runGroup(group: Group, index: number, report: { restarts: number;
     }
     const slot = next.at;
     expected.push({ slot, scenario });
-    const at = (ms: number) => new Date(slot.getTime() + ms);
-    clock.set(at(-MINUTE));
-    await tickAll();
-    await stopAll();
-    if (scenario === 'around') {
-      for (const offset of [-MINUTE, 0, MINUTE]) {
-        clock.set(at(offset));
-        await startAll(); // start-up runs the catch-up
-        await tickAll(); // and a cron tick at the same instant
-        if (offset !== MINUTE) await stopAll();
-      }
-    } else {
-      clock.set(at(scenario === 'late' ? GRACE_HOURS * HOUR - MINUTE : GRACE_HOURS * HOUR + MINUTE));
-      await startAll();
-      await tickAll();
-    }
-    clock.set(at(GRACE_HOURS * HOUR + 30 * MINUTE));
-    await tickAll();
+    await restartAround(slot, scenario, GRACE_HOURS * HOUR, clock, { startAll, stopAll, tickAll });
   }
   await stopAll();
   if (group.store === 'redis') await deleteRedisKeys(prefix);
