@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
-import { GUILD, memoryStore, mutableClock } from '../prompts/helpers.js';
+import { openStore } from '../../src/store/store.js';
+import { GUILD, memoryStore, mutableClock, silent } from '../prompts/helpers.js';
+import { REDIS_URL, uniquePrefix } from '../store/backends.js';
 import { member, STANCE, stanceBot, stanceContent, weekly } from './helpers.js';
 
 const stores: Store[] = [];
@@ -131,6 +133,21 @@ describe('the reveal', () => {
     const one = await firstPost();
     const other = await started(one.store, one.clock);
     one.clock.set('2026-03-09T17:00:00Z');
+    const [a, b] = await Promise.all([one.stances.closeDue(), other.stances.closeDue()]);
+    expect(a + b).toBe(1);
+    expect(one.shown.reveals.length + other.shown.reveals.length).toBe(1);
+  });
+
+  it('two shard processes on one Redis closing the same round reveal it once', async () => {
+    const prefix = uniquePrefix();
+    const [storeA, storeB] = await Promise.all([openStore(REDIS_URL, silent, prefix), openStore(REDIS_URL, silent, prefix)]);
+    stores.push(storeA, storeB);
+    const clock = mutableClock('2026-03-02T12:00:00Z');
+    const one = await started(storeA, clock);
+    await one.prompts.setup(GUILD, weekly);
+    await one.nextPost();
+    const other = await started(storeB, clock);
+    clock.set('2026-03-09T17:00:00Z');
     const [a, b] = await Promise.all([one.stances.closeDue(), other.stances.closeDue()]);
     expect(a + b).toBe(1);
     expect(one.shown.reveals.length + other.shown.reveals.length).toBe(1);
