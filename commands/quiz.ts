@@ -130,7 +130,7 @@ async function startRound(ctx: Services, interaction: SlashInteraction, args: Su
 }
 
 async function listReports(ctx: Services, interaction: SlashInteraction) {
-  const reports = await ctx.quiz.openReports(interaction.guildId);
+  const reports = await ctx.reports.open(interaction.guildId);
   return interaction.reply({ ...reportsView(ctx.content, reports), flags: MessageFlags.Ephemeral });
 }
 
@@ -168,13 +168,13 @@ async function fileReport(
   { q, reason }: Decoded<typeof reportFormId> & Record<typeof REPORT_REASON, string>,
 ) {
   if (reason.trim().length === 0) throw new Refusal('Please say what is wrong with the question.');
-  const report = await ctx.quiz.report(interaction.guildId, interaction.user.id, q, reason.trim());
+  const report = await ctx.reports.file(interaction.guildId, interaction.user.id, q, reason.trim());
   return interaction.reply(ephemeral(`Thanks: report #${report.id} is with the moderators. They see it in \`/quiz reports\`.`));
 }
 
 async function closeReports(ctx: Services, interaction: MenuChoice) {
-  await ctx.quiz.closeReports(interaction.guildId, interaction.values.map(Number));
-  return interaction.update(reportsView(ctx.content, await ctx.quiz.openReports(interaction.guildId)));
+  await ctx.reports.close(interaction.guildId, interaction.values.map(Number));
+  return interaction.update(reportsView(ctx.content, await ctx.reports.open(interaction.guildId)));
 }
 
 const NOT_YOUR_REVIEW = 'This review round belongs to someone else. Start your own with `/quiz review`.';
@@ -227,7 +227,7 @@ async function reviewStop(ctx: Services, interaction: AnywhereClick, { guild, se
 
 async function showStats(ctx: Services, interaction: SlashInteraction) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const stats = await guildStats(ctx.quiz, ctx.content, interaction.guildId, ctx.clock.now());
+  const stats = await guildStats(ctx, interaction.guildId, ctx.clock.now());
   return interaction.editReply(await statsView(ctx.content, stats));
 }
 

@@ -13,6 +13,7 @@ import { createRouter } from './discord/router.js';
 import { discordStanceDisplay } from './discord/stanceDisplay.js';
 import { createLogger, type Logger } from './log.js';
 import { Prompts } from './prompts/service.js';
+import { ReportService } from './quiz/reports.js';
 import { ReviewService } from './quiz/reviewService.js';
 import { RoundService } from './quiz/rounds.js';
 import { QuizService } from './quiz/service.js';
@@ -20,11 +21,13 @@ import { Reminders } from './reminders/service.js';
 import type { Services } from './services.js';
 import { StanceService } from './stances/service.js';
 import { SuggestionQueue } from './stances/suggestions.js';
-import { openStore } from './store/store.js';
+import { openStore, type Store } from './store/store.js';
 
 export interface App {
   readonly client: Client;
   readonly services: Services;
+  /** The store the services share; handlers never see it, tests and tools may inspect it. */
+  readonly store: Store;
   stop(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function startApp(config: Config, commands: readonly Command[], opt
   const log = client.shard ? rootLog.child({ shards: client.shard.ids }) : rootLog;
   const clock = options.clock ?? systemClock;
   const quiz = new QuizService({ store, content, clock });
+  const reports = new ReportService({ store, content, clock });
   const reviews = new ReviewService({ store, content, clock, quiz });
   const reminders = new Reminders({ store, clock, log, quiz, reviews, graceMs: REMINDER_GRACE_MS });
   const rounds = new RoundService({ quiz, store, content, clock, log, display: discordRoundDisplay(client, content, log) });
@@ -74,9 +78,9 @@ export async function startApp(config: Config, commands: readonly Command[], opt
     log,
     clock,
     content,
-    store,
     catalog: catalogOf(commands),
     quiz,
+    reports,
     reviews,
     reminders,
     rounds,
@@ -140,6 +144,7 @@ export async function startApp(config: Config, commands: readonly Command[], opt
   return {
     client,
     services,
+    store,
     // Safe to call twice (a signal during a test's own teardown): the second call waits for the first.
     stop: () => {
       stopped ??= stop();

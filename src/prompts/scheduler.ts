@@ -39,8 +39,19 @@ import { KeyLock } from '../store/keyLock.js';
 import type { Repository } from '../store/repository.js';
 import { DueQueue } from './dueQueue.js';
 import { asPostError, cardFor, FAILURE_TEXT, PostError, type PromptPoster } from './poster.js';
-import { handledUntil, type PromptSchedule, type PromptScheduleSchema } from './record.js';
-import { consume, reconcile } from './rotation.js';
+import {
+  failureRecord,
+  handledUntil,
+  type PromptSchedule,
+  type PromptScheduleSchema,
+  withError,
+  withFailedPost,
+  withMissed,
+  withPosted,
+  withPostStarted,
+  withThread,
+} from './record.js';
+import { reconcile } from './rotation.js';
 import { cronExpression, nextSlot, previousSlot, slotsBetween } from './slots.js';
 import { cronTicker, type Ticker } from './ticks.js';
 
@@ -95,7 +106,6 @@ export interface SchedulerRuntime {
   onPosted?(post: PostedPrompt): Promise<void>;
 }
 
-export const FAILURES_BEFORE_PAUSE = 3;
 const SWEEP = '*/5 * * * *';
 const WEEK_MS = 7 * 24 * 3_600_000;
 
@@ -290,15 +300,7 @@ export class PromptScheduler {
 
   private noteMissed(guildId: string, latest: Date, count: number): Promise<PromptSchedule> {
     this.options.log.warn({ guildId, latest, count }, 'prompt slots missed while offline past the grace window; skipped');
-    return this.options.schedules.update(guildId, (current) => {
-      const record = must(current);
-      if (handledUntil(record) >= latest) return record;
-      return {
-        ...record,
-        lastSlot: latest.toISOString(),
-        missed: { count: (record.missed?.count ?? 0) + count, latest: latest.toISOString() },
-      };
-    });
+    return this.options.schedules.update(guildId, (current) => withMissed(must(current), latest, count));
   }
 
   /** Picks the next prompt and records the post as under way (for a slot: also that the slot is taken). */
@@ -310,11 +312,7 @@ export class PromptScheduler {
       const record = must(current);
       const rotation = reconcile(record.rotation, [...this.options.content.prompts.keys()], this.options.random ?? Math.random);
       promptId = own?.prompt.id ?? rotation.queue[0];
-      const lastPost =
-        promptId === undefined
-          ? record.lastPost
-          : { slot: slot?.toISOString(), promptId, channelId: record.channelId, state: 'posting' as const, at };
-      return { ...record, rotation, lastPost, lastSlot: slot?.toISOString() ?? record.lastSlot };
+      return withPostStarted(record, { rotation, promptId, slot, at });
     });
     return { record, promptId, own };
   }
@@ -371,18 +369,11 @@ export class PromptScheduler {
       return this.failed(guildId, asPostError(err), slot, promptId);
     }
     log.info({ guildId, channelId: record.channelId, messageId, promptId, slot }, 'prompt posted');
-    await schedules.update(guildId, (current) => {
-      const latest = must(current);
-      const lastPost = latest.lastPost && { ...latest.lastPost, state: 'posted' as const, messageId };
-      return { ...latest, rotation: own ? latest.rotation : consume(latest.rotation, promptId), failures: 0, lastPost };
-    });
+    await schedules.update(guildId, (current) => withPosted(must(current), messageId, own ? undefined : promptId));
     if (!record.thread) return { ok: true, promptId, messageId };
     try {
       const threadId = await poster.openThread(record.channelId, messageId, prompt.title.slice(0, limits.threadName));
-      await schedules.update(guildId, (current) => {
-        const latest = must(current);
-        return { ...latest, lastPost: latest.lastPost && { ...latest.lastPost, threadId } };
-      });
+      await schedules.update(guildId, (current) => withThread(must(current), threadId));
       return { ok: true, promptId, messageId, threadId };
     } catch (err) {
       const threadError = asPostError(err);
@@ -398,25 +389,12 @@ export class PromptScheduler {
 
   /** Records a failed post; a scheduled one counts towards pausing the schedule. */
   private async failed(guildId: string, error: PostError, slot: Date | undefined, promptId?: string): Promise<Delivery> {
-    const counted = slot !== undefined;
     let paused = false;
     await this.options.schedules.update(guildId, (current) => {
       const record = must(current);
-      const failures = counted ? record.failures + 1 : record.failures;
-      paused = counted && failures >= FAILURES_BEFORE_PAUSE && record.state === 'active';
-      const lastPost = record.lastPost?.state === 'posting' ? { ...record.lastPost, state: 'failed' as const } : record.lastPost;
-      return {
-        ...record,
-        failures,
-        lastPost,
-        lastError: this.failureRecord(error, 'post', slot),
-        ...(paused
-          ? {
-              state: 'paused' as const,
-              pausedReason: `Paused after ${failures} failed posts in a row: ${FAILURE_TEXT[error.kind]}.`,
-            }
-          : {}),
-      };
+      const next = withFailedPost(record, failureRecord(error, 'post', slot, this.options.clock.now()));
+      paused = record.state === 'active' && next.state === 'paused';
+      return next;
     });
     this.options.log.warn({ guildId, slot, kind: error.kind, code: error.code, err: error.message, paused }, 'prompt post failed');
     if (paused) this.untrack(guildId);
@@ -424,17 +402,7 @@ export class PromptScheduler {
   }
 
   private async recordError(guildId: string, error: PostError, stage: 'post' | 'thread', slot: Date | undefined) {
-    await this.options.schedules.update(guildId, (current) => ({ ...must(current), lastError: this.failureRecord(error, stage, slot) }));
-  }
-
-  private failureRecord(error: PostError, stage: 'post' | 'thread', slot: Date | undefined) {
-    return {
-      at: this.options.clock.now().toISOString(),
-      stage,
-      kind: error.kind,
-      message: error.message.slice(0, 500),
-      ...(error.code === undefined ? {} : { code: error.code }),
-      ...(slot === undefined ? {} : { slot: slot.toISOString() }),
-    };
+    const failure = failureRecord(error, stage, slot, this.options.clock.now());
+    await this.options.schedules.update(guildId, (current) => withError(must(current), failure));
   }
 }

@@ -11,22 +11,9 @@ import { QuizRefusal, refusals } from './errors.js';
 import type { Graded } from './grade.js';
 import { type Board, type Period, rank } from './leaderboard.js';
 import { type AnswerInput, applyAnswer, type ProgressSummary, type Recorded, summarize } from './progress.js';
-import {
-  emptyProgress,
-  MembersSchema,
-  memberKey,
-  type Progress,
-  ProgressSchema,
-  type Report,
-  ReportsSchema,
-  type Session,
-  SessionSchema,
-} from './records.js';
+import { emptyProgress, MembersSchema, memberKey, type Progress, ProgressSchema, type Session, SessionSchema } from './records.js';
 import { type Pick, pickNext, type QuestionFilter } from './select.js';
 import { currentStreak } from './streak.js';
-
-/** Reports kept per guild: every open one, and the latest closed ones up to this total. */
-export const REPORTS_KEPT = 500;
 
 export interface QuizDeps {
   readonly store: Store;
@@ -68,7 +55,7 @@ const totalsOf = (session: Session): SessionTotals => ({
 });
 
 /**
- * The quiz for members of one or more guilds: private sessions, answers, progress, leaderboard and reports.
+ * The quiz for members of one or more guilds: private sessions, answers, progress and the leaderboard.
  * Every write goes through Repository.update (serialized per key), and an answer carries an id so that a
  * retry after a failed write is never counted twice.
  */
@@ -76,7 +63,6 @@ export class QuizService {
   readonly progress: Repository<typeof ProgressSchema>;
   readonly sessions: Repository<typeof SessionSchema>;
   readonly members: Repository<typeof MembersSchema>;
-  readonly reports: Repository<typeof ReportsSchema>;
   /** Members this process has put on their guild's list (keyed guild/user). */
   private readonly joined = new Map<string, Promise<void>>();
 
@@ -84,7 +70,6 @@ export class QuizService {
     this.progress = deps.store.repository('quiz.progress', ProgressSchema);
     this.sessions = deps.store.repository('quiz.sessions', SessionSchema);
     this.members = deps.store.repository('quiz.members', MembersSchema);
-    this.reports = deps.store.repository('quiz.reports', ReportsSchema);
   }
 
   get content(): Content {
@@ -248,45 +233,17 @@ export class QuizService {
     await this.members.update(guild, (current) => ({ v: 1, members: (current?.members ?? []).filter((member) => member !== user) }));
   }
 
-  async leaderboard(guild: string, period: Period, caller: string): Promise<Board> {
+  /** Every listed member's progress in a guild (members without a record are left out). */
+  async memberProgress(guild: string): Promise<{ user: string; progress: Progress }[]> {
     const members = (await this.members.get(guild))?.members ?? [];
     // p-map (well kept, no dependencies) keeps a large guild's reads to 25 in flight at a time.
-    const progress = await pMap(members, async (user) => ({ user, progress: await this.progress.get(memberKey(guild, user)) }), {
+    const read = await pMap(members, async (user) => ({ user, progress: await this.progress.get(memberKey(guild, user)) }), {
       concurrency: 25,
     });
-    const entries = progress.flatMap(({ user, progress }) => (progress ? [{ user, progress }] : []));
-    return rank(entries, period, this.now(), caller);
+    return read.flatMap(({ user, progress }) => (progress ? [{ user, progress }] : []));
   }
 
-  /** Files a report; a member's second report on the same open question replaces their reason. */
-  async report(guild: string, user: string, question: string, reason: string): Promise<Report> {
-    let filed: Report | undefined;
-    await this.reports.update(guild, (current) => {
-      const state = current ?? { v: 1 as const, next: 1, reports: [] };
-      const existing = state.reports.find((r) => r.status === 'open' && r.user === user && r.question === question);
-      const at = this.now().toISOString();
-      if (existing) {
-        filed = { ...existing, reason, at };
-        return { ...state, reports: state.reports.map((r) => (r === existing ? (filed as Report) : r)) };
-      }
-      filed = { id: state.next, question, user, reason, at, version: this.content.version, status: 'open' };
-      const reports = [...state.reports, filed];
-      if (reports.filter((r) => r.status === 'open').length > REPORTS_KEPT) throw new QuizRefusal(refusals.tooManyReports);
-      let excess = reports.length - REPORTS_KEPT; // reports are oldest first: drop the oldest closed ones
-      return { v: 1, next: state.next + 1, reports: reports.filter((r) => !(r.status === 'closed' && excess-- > 0)) };
-    });
-    if (!filed) throw new Error('report update did not run');
-    return filed;
-  }
-
-  async openReports(guild: string): Promise<Report[]> {
-    return ((await this.reports.get(guild))?.reports ?? []).filter((report) => report.status === 'open');
-  }
-
-  async closeReports(guild: string, ids: readonly number[]): Promise<void> {
-    await this.reports.update(guild, (current) => {
-      const state = current ?? { v: 1 as const, next: 1, reports: [] };
-      return { ...state, reports: state.reports.map((r) => (ids.includes(r.id) ? { ...r, status: 'closed' as const } : r)) };
-    });
+  async leaderboard(guild: string, period: Period, caller: string): Promise<Board> {
+    return rank(await this.memberProgress(guild), period, this.now(), caller);
   }
 }

@@ -151,7 +151,7 @@ describe('admin-only components re-check permissions at click time', () => {
         .reply();
       expect(refused.content).toMatch(/Manage Server/);
     }
-    expect(await bot.app.services.quiz.openReports(home.id)).toHaveLength(1);
+    expect(await bot.app.services.reports.open(home.id)).toHaveLength(1);
   });
 });
 

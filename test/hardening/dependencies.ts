@@ -127,7 +127,7 @@ export async function redisRestartMidQuiz(port = 23_000 + (process.pid % 5_000))
 
 async function countQuarantined(bot: BotUnderTest) {
   let count = 0;
-  for await (const _ of bot.app.services.store.quarantined.entries()) count += 1;
+  for await (const _ of bot.app.store.quarantined.entries()) count += 1;
   return count;
 }
 

@@ -116,20 +116,4 @@ describe('QuizService', () => {
     expect((await quiz.answer(G, ANN, asked?.session.id ?? '', 1, 0)).streak).toBe(2);
     expect((await quiz.summary(G, ANN)).timeZone).toBe('Australia/Sydney');
   });
-
-  it('stores reports, merges a member’s repeat report and closes them', async () => {
-    const first = await quiz.report(G, ANN, 'q1', 'The answer is wrong.');
-    const again = await quiz.report(G, ANN, 'q1', 'The answer is wrong, see page 3.');
-    const other = await quiz.report(G, BOB, 'q1', 'Typo in choice B.');
-    expect(again.id).toBe(first.id);
-    expect(other.id).toBe(first.id + 1);
-    expect((await quiz.openReports(G)).map((r) => [r.id, r.reason, r.version])).toEqual([
-      [1, 'The answer is wrong, see page 3.', '1.0.0'],
-      [2, 'Typo in choice B.', '1.0.0'],
-    ]);
-    await quiz.closeReports(G, [1]);
-    expect((await quiz.openReports(G)).map((r) => r.id)).toEqual([2]);
-    await quiz.reset(G, ANN);
-    expect((await quiz.reports.get(G))?.reports).toHaveLength(2);
-  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { memberKey } from '../../src/quiz/records.js';
+import { ReportService } from '../../src/quiz/reports.js';
 import { type RoundDisplay, RoundService, roundKey } from '../../src/quiz/rounds.js';
 import { QuizService } from '../../src/quiz/service.js';
 import { StoreUnavailableError } from '../../src/store/backend.js';
@@ -53,7 +54,7 @@ describe.each(backends)('quiz records on $name', ({ name, url }) => {
       const quiz = quizOn(before);
       const asked = await quiz.start(G, ANN, {});
       await quiz.answer(G, ANN, asked?.session.id ?? '', 1, 0);
-      await quiz.report(G, ANN, 'q1', 'Looks wrong.');
+      await new ReportService({ store: before, content, clock: fakeClock() }).file(G, ANN, 'q1', 'Looks wrong.');
       const rounds = new RoundService({ quiz, store: before, content, clock: fakeClock(), log: silent, display });
       const round = await rounds.start({ guild: G, channel: C, user: ANN, questions: 2, seconds: 30 });
       rounds.stop();
@@ -63,7 +64,8 @@ describe.each(backends)('quiz records on $name', ({ name, url }) => {
       const after = quizOn(reopened);
       expect(await after.summary(G, ANN)).toMatchObject({ answered: 1, correct: 1 });
       expect((await after.sessions.get(memberKey(G, ANN)))?.id).toBe(asked?.session.id);
-      expect((await after.openReports(G)).map((report) => report.reason)).toEqual(['Looks wrong.']);
+      const reports = new ReportService({ store: reopened, content, clock: fakeClock() });
+      expect((await reports.open(G)).map((report) => report.reason)).toEqual(['Looks wrong.']);
       expect((await after.members.get(G))?.members).toEqual([ANN]);
       const reopenedRounds = new RoundService({
         quiz: after,

@@ -1,9 +1,8 @@
 import { type APIEmbed, type APIEmbedField, channelMention, messageLink, TimestampStyles, time, userMention } from 'discord.js';
 import { limits } from '../../content/limits.js';
 import { FAILURE_TEXT, type PromptCard } from '../../prompts/poster.js';
-import type { FailureRecord, PromptSchedule } from '../../prompts/record.js';
+import { FAILURES_BEFORE_PAUSE, type FailureRecord, type PromptSchedule } from '../../prompts/record.js';
 import type { Delivery } from '../../prompts/scheduler.js';
-import { FAILURES_BEFORE_PAUSE } from '../../prompts/scheduler.js';
 import type { PromptStatus } from '../../prompts/service.js';
 import { describeSchedule } from '../../prompts/slots.js';
 import { MESSAGE_MAX, noMentions, truncate } from '../reply.js';
