@@ -67,6 +67,11 @@ if (only.has('kill')) {
       kill.stancesLost === 0 && kill.stancesAcknowledged > 0,
     );
     row(
+      `reminder settings acknowledged / lost (${store})`,
+      `${kill.remindersAcknowledged} / ${kill.remindersLost}`,
+      kill.remindersLost === 0 && kill.remindersAcknowledged > 0,
+    );
+    row(
       `unparsable records / rounds left overdue (${store})`,
       `${kill.unparsable} / ${kill.stuckRounds}`,
       kill.unparsable === 0 && kill.stuckRounds === 0,

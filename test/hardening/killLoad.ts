@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../src/log.js';
 import { MembersSchema, memberKey, ProgressSchema, ReportsSchema, RoundSchema, SessionSchema } from '../../src/quiz/records.js';
+import { ReviewSessionSchema } from '../../src/quiz/review.js';
+import { ReminderSettingsSchema, SETTINGS_NAMESPACE } from '../../src/reminders/record.js';
 import { ROUNDS_NAMESPACE, StanceRoundSchema, roundKey as stanceRoundKey } from '../../src/stances/records.js';
 import { openStore } from '../../src/store/store.js';
 import type { InteractionHandle, MessageRecord, StandIn } from '../../testkit/index.js';
@@ -41,6 +43,8 @@ export interface KillReport {
   readonly lost: number;
   readonly stancesAcknowledged: number;
   readonly stancesLost: number;
+  readonly remindersAcknowledged: number;
+  readonly remindersLost: number;
   readonly lostDetail: string[];
   readonly unparsable: number;
   readonly stuckRounds: number;
@@ -194,6 +198,35 @@ async function stanceTaker(
   }
 }
 
+/** Per member: the last reminder threshold confirmed to them, and what they sent after it without a confirmation. */
+type ReminderLedger = Map<string, { acked: number | undefined; sentSince: number[]; count: number }>;
+
+/** One member changing their review-reminder settings until told to stop; confirmed ones go to the ledger. */
+async function reminderSetter(
+  standIn: StandIn,
+  user: string,
+  ledger: ReminderLedger,
+  stop: Promise<void>,
+  isStopped: () => boolean,
+  random: () => number,
+) {
+  while (!isStopped()) {
+    const entry = ledger.get(user) ?? { acked: undefined, sentSince: [], count: 0 };
+    ledger.set(user, entry);
+    const reviews = 1 + Math.floor(random() * 50);
+    entry.sentSince.push(reviews);
+    const handle = standIn.slash('progress', { on: true, reviews }, { subcommand: 'reminders', member: user });
+    const reply = await settle(handle.reply({ timeoutMs: 4_000 }), stop).catch(() => undefined);
+    const description = (reply?.embeds[0] as { description?: string } | undefined)?.description ?? '';
+    if (description.includes(`at least **${reviews}** review`)) {
+      entry.acked = reviews;
+      entry.sentSince = [];
+      entry.count += 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
 /** A weekly post with stance buttons (post-now again while the prompt drawn asks no stance question). */
 async function stancePost(standIn: StandIn): Promise<string> {
   const moderator = (subcommand: string, options = {}) => standIn.slash('prompts', options, { member: 'moderator', subcommand }).reply();
@@ -242,6 +275,8 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
   const users = guild.record.members.map((m) => m.userId).filter((id) => standIn.user(id)?.username.startsWith('m'));
   const ledger = new Map<string, string[]>();
   const stances: StanceLedger = new Map();
+  const reminders: ReminderLedger = new Map();
+  let lostReminders = 0;
   let postId = '';
   let lostStances = 0;
   const lostDetail: string[] = [];
@@ -279,6 +314,13 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
         lostStances += 1;
         lostDetail.push(`cycle ${cycle}: ${user} was told they chose ${acked}, stored ${stored ?? 'nothing'}`);
       }
+      const settings = store.repository(SETTINGS_NAMESPACE, ReminderSettingsSchema);
+      for (const [user, { acked, sentSince }] of reminders) {
+        const stored = (await settings.get(memberKey(guild.id, user)))?.threshold;
+        if (acked === undefined || (stored !== undefined && [acked, ...sentSince].includes(stored))) continue;
+        lostReminders += 1;
+        lostDetail.push(`cycle ${cycle}: ${user} was shown a reminder at ${acked} reviews, stored ${stored ?? 'nothing'}`);
+      }
       for (const [name, schema] of [
         ['stances.rounds', StanceRoundSchema],
         ['quiz.progress', ProgressSchema],
@@ -286,6 +328,8 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
         ['quiz.members', MembersSchema],
         ['quiz.reports', ReportsSchema],
         ['quiz.rounds', RoundSchema],
+        ['quiz.reviews', ReviewSessionSchema],
+        [SETTINGS_NAMESPACE, ReminderSettingsSchema],
       ] as const) {
         for await (const _ of store.repository(name, schema).entries()) {
           // entries() parses every record and sets aside (quarantines) any that does not parse
@@ -332,6 +376,7 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
       const loops = users.flatMap((user) => [
         member(standIn, user, ledger, stop, () => stopped),
         stanceTaker(standIn, user, postId, stances, stop, () => stopped, random),
+        reminderSetter(standIn, user, reminders, stop, () => stopped, random),
       ]);
       const roundClicks = (async () => {
         await settle(round.callback({ timeoutMs: 4_000 }), stop);
@@ -378,6 +423,8 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
     lost: lostAnswers,
     stancesAcknowledged: [...stances.values()].reduce((sum, entry) => sum + entry.count, 0),
     stancesLost: lostStances,
+    remindersAcknowledged: [...reminders.values()].reduce((sum, entry) => sum + entry.count, 0),
+    remindersLost: lostReminders,
     lostDetail,
     unparsable,
     stuckRounds,
