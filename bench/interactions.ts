@@ -142,6 +142,8 @@ export interface LoadResult {
   readonly latency: Latency;
   /** Interactions not answered in time or answered with a callback the stand-in rejected. */
   readonly failed: number;
+  /** The client process's CPU time (user + system) during the timed chunks over the interactions answered, µs. */
+  readonly cpuPerInteraction: number;
 }
 
 /** A cooldown refusal is fast and would flatter the figures; the sender scheme avoids them, this catches a slip. */
@@ -295,23 +297,31 @@ export async function measureInteractions(options: InteractionOptions, log: (lin
         for (const concurrency of options.concurrencies) {
           const chunks = chunksAt(concurrency);
           const perChunk = Math.ceil(Math.max(options.minimum, concurrency * options.perSlot) / chunks);
-          const totals = new Map(both.map((c) => [c, { samples: [] as number[], failed: 0, elapsed: 0 }]));
+          const totals = new Map(both.map((c) => [c, { samples: [] as number[], failed: 0, elapsed: 0, cpu: 0 }]));
           for (let chunk = 0; chunk < chunks; chunk++) {
             for (const contender of (r + chunk) % 2 === 0 ? both : [...both].reverse()) {
               const fires = await scenario.prepare(contender.run, senders(contender, scenario.name, perChunk));
+              const cpuBefore = await contender.child.cpuMicros();
               const { samples, failed, elapsed } = await load(contender.run, fires, concurrency);
+              const cpu = (await contender.child.cpuMicros()) - cpuBefore;
               const total = totals.get(contender);
               if (!total) continue;
               total.samples.push(...samples);
               total.failed += failed;
               total.elapsed += elapsed;
+              total.cpu += cpu;
             }
           }
-          for (const [contender, { samples, failed, elapsed }] of totals) {
-            const result = { throughput: (samples.length / elapsed) * 1000, latency: latencyOf(samples), failed };
+          for (const [contender, { samples, failed, elapsed, cpu }] of totals) {
+            const result = {
+              throughput: (samples.length / elapsed) * 1000,
+              latency: latencyOf(samples),
+              failed,
+              cpuPerInteraction: cpu / Math.max(samples.length, 1),
+            };
             results.push({ scenario: scenario.name, kind: contender.run.kind, concurrency, ...result });
             log(
-              `  ${contender.run.kind.padEnd(10)} ${scenario.name.padEnd(20)} c=${String(concurrency).padStart(2)}  ${result.throughput.toFixed(0).padStart(5)}/s  p50 ${result.latency.p50.toFixed(2)} p99 ${result.latency.p99.toFixed(2)} ms${failed ? `  ${failed} failed` : ''}`,
+              `  ${contender.run.kind.padEnd(10)} ${scenario.name.padEnd(20)} c=${String(concurrency).padStart(2)}  ${result.throughput.toFixed(0).padStart(5)}/s  p50 ${result.latency.p50.toFixed(2)} p99 ${result.latency.p99.toFixed(2)} ms  ${result.cpuPerInteraction.toFixed(0)} µs CPU${failed ? `  ${failed} failed` : ''}`,
             );
           }
         }
@@ -324,14 +334,24 @@ export async function measureInteractions(options: InteractionOptions, log: (lin
   return { results, skipped, startupMs };
 }
 
+interface Side {
+  readonly throughput: number;
+  readonly latency: Latency;
+  readonly failed: number;
+  /** µs of process CPU per interaction answered. */
+  readonly cpuPerInteraction: number;
+}
+
 export interface ScenarioSummary {
   readonly scenario: ScenarioName;
   readonly read: boolean;
   readonly concurrency: number;
-  readonly bare: { readonly throughput: number; readonly latency: Latency; readonly failed: number };
-  readonly scratchpad: { readonly throughput: number; readonly latency: Latency; readonly failed: number };
+  readonly bare: Side;
+  readonly scratchpad: Side;
   /** Scratchpad's throughput over the bare client's. */
   readonly throughputRatio: number;
+  /** Scratchpad's CPU per interaction over the bare client's. */
+  readonly cpuRatio: number;
   /** Scratchpad's p99 minus the bare client's, ms. */
   readonly addedP99: number;
 }
@@ -351,6 +371,7 @@ export function summarise(results: readonly LoadResult[]): ScenarioSummary[] {
           p99: median(runs.map((r) => r.latency.p99)),
         },
         failed: runs.reduce((sum, r) => sum + r.failed, 0),
+        cpuPerInteraction: median(runs.map((r) => r.cpuPerInteraction)),
       };
     };
     const bare = of('bare');
@@ -362,6 +383,7 @@ export function summarise(results: readonly LoadResult[]): ScenarioSummary[] {
       bare,
       scratchpad,
       throughputRatio: scratchpad.throughput / Math.max(bare.throughput, 1e-9),
+      cpuRatio: scratchpad.cpuPerInteraction / Math.max(bare.cpuPerInteraction, 1e-9),
       addedP99: scratchpad.latency.p99 - bare.latency.p99,
     };
   });

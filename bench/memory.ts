@@ -6,6 +6,9 @@ import { medianOf } from './lib/stats.js';
 /** Discord closes a shard that would hold more than 2,500 guilds (4011), so larger fixtures log in with more shards. */
 const shardsFor = (guilds: number) => Math.max(1, Math.ceil(guilds / 2_500));
 
+/** A realistic server (issue 18): 30 channels and 25 roles besides @everyone, the moderator and the bot's role. */
+export const GUILD_SHAPE = { channels: 30, roles: 25 } as const;
+
 export interface MemoryRow {
   readonly guilds: number;
   readonly kind: ClientKind;
@@ -14,15 +17,19 @@ export interface MemoryRow {
 }
 
 /**
- * RSS after READY (two full GCs) of each client kind, each in a fresh process, against guilds of 5 channels and
- * 10 roles. `bare`: discord.js on default caching; `scratchpad-client`: src/discord/client.ts alone; `scratchpad`:
+ * RSS after READY (two full GCs) of each client kind, each in a fresh process, against guilds of this shape. `bare`: discord.js on default caching; `scratchpad-client`: src/discord/client.ts alone; `scratchpad`:
  * the whole bot; `cacheless`: the experiment in bench/clients/cacheless.ts.
  */
-export async function measureMemory(guildCounts: readonly number[], repeats: number, kinds: readonly ClientKind[]): Promise<MemoryRow[]> {
+export async function measureMemory(
+  guildCounts: readonly number[],
+  repeats: number,
+  kinds: readonly ClientKind[],
+  shape: { readonly channels: number; readonly roles: number },
+): Promise<MemoryRow[]> {
   const rows: MemoryRow[] = [];
   for (const guilds of guildCounts) {
     const shards = shardsFor(guilds);
-    const standIn = await startStandIn({ guilds: manyGuilds(guilds, { channels: 5, roles: 10 }), shardCount: shards, strict: false });
+    const standIn = await startStandIn({ guilds: manyGuilds(guilds, shape), shardCount: shards, strict: false });
     const env = {
       DISCORD_TOKEN: standIn.token,
       DISCORD_API_URL: standIn.apiUrl,

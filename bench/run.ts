@@ -16,7 +16,7 @@ import { latencyChart } from './lib/chart.js';
 import { measureScheduler, timeContentLoad } from './lib/children.js';
 import type { ClientKind, SchedulingReport } from './lib/protocol.js';
 import { mb, median, medianOf, ms, ratio } from './lib/stats.js';
-import { type MemoryRow, measureMemory } from './memory.js';
+import { GUILD_SHAPE, type MemoryRow, measureMemory } from './memory.js';
 
 const SECTIONS = ['interactions', 'memory', 'startup', 'claims', 'store', 'scheduling'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -36,7 +36,7 @@ if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')
 const plan = quick
   ? {
       interactions: { repeats: 2, concurrencies: [1, 64], perSlot: 8, minimum: 100, warmup: 40 },
-      memory: { guilds: [1, 5_000], repeats: 1, kinds: ['bare', 'scratchpad-client'] as ClientKind[] },
+      memory: { guilds: [1, 5_000], repeats: 1, kinds: ['bare', 'scratchpad-client', 'scratchpad'] as ClientKind[] },
       contentLoads: 3,
       claimRounds: 5,
       store: ['--members', '10', '--answers', '20', '--hot', '100'],
@@ -55,7 +55,9 @@ const plan = quick
       scheduling: ['typical', 'worst'] as const,
     };
 
-const TARGETS = { throughputRatio: 0.8, addedP99Ms: 2, memoryRatio: 0.5 } as const;
+const TARGETS = { throughputRatio: 0.8, addedP99Ms: 2, memoryRatio: 0.5, cpuRatioRead: 1.25, cpuRatioWrite: 1.5 } as const;
+/** Issue 18: a read command may cost 1.25× the bare client's CPU per interaction, a quiz answer (which persists) 1.5×. */
+const cpuTarget = (s: ScenarioSummary) => (s.read ? TARGETS.cpuRatioRead : TARGETS.cpuRatioWrite);
 const started = performance.now();
 const out: string[] = [];
 const print = (line = '') => {
@@ -130,6 +132,21 @@ if (only.has('interactions')) {
       `${s.bare.failed} / ${s.scratchpad.failed}`,
     ]),
   );
+  print(
+    'CPU per interaction answered: process.cpuUsage() (user + system) of each client process over its timed chunks, µs, median of runs',
+  );
+  print();
+  table(
+    ['scenario', 'c', 'bare µs', 'Scratchpad µs', 'ratio', 'target'],
+    summaries.map((s) => [
+      s.scenario,
+      s.concurrency,
+      s.bare.cpuPerInteraction.toFixed(0),
+      s.scratchpad.cpuPerInteraction.toFixed(0),
+      ratio(s.cpuRatio),
+      `≤ ${cpuTarget(s)}×`,
+    ]),
+  );
   results.interactions = { raw: interactions.results, summaries, skipped: interactions.skipped };
   const chart = latencyChart(
     [...new Set(summaries.map((s) => s.scenario))].map((scenario) => ({
@@ -150,8 +167,8 @@ if (only.has('interactions')) {
 // 2. Memory ----------------------------------------------------------------------------------------------------
 let memory: MemoryRow[] = [];
 if (only.has('memory')) {
-  print('## 2. Memory: RSS after READY and two full GCs (MB), guilds of 5 channels and 10 roles');
-  memory = await measureMemory(plan.memory.guilds, plan.memory.repeats, plan.memory.kinds);
+  print(`## 2. Memory: RSS after READY and two full GCs (MB), guilds of ${GUILD_SHAPE.channels} channels and ${GUILD_SHAPE.roles} roles`);
+  memory = await measureMemory(plan.memory.guilds, plan.memory.repeats, plan.memory.kinds, GUILD_SHAPE);
   const bareAt = (guilds: number) => memory.find((row) => row.guilds === guilds && row.kind === 'bare');
   table(
     ['guilds', 'client', 'RSS MB', 'heap MB', 'RSS / bare'],
@@ -256,6 +273,12 @@ if (only.has('scheduling')) {
 print('## Ratios and targets');
 const rows: (string | number)[][] = [];
 for (const s of summaries) {
+  rows.push([
+    `${s.scenario} CPU per interaction, c=${s.concurrency}`,
+    ratio(s.cpuRatio),
+    `≤ ${cpuTarget(s)}×`,
+    verdict(s.cpuRatio <= cpuTarget(s)),
+  ]);
   rows.push([
     `${s.scenario} throughput, c=${s.concurrency}`,
     ratio(s.throughputRatio),

@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { ChildMessage, ClientKind, ContentReport, ReadyReport, SchedulingReport } from './protocol.js';
+import type { ChildMessage, ClientKind, ContentReport, CpuReport, ReadyReport, SchedulingReport } from './protocol.js';
 
 const START_TIMEOUT_MS = 120_000;
 const buildDir = fileURLToPath(new URL('../.build/', import.meta.url));
@@ -33,6 +33,8 @@ function buildChildren(): Promise<unknown> {
 export interface RunningChild {
   readonly report: ReadyReport;
   readonly process: ChildProcess;
+  /** The child's CPU time so far, user + system, µs. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -52,12 +54,14 @@ function firstMessage<T extends ChildMessage>(child: ChildProcess, type: T['type
       clearTimeout(timer);
       reject(new Error(`bench child exited with code ${code} before '${type}'`));
     };
-    child.on('message', (message: ChildMessage) => {
+    const onMessage = (message: ChildMessage) => {
       if (message.type !== type) return;
       clearTimeout(timer);
       child.off('exit', exited);
+      child.off('message', onMessage);
       resolve(message as T);
-    });
+    };
+    child.on('message', onMessage);
     child.once('exit', exited);
   });
 }
@@ -69,6 +73,12 @@ export async function startClient(kind: ClientKind, env: NodeJS.ProcessEnv): Pro
   return {
     report,
     process: child,
+    async cpuMicros() {
+      const answer = firstMessage<CpuReport>(child, 'cpu');
+      child.send({ type: 'cpu' });
+      const { user, system } = await answer;
+      return user + system;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');

@@ -38,7 +38,14 @@ export interface SchedulingReport {
   readonly idleTickUs: number;
 }
 
-export type ChildMessage = ReadyReport | ContentReport | SchedulingReport;
+/** The process's CPU time so far (process.cpuUsage(), µs), asked for around each timed chunk of interactions. */
+export interface CpuReport {
+  readonly type: 'cpu';
+  readonly user: number;
+  readonly system: number;
+}
+
+export type ChildMessage = ReadyReport | ContentReport | SchedulingReport | CpuReport;
 
 /** The kinds of client the bench starts, each in its own process. */
 export type ClientKind = 'bare' | 'scratchpad' | 'scratchpad-client' | 'cacheless';
@@ -56,11 +63,13 @@ export function memoryNow(): { rss: number; heapUsed: number } {
   return { rss, heapUsed };
 }
 
-/** Exits when the bench says so or goes away. */
+/** Exits when the bench says so or goes away; answers its CPU-time questions meanwhile. */
 export function exitWith(stop: () => Promise<unknown>): void {
   const exit = () => void stop().finally(() => process.exit(0));
   process.on('message', (message) => {
-    if ((message as { type?: string }).type === 'stop') exit();
+    const type = (message as { type?: string }).type;
+    if (type === 'stop') exit();
+    if (type === 'cpu') send({ type: 'cpu', ...process.cpuUsage() });
   });
   process.on('disconnect', exit);
 }
