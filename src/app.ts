@@ -95,6 +95,10 @@ export async function startApp(config: Config, commands: readonly Command[], opt
     Events.GuildCreate,
     (guild) => void prompts.scheduler.track(guild.id).catch((err: unknown) => log.error({ err }, 'prompt schedule load failed')),
   );
+  client.on(
+    Events.GuildCreate,
+    (guild) => void reminders.scheduler.trackGuild(guild.id).catch((err: unknown) => log.error({ err }, 'reminders load failed')),
+  );
   client.on(Events.GuildDelete, (guild) => prompts.scheduler.untrack(guild.id));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

@@ -67,6 +67,8 @@ export interface ReminderSchedulerOptions {
   /** The member's zone (their /progress one). */
   zoneOf(guild: string, user: string): Promise<string>;
   dueCount(guild: string, user: string): Promise<number>;
+  /** Members with quiz records in a guild, whose reminders a guild that arrives on this shard brings along. */
+  membersOf(guild: string): Promise<readonly string[]>;
   /** How late a reminder may still go out (the bot was down at its time). */
   readonly graceMs: number;
   readonly timer?: Timer;
@@ -120,6 +122,15 @@ export class ReminderScheduler {
   async track(guild: string, user: string): Promise<void> {
     const key = memberKey(guild, user);
     await this.place(key, await this.options.settings.get(key));
+  }
+
+  /**
+   * The bot joined a guild, or a guild moved to this shard: queue its members' reminders. Before start() (the
+   * GUILD_CREATEs of start-up) it does nothing, since start() loads every reminder this shard owns anyway.
+   */
+  async trackGuild(guild: string): Promise<void> {
+    if (!this.runtime) return;
+    for (const user of await this.options.membersOf(guild)) await this.track(guild, user);
   }
 
   /** Whether a closed-DMs notice waits for this member; true once, then it is cleared. */

@@ -52,6 +52,7 @@ export class Reminders {
       graceMs: options.graceMs,
       zoneOf: (guild, user) => this.zoneOf(guild, user),
       dueCount: (guild, user) => options.reviews.dueCount(guild, user),
+      membersOf: async (guild) => (await options.quiz.members.get(guild))?.members ?? [],
       ...(options.timer ? { timer: options.timer } : {}),
     });
   }

@@ -84,6 +84,7 @@ class Process {
       timer: { set: () => () => {} },
       zoneOf: async () => zone,
       dueCount: async () => 5,
+      membersOf: async () => [USER],
     });
     await scheduler.start({ owns: () => true, send: async (_message: ReminderMessage) => void sent.push(clock.now()) });
     return new Process(store, scheduler);

@@ -64,15 +64,20 @@ async function scheduler(start: string, setup: Setup = {}) {
     timer,
     zoneOf: async () => setup.zone ?? 'Europe/Berlin',
     dueCount: async () => setup.due ?? 5,
+    membersOf: async () => [USER],
   });
+  let owned = true;
   const runtime = {
-    owns: () => true,
+    owns: () => owned,
     send: async (message: ReminderMessage) => {
       await setup.send?.(message);
       sent.push({ at: clock.now(), message });
     },
   };
-  return { one, clock, sent, armed, live, repo, store, runtime };
+  const own = (yes: boolean) => {
+    owned = yes;
+  };
+  return { one, clock, sent, armed, live, repo, store, runtime, own };
 }
 
 /** Runs the queue at each due instant for `days` days, moving the clock there. */
@@ -155,6 +160,17 @@ describe('reminder scheduler', () => {
     await s.repo.set(memberKey(GUILD, USER), settings({ enabled: false, dmsClosed: true, noticePending: true }));
     await s.one.start(s.runtime);
     expect(s.one.hasNotice(GUILD, USER)).toBe(true);
+  });
+
+  it('queues the reminders of a guild that arrives on this shard after start-up', async () => {
+    const s = await scheduler('2026-03-27T00:00:00Z');
+    await s.repo.set(memberKey(GUILD, USER), settings());
+    s.own(false);
+    await s.one.start(s.runtime);
+    expect(s.one.nextDue()).toBeUndefined();
+    s.own(true);
+    await s.one.trackGuild(GUILD);
+    expect(s.one.nextDue()?.at.toISOString()).toBe('2026-03-27T08:00:00.000Z');
   });
 
   it('moves a reminder inside quiet hours to their end', async () => {
