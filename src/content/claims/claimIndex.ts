@@ -16,6 +16,8 @@ export interface Paraphrase {
   readonly text: string;
   readonly reading: Reading;
   readonly score: number;
+  /** Share of the query's meaning this wording matches, 0–1. */
+  readonly coverage: number;
 }
 
 export interface ClaimHit {
@@ -160,7 +162,7 @@ export class ClaimIndex {
       const wording = this.paraphrases.get(result.id);
       if (!wording) continue;
       if (match.paraphrases.length === 0) match.terms = result.queryTerms;
-      match.paraphrases.push({ ...wording, score: result.score });
+      match.paraphrases.push({ ...wording, score: result.score, coverage: Math.min(1, share(result.queryTerms)) });
     }
     for (const result of this.supportIndex.search(text, claimOptions)) {
       const match = matchOf(result.card);

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
-import { checkDetails, reverses } from './relation.js';
+import { checkDetails, makesDetail, reverses } from './relation.js';
 import { type Sentence, SentenceReader } from './sentence.js';
 
 /**
@@ -59,13 +59,18 @@ const REVERSED_WEIGHT = 0.75;
  *   member is saying something the card does not (e.g. "the model was told which chats were trained on" against
  *   "Anthropic trains on free chats").
  * - rival: a runner-up at this share of the best card's strength that gives another verdict makes it unsure.
+ * - wording: the least share of the query's meaning the winning wording itself must match.
+ * - split: within the card, a statement supported at this share of the best one's support, with another
+ *   verdict, makes it unsure (the card's wordings disagree about what the member said).
  */
 export const claimThreshold = {
   strength: 2.5,
   coverage: 0.2,
   weak: { strength: 1, coverage: 0.4, margin: 1.2 },
   unexplained: 0.35,
-  rival: 0.6,
+  rival: 0.9,
+  split: 0.6,
+  wording: 0.4,
 } as const;
 
 function isNear(hit: ClaimHit | undefined, runnerUp: ClaimHit | undefined): hit is ClaimHit {
@@ -99,7 +104,7 @@ export class ClaimJudge {
     // Read every card now (loading the language model and WordNet), so no member's question pays for it.
     for (const claim of bundle.claims) {
       this.sentencesOf(claim);
-      for (const { text, reading } of wordingsOf(claim)) this.sentence({ text, reading, score: 0 });
+      for (const { text, reading } of wordingsOf(claim)) this.sentence({ text, reading, score: 0, coverage: 0 });
     }
   }
 
@@ -155,22 +160,34 @@ export class ClaimJudge {
    */
   private judgeCard(hit: ClaimHit, said: Sentence): Judgement {
     if (hit.unexplained > claimThreshold.unexplained) return null;
-    const votes = new Map<string, { reading: Reading; score: number }>();
-    for (const wording of hit.paraphrases.slice(0, VOTERS)) {
+    const votes = new Map<string, { reading: Reading; score: number; coverage: number }>();
+    // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
+    const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
+    for (const wording of voters) {
       const reversed = reverses(said, this.sentence(wording), this.reader.opposites);
-      const reading = reversed ? opposite(hit.claim, wording.reading) : wording.reading;
+      const reading = reversed ? opposite(hit.claim, wording.reading) : this.madeReading(hit.claim, wording, said);
       const key = reading === null ? 'unclear' : readingKey(reading);
       const score = reversed ? REVERSED_WEIGHT * wording.score : wording.score;
       const vote = votes.get(key);
-      if (vote === undefined || vote.score < score) votes.set(key, { reading: reading ?? wording.reading, score });
+      if (vote === undefined || vote.score < score)
+        votes.set(key, { reading: reading ?? wording.reading, score, coverage: wording.coverage });
     }
     const [first, second] = [...votes].sort((a, b) => b[1].score - a[1].score);
-    if (first === undefined || first[0] === 'unclear') return null;
+    if (first === undefined || first[0] === 'unclear' || first[1].coverage < claimThreshold.wording) return null;
     const verdictOf = (reading: Reading) => (reading.kind === 'claim' ? hit.claim.verdict : hit.claim.misreadings[reading.at]?.verdict);
-    if (second !== undefined && second[1].score >= claimThreshold.rival * first[1].score) {
+    if (second !== undefined && second[1].score >= claimThreshold.split * first[1].score) {
       if (second[0] === 'unclear' || verdictOf(second[1].reading) !== verdictOf(first[1].reading)) return null;
     }
     return this.withDetails(hit, said, first[1].reading);
+  }
+
+  /** A detail misreading whose changed figure or name the member does not state is, at most, the card's own claim. */
+  private madeReading(claim: Claim, wording: Paraphrase, said: Sentence): Reading {
+    const { reading } = wording;
+    if (reading.kind === 'claim' || claim.misreadings[reading.at]?.kind !== 'detail') return reading;
+    const card = this.sentencesOf(claim);
+    const misreading = card.misreadings[reading.at];
+    return misreading && makesDetail(said, misreading, card.stated) ? reading : { kind: 'claim' };
   }
 
   /** The statement's verdict when the member's figures and names agree with it; a wrong figure on a supported claim is unsupported. */

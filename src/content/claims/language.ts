@@ -27,6 +27,8 @@ export interface SentenceFacts {
   /** Lower-case lemmas of its words. */
   readonly lemmas: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
+  /** Whether it asks rather than asserts ("did RL remove it?"): a question is about a claim, it reverses none. */
+  readonly question: boolean;
 }
 
 let nlp: WinkMethods | undefined;
@@ -41,10 +43,10 @@ export function sentenceFacts(text: string): SentenceFacts {
   const { its, readDoc } = wink();
   const doc = readDoc(text);
   const flags = doc.tokens().out(its.negationFlag) as boolean[];
-  const [first, second] = doc.tokens().out(its.pos) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
   // "Wasn't the paper by OpenAI?" asks whether it was: a negated auxiliary opening a question negates nothing.
-  const askedNegatively = first === 'AUX' && second === 'PART' && flags[2] === true && /\?\s*$/.test(text);
-  const negations = flags.filter((flag, at) => flag && !flags[at - 1]).length - (askedNegatively ? 1 : 0);
+  const askedNegatively = tags[0] === 'AUX' && tags[1] === 'PART' && flags[2] === true && /\?\s*$/.test(text);
+  const negations = negationScopes(flags, tags) - (askedNegatively ? 1 : 0);
   // The lite model leaves some tokens (emoji, odd symbols) without a lemma.
   const lemmas = new Set(
     doc
@@ -58,7 +60,19 @@ export function sentenceFacts(text: string): SentenceFacts {
     const percent = type === 'PERCENT' || /percent|%|points?/i.test(value);
     return [{ value: Number(digits.replace(',', '.')), percent, text: value }];
   });
-  return { negations, lemmas, numbers };
+  return { negations, lemmas, numbers, question: /\?[\s)]*$/.test(text) || tags[0] === 'AUX' };
+}
+
+/** Scopes of negation: runs of negated tokens, where punctuation inside a scope ("paid-tier") does not end it. */
+function negationScopes(flags: readonly boolean[], tags: readonly string[]): number {
+  let scopes = 0;
+  let inScope = false;
+  flags.forEach((flag, at) => {
+    if (tags[at] === 'PUNCT' || tags[at] === 'SYM') return;
+    if (flag && !inScope) scopes += 1;
+    inScope = flag;
+  });
+  return scopes;
 }
 
 let antonymTable: ReadonlyMap<string, ReadonlySet<string>> | undefined;

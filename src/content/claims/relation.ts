@@ -10,8 +10,10 @@ import { type Phrase, type Sentence, says } from './sentence.js';
  * True when the member's sentence reverses the wording: an odd number of reversals among the negations
  * ("did not", "never") and swaps of a word for its antonym ("raised" ↔ "lowered", WordNet) or of a domain term for
  * its opposite ("free tier" ↔ "paid tier", the bundle). "Did not lower" against "raised" is two reversals: same.
+ * A question reverses nothing: "didn't RL remove it?" asks about the claim the card judges.
  */
 export function reverses(said: Sentence, wording: Sentence, opposites: readonly (readonly [Phrase, Phrase])[]): boolean {
+  if (said.question) return false;
   const negation = Math.abs(said.negations - wording.negations);
   const onlySaid = [...said.lemmas].filter((lemma) => !wording.lemmas.has(lemma));
   const onlyWording = new Set([...wording.lemmas].filter((lemma) => !said.lemmas.has(lemma)));
@@ -68,11 +70,30 @@ export function checkDetails(said: Sentence, stated: readonly Sentence[], discus
     const lone = said.numbers.length === 1 && figure.percent && statedPercents.length === 1;
     return lone && clearlyApart ? { kind: 'differs', said: `${figure.value}%`, reported: `${reported}%` } : { kind: 'unknown' };
   }
-  const named = (sentences: readonly Sentence[], kind: string) =>
-    new Set(sentences.flatMap((sentence) => [...(sentence.names.get(kind) ?? [])]));
   for (const [kind, names] of said.names) {
-    const known = named([...stated, ...discussed], kind);
-    if ([...names].some((name) => !known.has(name)) && known.size > 0) return { kind: 'unknown' };
+    const statedNames = named(stated, kind);
+    // A card that names a lab or model in its statement is about that one; elsewhere it may name others in passing.
+    const known = statedNames.size > 0 ? statedNames : named(discussed, kind);
+    if (known.size > 0 && [...names].some((name) => !known.has(name))) return { kind: 'unknown' };
   }
   return { kind: 'agrees' };
+}
+
+const named = (sentences: readonly Sentence[], kind: string) =>
+  new Set(sentences.flatMap((sentence) => [...(sentence.names.get(kind) ?? [])]));
+
+/**
+ * Whether the member makes a detail misreading rather than merely sharing its words: the figures and names the
+ * misreading changes (those its card's own wordings do not state) must be in what the member said.
+ */
+export function makesDetail(said: Sentence, misreading: Sentence, claim: readonly Sentence[]): boolean {
+  const claimFigures = claim.flatMap((sentence) => sentence.numbers);
+  const changedFigures = misreading.numbers.filter((figure) => !claimFigures.some((known) => sameFigure(figure, known)));
+  const figuresSaid = changedFigures.every((figure) => said.numbers.some((known) => sameFigure(known, figure)));
+  const namesSaid = [...misreading.names].every(([kind, names]) => {
+    const claimNames = named(claim, kind);
+    const saidNames = said.names.get(kind) ?? new Set();
+    return [...names].every((name) => claimNames.has(name) || saidNames.has(name));
+  });
+  return figuresSaid && namesSaid;
 }

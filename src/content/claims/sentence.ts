@@ -11,6 +11,7 @@ export interface Sentence {
   readonly negations: number;
   readonly lemmas: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
+  readonly question: boolean;
   /** Canonical names by kind ("model" → {"Claude 3 Opus"}). */
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -58,6 +59,7 @@ export class SentenceReader {
       terms,
       negations: Math.max(0, facts.negations - negatedSynonyms(text)),
       lemmas: facts.lemmas,
+      question: facts.question,
       numbers: numbers.filter(isFigure),
       names,
     };
