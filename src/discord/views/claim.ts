@@ -5,8 +5,7 @@ import { limits } from '../../content/limits.js';
 import type { Claim, Section, Verdict } from '../../content/schema.js';
 import { noMentions, truncate } from '../reply.js';
 import { openClaimId } from '../studyIds.js';
-import { BRAND_COLOUR } from './help.js';
-import { fitLines, type MessageView } from './quiz.js';
+import { BRAND_COLOUR, fitLines, type MessageView } from './parts.js';
 import { shownUserText } from './userText.js';
 
 /** What /claim accepts: a sentence, not a word and not an essay. */

@@ -2,7 +2,7 @@ import { AttachmentBuilder } from 'discord.js';
 import type { ExportFile } from '../../quiz/export.js';
 import { HISTORY_KEPT } from '../../quiz/records.js';
 import { noMentions } from '../reply.js';
-import { BRAND_COLOUR } from './help.js';
+import { BRAND_COLOUR } from './parts.js';
 
 const descriptions: Readonly<Record<string, string>> = {
   'scratchpad-answers.csv': 'Your answers, oldest first',

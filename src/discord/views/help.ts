@@ -2,8 +2,7 @@ import { type APIEmbed, type InteractionReplyOptions, MessageFlags } from 'disco
 import type { Content } from '../../content/content.js';
 import type { CommandSummary } from '../catalog.js';
 import { noMentions, truncate } from '../reply.js';
-
-export const BRAND_COLOUR = 0x5865f2;
+import { BRAND_COLOUR, fitLines } from './parts.js';
 
 const FIELD_MAX = 1024;
 
@@ -33,7 +32,13 @@ export function helpView(content: Content, commands: readonly CommandSummary[]):
       'Scratchpad helps a study group work through that experiment, why it looks like deceptive alignment, and the objections to that reading: read sections, look up sources, check claims, quiz yourselves and discuss a prompt each week.',
     fields: [
       ...(commandFields(commands) ?? []),
-      { name: 'What the bundle covers', value: truncate(sections.map((section) => `${section.order}. ${section.title}`).join('\n'), 1024) },
+      {
+        name: 'What the bundle covers',
+        value: fitLines(
+          sections.map((section) => `${section.order}. ${section.title}`),
+          1024,
+        ),
+      },
     ],
     footer: { text: `Content bundle v${info.version} · updated ${info.updated}` },
   };

@@ -1,7 +1,6 @@
 import type { Board } from '../../quiz/leaderboard.js';
 import { noMentions } from '../reply.js';
-import { BRAND_COLOUR } from './help.js';
-import type { MessageView } from './quiz.js';
+import { BRAND_COLOUR, type MessageView } from './parts.js';
 
 const line = (s: { rank: number; user: string; points: number; correct: number }) =>
   `**${s.rank}.** <@${s.user}> · ${s.points} points (${s.correct} right)`;

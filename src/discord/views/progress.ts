@@ -5,8 +5,7 @@ import type { Accuracy, Insights } from '../../quiz/insights.js';
 import type { ProgressSummary } from '../../quiz/progress.js';
 import { keepId, resetId } from '../quizIds.js';
 import { noMentions, truncate } from '../reply.js';
-import { BRAND_COLOUR } from './help.js';
-import { fitLines, type MessageView, sectionTitle } from './quiz.js';
+import { BRAND_COLOUR, fitLines, type MessageView, sectionTitle } from './parts.js';
 
 const BAR_WIDTH = 10;
 

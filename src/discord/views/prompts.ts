@@ -6,7 +6,7 @@ import type { Delivery } from '../../prompts/scheduler.js';
 import type { PromptStatus } from '../../prompts/service.js';
 import { describeSchedule } from '../../prompts/slots.js';
 import { MESSAGE_MAX, noMentions, truncate } from '../reply.js';
-import { BRAND_COLOUR } from './help.js';
+import { BRAND_COLOUR, fitLines } from './parts.js';
 import { shownUserText } from './userText.js';
 
 /** A message payload for a reply, an edit or a channel post; the command adds flags where it needs them. */
@@ -27,17 +27,6 @@ const field = (name: string, value: string, inline = false): APIEmbedField => ({
   inline,
 });
 
-/** As many whole lines as fit, so a markdown link is never cut in half. */
-function wholeLines(lines: readonly string[], max: number): string {
-  let out = '';
-  for (const line of lines) {
-    const next = out ? `${out}\n${line}` : line;
-    if (next.length > max) break;
-    out = next;
-  }
-  return out;
-}
-
 export const NOT_SET_UP = 'Weekly discussion prompts are not set up in this server yet. Start with `/prompts setup`.';
 
 /** The weekly post: the prompt, its follow-up questions, the related section and the sources. */
@@ -52,7 +41,7 @@ export function promptPostView({ prompt, section, sources, suggestedBy }: Prompt
     fields: [
       ...(followUps.length ? [field('Follow-up questions', followUps.join('\n'))] : []),
       ...(section ? [field('Related section', `**${section.order}. ${section.title}**\n${section.summary}`)] : []),
-      ...(sourceLines.length ? [field('Sources', wholeLines(sourceLines, limits.embedField))] : []),
+      ...(sourceLines.length ? [field('Sources', fitLines(sourceLines, limits.embedField))] : []),
       ...(suggestedBy ? [field('Suggested by', userMention(suggestedBy))] : []),
     ],
     footer: { text: 'Weekly discussion prompt · Scratchpad' },

@@ -18,45 +18,22 @@ import type { Report } from '../../quiz/records.js';
 import type { Asked, SessionTotals, Verdict } from '../../quiz/service.js';
 import { answerId, closeReportsId, nextId, REPORT_REASON, reportFormId, reportId, stopId } from '../quizIds.js';
 import { noMentions, truncate } from '../reply.js';
-import { BRAND_COLOUR } from './help.js';
+import {
+  answerButtons,
+  BRAND_COLOUR,
+  choiceText,
+  difficultyNames,
+  explanationFields,
+  fitLines,
+  type MessageView,
+  RIGHT_COLOUR,
+  reportButton,
+  sectionTitle,
+  unix,
+  WRONG_COLOUR,
+} from './parts.js';
 
-/** A message body that fits a reply, an update, a channel post and an edit alike. */
-export type MessageView = Required<Pick<BaseMessageOptions, 'embeds' | 'components' | 'allowedMentions'>> & { content?: string };
-
-export const RIGHT_COLOUR = 0x57f287;
-export const WRONG_COLOUR = 0xed4245;
-export const difficultyNames = { 1: 'Easy', 2: 'Medium', 3: 'Hard' } as const;
 const reasonNames = { review: 'Review: you missed this one before', new: 'New question', again: 'Seen before' } as const;
-
-export const letter = (choice: number) => String.fromCharCode(65 + choice);
-export const choiceText = (question: Question, choice: number) => `**${letter(choice)}.** ${question.choices[choice] ?? '?'}`;
-export const unix = (at: Date | string) => Math.floor(new Date(at).getTime() / 1000);
-
-/** Lines joined until the next one would pass `max`, so a link or mention is never cut in half. */
-export function fitLines(lines: readonly string[], max: number, more: (left: number) => string = (left) => `…and ${left} more`): string {
-  const kept: string[] = [];
-  let length = 0;
-  for (const [index, line] of lines.entries()) {
-    const reserve = index < lines.length - 1 ? more(lines.length).length + 1 : 0;
-    if (length + line.length + reserve > max) {
-      kept.push(more(lines.length - index));
-      break;
-    }
-    kept.push(line);
-    length += line.length + 1;
-  }
-  return kept.join('\n');
-}
-
-export function sourceLinks(content: Content, ids: readonly string[]): string {
-  const lines = ids.map((id) => {
-    const source = content.sources.get(id);
-    return source ? `[${truncate(source.title.replace(/[[\]]/g, ''), 120)}](${source.url})` : id;
-  });
-  return fitLines(lines, limits.embedField) || '–';
-}
-
-export const sectionTitle = (content: Content, id: string) => content.sections.get(id)?.title ?? id;
 
 function questionEmbed(content: Content, question: Question, title: string, footer: string): APIEmbed {
   const choices = question.choices.map((_, choice) => choiceText(question, choice)).join('\n');
@@ -66,31 +43,6 @@ function questionEmbed(content: Content, question: Question, title: string, foot
     description: truncate(`${question.question}\n\n${choices}`, limits.embedDescription),
     footer: { text: truncate(`${sectionTitle(content, question.section)} · ${difficultyNames[question.difficulty]} · ${footer}`, 2048) },
   };
-}
-
-export const answerButtons = (question: Question, idFor: (choice: number) => string) =>
-  new ActionRowBuilder<ButtonBuilder>().addComponents(
-    question.choices.map((text, choice) =>
-      new ButtonBuilder()
-        .setCustomId(idFor(choice))
-        .setLabel(truncate(`${letter(choice)}. ${text}`, limits.buttonLabel))
-        .setStyle(ButtonStyle.Secondary),
-    ),
-  );
-
-export const reportButton = (question: string) =>
-  new ButtonBuilder()
-    .setCustomId(reportId.encode({ q: question }))
-    .setLabel('Report a problem with this question')
-    .setStyle(ButtonStyle.Secondary);
-
-/** The explanation part every revealed question shows: the right answer, why, and where it comes from. */
-export function explanationFields(content: Content, question: Question): APIEmbedField[] {
-  return [
-    { name: 'Correct answer', value: truncate(choiceText(question, question.answer), limits.embedField) },
-    { name: 'Why', value: truncate(question.explanation, limits.embedField) },
-    { name: 'Sources', value: sourceLinks(content, question.sources) },
-  ];
 }
 
 export function questionView(content: Content, { question, n, session, reason }: Asked, owner: string): MessageView {

@@ -1,9 +1,7 @@
 import type { ReminderState } from '../../reminders/service.js';
 import { effectiveTime, inQuietHours } from '../../reminders/timing.js';
 import { noMentions } from '../reply.js';
-import { BRAND_COLOUR } from './help.js';
-import type { MessageView } from './quiz.js';
-import { unix } from './quiz.js';
+import { BRAND_COLOUR, type MessageView, unix } from './parts.js';
 
 /** The member's reminder settings after `/progress reminders`, in plain words. */
 export function remindersView(state: ReminderState | undefined, zone: string): MessageView {

@@ -5,9 +5,9 @@ import type { ReviewOutcome, ReviewSummary } from '../../quiz/review.js';
 import type { ReviewAsked, ReviewVerdict } from '../../quiz/reviewService.js';
 import { noMentions, truncate } from '../reply.js';
 import { reviewAnswerId, reviewNextId, reviewStartId, reviewStopId } from '../reviewIds.js';
-import { BRAND_COLOUR } from './help.js';
 import {
   answerButtons,
+  BRAND_COLOUR,
   choiceText,
   difficultyNames,
   explanationFields,
@@ -17,7 +17,7 @@ import {
   sectionTitle,
   unix,
   WRONG_COLOUR,
-} from './quiz.js';
+} from './parts.js';
 
 const boxName = (box: number) => (box === 0 ? 'learned (out of review)' : `box ${box}`);
 

@@ -5,9 +5,9 @@ import { limits } from '../../content/limits.js';
 import type { RoundQuestion, RoundReveal, RoundSummary } from '../../quiz/rounds.js';
 import { roundAnswerId } from '../quizIds.js';
 import { noMentions, truncate } from '../reply.js';
-import { BRAND_COLOUR } from './help.js';
 import {
   answerButtons,
+  BRAND_COLOUR,
   choiceText,
   difficultyNames,
   explanationFields,
@@ -16,7 +16,7 @@ import {
   reportButton,
   sectionTitle,
   unix,
-} from './quiz.js';
+} from './parts.js';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

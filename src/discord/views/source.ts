@@ -12,8 +12,7 @@ import type { Source } from '../../content/schema.js';
 import { noMentions, truncate } from '../reply.js';
 import { listSourcesId, openSourceId, sourceKindId } from '../studyIds.js';
 import { verdictBadges } from './claim.js';
-import { BRAND_COLOUR } from './help.js';
-import { fitLines, type MessageView } from './quiz.js';
+import { BRAND_COLOUR, fitLines, type MessageView } from './parts.js';
 import { shownUserText } from './userText.js';
 
 type Kind = Source['kind'];

@@ -29,8 +29,7 @@ import {
   suggestFormId,
   takeId,
 } from '../stanceIds.js';
-import { BRAND_COLOUR } from './help.js';
-import { fitLines } from './quiz.js';
+import { BRAND_COLOUR, fitLines } from './parts.js';
 import { shownUserText } from './userText.js';
 
 /** Stance questions and labels may be a member's (an approved suggestion), so they are always shown as member text. */

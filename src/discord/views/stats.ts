@@ -5,9 +5,8 @@ import { limits } from '../../content/limits.js';
 import type { GroupStats } from '../../quiz/stats.js';
 import { statsChartSpec } from '../../quiz/statsChart.js';
 import { noMentions, truncate } from '../reply.js';
-import { BRAND_COLOUR } from './help.js';
+import { BRAND_COLOUR, fitLines, letter, sectionTitle, unix } from './parts.js';
 import { bar } from './progress.js';
-import { fitLines, letter, sectionTitle, unix } from './quiz.js';
 
 export const STATS_CHART = 'quiz-stats.png';
 const percent = (share: number) => `${Math.round(share * 100)}%`;

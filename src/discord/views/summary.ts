@@ -11,8 +11,7 @@ import { limits } from '../../content/limits.js';
 import type { Section } from '../../content/schema.js';
 import { noMentions, truncate } from '../reply.js';
 import { contentsId, nextSectionId, openSectionId, previousSectionId, quizSectionId } from '../studyIds.js';
-import { BRAND_COLOUR } from './help.js';
-import { fitLines, type MessageView, sourceLinks } from './quiz.js';
+import { BRAND_COLOUR, fitLines, type MessageView, sourceLinks } from './parts.js';
 import { shownUserText } from './userText.js';
 
 const label = (section: Section) => `${section.order}. ${section.title}`;

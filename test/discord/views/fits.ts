@@ -1,7 +1,7 @@
 import type { APIEmbed, APIMessageTopLevelComponent, JSONEncodable } from 'discord.js';
 import { expect } from 'vitest';
 import { limits } from '../../../src/content/limits.js';
-import type { MessageView } from '../../../src/discord/views/quiz.js';
+import type { MessageView } from '../../../src/discord/views/parts.js';
 import { messageIssues } from '../../../testkit/validation/messageLimits.js';
 
 interface Part {

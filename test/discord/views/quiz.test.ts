@@ -5,8 +5,9 @@ import { limits } from '../../../src/content/limits.js';
 import { loadBundleOrThrow } from '../../../src/content/loader.js';
 import { answerId, roundAnswerId } from '../../../src/discord/quizIds.js';
 import { leaderboardView } from '../../../src/discord/views/leaderboard.js';
+import type { MessageView } from '../../../src/discord/views/parts.js';
 import { bar, progressView } from '../../../src/discord/views/progress.js';
-import { fitLines, type MessageView, questionView, reportModal, reportsView, verdictView } from '../../../src/discord/views/quiz.js';
+import { questionView, reportModal, reportsView, verdictView } from '../../../src/discord/views/quiz.js';
 import { roundQuestionView, roundRevealView, roundSummaryView } from '../../../src/discord/views/round.js';
 import { summarize } from '../../../src/quiz/progress.js';
 import type { Report, Session } from '../../../src/quiz/records.js';
@@ -135,18 +136,5 @@ describe('quiz views on the real bundle', () => {
     expectWithinLimits(leaderboardView(board, OWNER));
     const standings = Array.from({ length: 40 }, (_, i) => ({ user: `${i}`, answered: 5, correct: 3, points: 50 }));
     expectWithinLimits(roundSummaryView({ roundId: 'r', channel: '1', asked: 3, total: 5, standings, endedEarly: 'restart' }));
-  });
-
-  it('cuts lists between lines, never inside a mention', () => {
-    const lines = Array.from({ length: 100 }, (_, i) => `<@${200000000000000000 + i}>`);
-    const text = fitLines(lines, 200);
-    expect(text.length).toBeLessThanOrEqual(200);
-    expect(
-      text
-        .split('\n')
-        .slice(0, -1)
-        .every((line) => /^<@\d+>$/.test(line)),
-    ).toBe(true);
-    expect(text).toMatch(/…and \d+ more$/);
   });
 });
