@@ -85,13 +85,19 @@ function threadOf(post: MessageRecord): string {
   return thread.id;
 }
 
+/** A bot with weekly prompts set up and the first post out with its stance buttons. */
+async function openRound(store?: 'sqlite') {
+  const { standIn } = await boot(store);
+  const prompt = await setUp();
+  const stance = prompt.stance;
+  const [first, second] = stance?.positions ?? [];
+  if (!stance || !first || !second) throw new Error('the prompt has no stance question');
+  return { standIn, prompt, stance, first, second, post: await ballotAt(SLOT) };
+}
+
 describe('taking a stance', () => {
   it('shows the positions as buttons, confirms privately, lets a member change, and the post shows only the count', async () => {
-    await boot();
-    const prompt = await setUp();
-    const post = await ballotAt(SLOT);
-    const [first, second] = prompt.stance?.positions ?? [];
-    if (!first || !second) throw new Error('the prompt has no positions');
+    const { prompt, post, first, second } = await openRound();
     expect(componentsOf(post).map((button) => button.label)).toEqual(prompt.stance?.positions.map((position) => position.label));
     expect(post.content).toContain(prompt.stance?.question.slice(0, 40));
     expect(post.allowedMentions).toEqual({ parse: [] });
@@ -117,11 +123,7 @@ describe('taking a stance', () => {
 
 describe('the reveal', () => {
   it('with 3 or more stances: first and final split and who changed, in the thread, once', async () => {
-    await boot();
-    const prompt = await setUp();
-    const post = await ballotAt(SLOT);
-    const [yes, other] = prompt.stance?.positions ?? [];
-    if (!yes || !other) throw new Error('the prompt has no positions');
+    const { post, first: yes, second: other } = await openRound();
     await take(post, yes.id, 'ada');
     await take(post, yes.id, 'ben');
     await take(post, other.id, 'cleo');
@@ -145,10 +147,8 @@ describe('the reveal', () => {
   });
 
   it('with fewer than 3 stances shows only the count', async () => {
-    await boot();
-    const prompt = await setUp();
-    const post = await ballotAt(SLOT);
-    await take(post, prompt.stance?.positions[0]?.id ?? '', 'ada');
+    const { post, first } = await openRound();
+    await take(post, first.id, 'ada');
     await tickAt(NEXT_SLOT);
     const { standIn } = world();
     const [reveal] = await standIn.waitFor(() => revealsIn(threadOf(post)).length === 1 && revealsIn(threadOf(post)));
@@ -157,10 +157,8 @@ describe('the reveal', () => {
   });
 
   it('a restart straddling the close reveals exactly once', async () => {
-    const { standIn } = await boot('sqlite');
-    const prompt = await setUp();
-    const post = await ballotAt(SLOT);
-    for (const member of MEMBERS) await take(post, prompt.stance?.positions[0]?.id ?? '', member);
+    const { standIn, post, first } = await openRound('sqlite');
+    for (const member of MEMBERS) await take(post, first.id, member);
     world().app.services.prompts.scheduler.stop(); // down just before the close …
     world().app.services.stances.stop();
     standIn.clock.set(NEXT_SLOT + 60_000);
@@ -175,12 +173,8 @@ describe('the reveal', () => {
 
 describe('over the course', () => {
   it('a moderator gets the trend of a stance question as a PNG chart with the numbers as text', async () => {
-    const { standIn } = await boot();
-    const prompt = await setUp();
-    const stance = prompt.stance;
-    if (!stance) throw new Error('the prompt has no stance');
-    const post = await ballotAt(SLOT);
-    for (const member of MEMBERS) await take(post, stance.positions[0]?.id ?? '', member);
+    const { standIn, stance, post, first } = await openRound();
+    for (const member of MEMBERS) await take(post, first.id, member);
     await tickAt(NEXT_SLOT);
     await standIn.waitFor(() => revealsIn(threadOf(post)).length === 1);
 
@@ -192,7 +186,7 @@ describe('over the course', () => {
     expect(trend.ephemeral).toBe(true);
     const embed = embedOf(trend);
     expect(embed.description).toContain(`**2025-W13** (`);
-    expect(embed.description).toContain(`${stance.positions[0]?.label} 3`);
+    expect(embed.description).toContain(`${first.label} 3`);
     expect(embed.image?.url).toBe('attachment://stance-trend.png');
     const [file] = trend.attachments as { filename: string; data: string }[];
     expect(file?.filename).toBe('stance-trend.png');
