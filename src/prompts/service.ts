@@ -82,6 +82,7 @@ export class Prompts {
   }
 
   /** Skips the next prompt in the rotation; undefined when not set up or the bundle has no prompts. */
+  /** Skips the bundle's next prompt; an approved member suggestion, if any, still goes out first (and is named next). */
   async skip(guildId: string): Promise<{ skipped: Prompt; next: Prompt | undefined } | undefined> {
     if (!(await this.schedules.get(guildId))) return undefined;
     let skippedId: string | undefined;
@@ -92,7 +93,8 @@ export class Prompts {
     });
     const skipped = skippedId === undefined ? undefined : this.options.content.prompts.get(skippedId);
     const nextId = record.rotation.queue[0];
-    return skipped && { skipped, next: nextId === undefined ? undefined : this.options.content.prompts.get(nextId) };
+    const own = await this.options.guildPrompts?.next(guildId);
+    return skipped && { skipped, next: own?.prompt ?? (nextId === undefined ? undefined : this.options.content.prompts.get(nextId)) };
   }
 
   pause(guildId: string): Promise<Change | undefined> {

@@ -235,12 +235,13 @@ describe('member suggestions', () => {
     });
     expect(approved).toMatchObject({ ok: true, suggestion: { status: 'approved', title: 'Would you trust a scratchpad?' } });
     expect((await one.prompts.status(GUILD))?.upNext?.id).toBe(`suggestion-${id}`);
+    expect((await one.prompts.skip(GUILD))?.next?.id).toBe(`suggestion-${id}`); // skips the bundle's next, not the suggestion
     const messageId = await one.nextPost();
     expect(one.poster.sent.map((sent) => sent.promptId)).toEqual([`suggestion-${id}`]);
     const round = await one.stances.rounds.get(`${GUILD}/${messageId}`);
     expect(round?.stance.positions.map((position) => position.label)).toEqual(['Yes', 'No', 'Depends']);
     await one.nextPost();
-    expect(one.poster.sent.map((sent) => sent.promptId)).toEqual([`suggestion-${id}`, 'a']);
+    expect(one.poster.sent.map((sent) => sent.promptId)).toEqual([`suggestion-${id}`, 'b']);
     expect(await one.suggestions.get(GUILD, id)).toMatchObject({ status: 'posted' });
   });
 
