@@ -145,6 +145,11 @@ export class ReminderScheduler {
     return true;
   }
 
+  /** The member turned reminders back on: the notice about the earlier switch-off is moot. */
+  dropNotice(guild: string, user: string): void {
+    this.notices.delete(memberKey(guild, user));
+  }
+
   hasNotice(guild: string, user: string): boolean {
     return this.notices.has(memberKey(guild, user));
   }

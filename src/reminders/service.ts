@@ -66,7 +66,7 @@ export class Reminders {
     return settings && this.describe(guild, user, settings);
   }
 
-  /** Applies a change; turning reminders on clears an earlier closed-DMs switch-off. */
+  /** Applies a change; turning reminders on clears an earlier closed-DMs switch-off and its unsaid notice. */
   async change(guild: string, user: string, change: ReminderChange): Promise<ReminderState> {
     const now = this.options.clock.now().toISOString();
     const settings = await this.settings.update(memberKey(guild, user), (current) => {
@@ -89,10 +89,11 @@ export class Reminders {
         ...(change.threshold === undefined ? {} : { threshold: change.threshold }),
         ...(change.time === undefined ? {} : { time: change.time }),
         ...(change.quiet === undefined ? {} : { quiet: change.quiet }),
-        ...(enabling ? { dmsClosed: false } : {}),
+        ...(enabling ? { dmsClosed: false, noticePending: false } : {}),
         updatedAt: now,
       };
     });
+    if (change.enabled === true) this.scheduler.dropNotice(guild, user);
     await this.scheduler.track(guild, user);
     return this.describe(guild, user, settings);
   }

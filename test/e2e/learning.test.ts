@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DMS_CLOSED_NOTICE } from '../../src/discord/reminderNotice.js';
@@ -8,7 +5,7 @@ import { memberKey } from '../../src/quiz/records.js';
 import { type MessageRecord, manualClock } from '../../testkit/index.js';
 import { attachmentText } from '../../testkit/world/attachments.js';
 import { type BotUnderTest, startBot } from './harness.js';
-import { componentId, componentsOf, embedOf, sqliteUrl } from './messages.js';
+import { componentId, embedOf, sqliteUrl } from './messages.js';
 
 const MINUTE = 60_000;
 
@@ -106,6 +103,22 @@ describe('review reminders end to end', () => {
     expect(after.followUps()).toEqual([]);
     await runRemindersAt(b, '2026-06-02T16:00:00Z');
     expect(standIn.calls.filter((c) => c.error?.code === 50007)).toHaveLength(1);
+  });
+
+  it('turning reminders back on before hearing the notice drops it', async () => {
+    const b = await started('2026-06-01T12:00:00Z');
+    const { standIn } = b;
+    await missQuestions(b, 1);
+    standIn.closeDms('member');
+    await standIn.slash('progress', { on: true, reviews: 1, time: '18:00' }, { subcommand: 'reminders' }).reply();
+    await runRemindersAt(b, '2026-06-01T18:00:00Z');
+    const key = [standIn.guild().id, standIn.guild().member.id] as const;
+    await standIn.waitFor(async () => (await b.app.services.reminders.state(...key))?.settings.dmsClosed);
+    standIn.openDms('member');
+    const again = standIn.slash('progress', { on: true }, { subcommand: 'reminders' });
+    expect(embedOf(await again.reply()).description).toContain('**Status:** on');
+    expect(again.followUps()).toEqual([]);
+    expect((await b.app.services.reminders.state(...key))?.settings).toMatchObject({ enabled: true, noticePending: false });
   });
 });
 

@@ -155,6 +155,15 @@ describe('reminder scheduler', () => {
     expect((await s.repo.get(memberKey(GUILD, USER)))?.noticePending).toBe(false);
   });
 
+  it('forgets the notice when the member turns reminders back on before hearing it', async () => {
+    const s = await scheduler('2026-03-27T10:00:00Z');
+    await s.repo.set(memberKey(GUILD, USER), settings({ enabled: false, dmsClosed: true, noticePending: true }));
+    await s.one.start(s.runtime);
+    s.one.dropNotice(GUILD, USER);
+    expect(s.one.hasNotice(GUILD, USER)).toBe(false);
+    expect(await s.one.takeNotice(GUILD, USER)).toBe(false);
+  });
+
   it('keeps a pending notice over a restart', async () => {
     const s = await scheduler('2026-03-27T10:00:00Z');
     await s.repo.set(memberKey(GUILD, USER), settings({ enabled: false, dmsClosed: true, noticePending: true }));
