@@ -121,6 +121,25 @@ describe('taking a stance', () => {
   });
 });
 
+describe('moderator settings', () => {
+  it('a moderator turns stances off: the next weekly post has no buttons; a member may not change it', async () => {
+    const { standIn } = await boot();
+    await setUp();
+    const refused = await standIn.slash('prompts', { enabled: false }, { member: 'ada', subcommand: 'stances' }).reply();
+    expect(refused.content).toMatch(/Manage Server/);
+    const off = await prompts('stances', { enabled: false }).reply();
+    expect(off.content).toMatch(/^Stance questions are off/);
+    await tickAt(SLOT);
+    const [post] = await standIn.waitFor(() => {
+      const posts = standIn.messages(standIn.guild().channel().id).filter((message) => !message.ephemeral && message.embeds.length > 0);
+      return posts.length > 0 && posts;
+    });
+    expect(post && componentsOf(post)).toEqual([]);
+    const on = await prompts('stances', { enabled: true, days: 3 }).reply();
+    expect(on.content).toMatch(/closes 3 days after the post/);
+  });
+});
+
 describe('the reveal', () => {
   it('with 3 or more stances: first and final split and who changed, in the thread, once', async () => {
     const { post, first: yes, second: other } = await openRound();
