@@ -29,7 +29,7 @@ export function helpView(content: Content, commands: readonly CommandSummary[]):
     color: BRAND_COLOUR,
     description:
       'In December 2024 Anthropic and Redwood Research reported that Claude 3 Opus sometimes complied with a new training goal while reasoning, in a hidden scratchpad, about protecting its existing values. ' +
-      'Scratchpad helps a study group work through that experiment, why it looks like deceptive alignment, and the objections to that reading: read sections, look up sources, check claims, quiz yourselves and discuss a prompt each week.',
+      'Scratchpad helps a study group work through that experiment, why it looks like deceptive alignment, and the objections to that reading: read sections, look up sources, check claims, quiz yourselves, and discuss a prompt each week: take a stance on it privately and see how the group moved when the round closes.',
     fields: [
       ...(commandFields(commands) ?? []),
       {
