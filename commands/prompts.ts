@@ -1,8 +1,9 @@
-import { ChannelType, type GuildBasedChannel, MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits } from 'discord.js';
+import { ChannelType, MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits } from 'discord.js';
+import { missingBotPermissions } from '../src/discord/channelPermissions.js';
 import { defineCommand, type SlashInteraction, type SubcommandArgs } from '../src/discord/command.js';
 import { Refusal } from '../src/discord/errors.js';
 import type { CommandData } from '../src/discord/options.js';
-import { missingBotPermissions, promptPermissions } from '../src/discord/promptPoster.js';
+import { promptPermissions } from '../src/discord/promptPoster.js';
 import { suggestComponents, suggestSubcommands } from '../src/discord/promptSuggestions.js';
 import {
   changedView,
@@ -90,21 +91,16 @@ function parseTime(input: string): string {
   return time;
 }
 
-async function visibleChannel(interaction: SlashInteraction, id: string): Promise<GuildBasedChannel> {
-  const channel = interaction.guild?.channels.cache.get(id) ?? (await interaction.guild?.channels.fetch(id));
-  if (!channel) throw new Refusal('I cannot see that channel. Check that Scratchpad can view it, then try again.');
-  return channel;
-}
-
 async function setup(ctx: Services, interaction: SlashInteraction, args: SetupArgs) {
   const time = parseTime(args.time ?? DEFAULTS.time);
   const timezone = zoneFrom(args.timezone ?? DEFAULTS.timezone);
   const thread = args.thread ?? DEFAULTS.thread;
-  const channel = await visibleChannel(interaction, args.channel.id);
-  const missing = await missingBotPermissions(channel, promptPermissions(thread));
-  if (missing.length > 0) throw new Refusal(missingPermissionsText(channel.id, missing));
+  const channelId = args.channel.id;
+  const missing = await missingBotPermissions(interaction.client, interaction.guildId, channelId, promptPermissions(thread));
+  if (!missing) throw new Refusal('I cannot see that channel. Check that Scratchpad can view it, then try again.');
+  if (missing.length > 0) throw new Refusal(missingPermissionsText(channelId, missing));
   const weekday = args.day ?? DEFAULTS.weekday;
-  const { record, nextPost } = await ctx.prompts.setup(interaction.guildId, { channelId: channel.id, weekday, time, timezone, thread });
+  const { record, nextPost } = await ctx.prompts.setup(interaction.guildId, { channelId, weekday, time, timezone, thread });
   return reply(interaction, setupDoneView(record, nextPost));
 }
 

@@ -12,6 +12,7 @@ import { channelRoutes } from './http/routes/channelRoutes.js';
 import { commandRoutes } from './http/routes/commandRoutes.js';
 import { dmRoutes } from './http/routes/dmRoutes.js';
 import { gatewayRoutes } from './http/routes/gatewayRoutes.js';
+import { guildRoutes } from './http/routes/guildRoutes.js';
 import { interactionRoutes } from './http/routes/interactionRoutes.js';
 import { threadRoutes } from './http/routes/threadRoutes.js';
 import { webhookRoutes } from './http/routes/webhookRoutes.js';
@@ -68,9 +69,16 @@ export async function assemble(options: StandInOptions): Promise<StandInParts> {
     waitTimeoutMs: options.waitTimeoutMs ?? 10_000,
   };
   const faults = new Faults(gateway, events, core.waitTimeoutMs);
-  const routes = [gatewayRoutes, interactionRoutes, webhookRoutes, channelRoutes, threadRoutes, commandRoutes, dmRoutes].flatMap((make) =>
-    make(core),
-  );
+  const routes = [
+    gatewayRoutes,
+    interactionRoutes,
+    webhookRoutes,
+    channelRoutes,
+    threadRoutes,
+    guildRoutes,
+    commandRoutes,
+    dmRoutes,
+  ].flatMap((make) => make(core));
   assertSpecRoutes(routes);
   const http = new HttpFront({ core, router: new Router(routes), faults, token, journal });
   http.server.on('upgrade', (request, socket, head) => {

@@ -8,9 +8,13 @@ export interface ClientOptions {
 }
 
 /**
- * Only the Guilds intent, and caches for nothing the bot does not read: in thousands of guilds the member,
- * message, presence, emoji and sticker caches are most of a default client's memory. Kept: guilds, channels
- * and roles (channel permission checks need them) and the bot's own member.
+ * Only the Guilds intent, and caches for nothing the bot does not read. With thousands of guilds, the channel,
+ * role and member objects are most of a default client's memory (30 channels and 25 roles a guild: about two
+ * thirds of it), and the bot reads none of them: an interaction carries its guild, channel and permissions,
+ * weekly posts, rounds and reveals fetch their channel when they post, and `/prompts setup` asks the API for the
+ * one channel it checks (channelPermissions.ts). Kept: the guilds themselves (which shard owns a guild) and the
+ * bot's own user. discord.js warns once per manager that dropping the channel and role caches is unsupported:
+ * it is, for what reads them (`permissionsFor`, `guild.roles.everyone`), and this bot calls none of those.
  */
 export function createClient({ apiUrl, shards, shardCount }: ClientOptions = {}): Client {
   return new Client({
@@ -21,6 +25,9 @@ export function createClient({ apiUrl, shards, shardCount }: ClientOptions = {})
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       ApplicationCommandManager: 0,
+      ChannelManager: 0,
+      GuildChannelManager: 0,
+      RoleManager: 0,
       AutoModerationRuleManager: 0,
       BaseGuildEmojiManager: 0,
       DMMessageManager: 0,
@@ -29,7 +36,7 @@ export function createClient({ apiUrl, shards, shardCount }: ClientOptions = {})
       GuildEmojiManager: 0,
       GuildForumThreadManager: 0,
       GuildInviteManager: 0,
-      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      GuildMemberManager: 0,
       GuildMessageManager: 0,
       GuildScheduledEventManager: 0,
       GuildStickerManager: 0,

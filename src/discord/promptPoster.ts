@@ -2,14 +2,12 @@ import {
   ChannelType,
   type Client,
   DiscordAPIError,
-  type GuildBasedChannel,
   PermissionFlagsBits,
   RESTJSONErrorCodes,
   type TextChannel,
   ThreadAutoArchiveDuration,
 } from 'discord.js';
 import { PostError, type PromptPoster } from '../prompts/poster.js';
-import { permissionName } from './permissions.js';
 import { promptPostView } from './views/prompts.js';
 
 /** Maps Discord's failures onto the scheduler's kinds: 50013/50001 permissions, 10003 unknown channel. */
@@ -68,11 +66,4 @@ export function discordPromptPoster(client: Client): PromptPoster {
 export function promptPermissions(thread: boolean): bigint[] {
   const post = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
   return thread ? [...post, PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads] : post;
-}
-
-/** The names of the permissions the bot itself lacks in a channel. */
-export async function missingBotPermissions(channel: GuildBasedChannel, required: readonly bigint[]): Promise<string[]> {
-  const me = channel.guild.members.me ?? (await channel.guild.members.fetchMe());
-  const granted = channel.permissionsFor(me);
-  return required.filter((flag) => !granted.has(flag)).map(permissionName);
 }

@@ -22,7 +22,12 @@ const HOUR = 3_600_000;
 const sqlite = backends.find((backend) => backend.name === 'sqlite');
 
 async function boot(options: { store?: 'sqlite'; noSendChannel?: boolean } = {}) {
-  const channels = ['general', ...(options.noSendChannel ? [{ name: 'read-only', bot: { deny: ['SendMessages' as const] } }] : [])];
+  const closed = [
+    { name: 'read-only', bot: { deny: ['SendMessages' as const] } },
+    { name: 'announcements', everyone: { deny: ['SendMessages' as const] } },
+    { name: 'staff', bot: { deny: ['ViewChannel' as const] } },
+  ];
+  const channels = ['general', ...(options.noSendChannel ? closed : [])];
   bot = await startBot({ guilds: [{ channels }], ...(options.store ? { storeUrl: sqlite?.url() } : {}) });
   bot.standIn.clock.set(SETUP_AT);
   return bot;
@@ -100,6 +105,20 @@ describe('/prompts setup', () => {
     const reply = await prompts('setup', { channel: standIn.guild().channel('read-only').id }).reply();
     expect(reply.content).toMatch(/missing \*\*Send Messages\*\*/);
     expect(await bot?.app.services.prompts.status(standIn.guild().id)).toBeUndefined();
+  });
+
+  it('checks the channel through the API, with no channel, role or member cache: @everyone overwrites and hidden channels', async () => {
+    const { standIn, app } = await boot({ noSendChannel: true });
+    const everyoneDenied = await prompts('setup', { channel: standIn.guild().channel('announcements').id }).reply();
+    expect(everyoneDenied.content).toMatch(/missing \*\*Send Messages\*\*/);
+    const hidden = await prompts('setup', { channel: standIn.guild().channel('staff').id }).reply();
+    expect(hidden.content).toMatch(/cannot see that channel/);
+    expect(await app.services.prompts.status(standIn.guild().id)).toBeUndefined();
+    await setUp(standIn.guild().channel().id);
+    const guild = app.client.guilds.cache.get(standIn.guild().id);
+    expect([app.client.channels.cache.size, guild?.channels.cache.size, guild?.roles.cache.size, guild?.members.cache.size]).toEqual([
+      0, 0, 0, 0,
+    ]);
   });
 });
 
