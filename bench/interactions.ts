@@ -28,7 +28,7 @@ export type ScenarioName = '/summary' | '/claim' | '/source autocomplete' | 'qui
 
 interface Scenario {
   readonly name: ScenarioName;
-  /** The command that must exist in src/discord/routes.ts for the scenario to run. */
+  /** The command that must exist in commands/index.ts for the scenario to run. */
   readonly command: string;
   /** A read command: the p99 added-latency target applies. */
   readonly read: boolean;
@@ -203,7 +203,7 @@ export interface InteractionOptions {
 
 export interface InteractionFigures {
   readonly results: LoadResult[];
-  /** Scenarios whose command is not in src/discord/routes.ts yet. */
+  /** Scenarios whose command is not in commands/index.ts yet. */
   readonly skipped: ScenarioName[];
   /** Scratchpad's process start to ready with these guilds, per run. */
   readonly startupMs: number[];

@@ -107,7 +107,7 @@ if (only.has('interactions')) {
     console.log(line),
   );
   summaries = summarise(interactions.results);
-  if (interactions.skipped.length > 0) print(`Not measured (command not in src/discord/routes.ts yet): ${interactions.skipped.join(', ')}`);
+  if (interactions.skipped.length > 0) print(`Not measured (command not in commands/index.ts yet): ${interactions.skipped.join(', ')}`);
   table(
     [
       'scenario',

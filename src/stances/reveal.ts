@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Position } from '../content/schema.js';
+import { isoWeek } from '../quiz/calendar.js';
 import type { StanceRound } from './records.js';
 
 /** Below this many stances a distribution could point at individuals, so only the count is shown. */
@@ -73,9 +73,6 @@ export interface HistoryEntry {
   readonly closesAt: Date;
 }
 
-/** ISO week of an instant in UTC, e.g. `2026-W49`. */
-export const isoWeek = (at: string) => DateTime.fromISO(at, { zone: 'utc' }).toFormat("kkkk-'W'WW");
-
 export function historyOf(rounds: readonly StanceRound[], user: string): HistoryEntry[] {
   return rounds.flatMap((round) => {
     const choice = round.members[user];
@@ -83,7 +80,7 @@ export function historyOf(rounds: readonly StanceRound[], user: string): History
     const position = (id: string) => round.stance.positions.find((candidate) => candidate.id === id);
     return [
       {
-        week: isoWeek(round.openedAt),
+        week: isoWeek(new Date(round.openedAt)),
         title: round.title,
         question: round.stance.question,
         first: position(choice.first),
@@ -122,7 +119,7 @@ export function trendOf(rounds: readonly StanceRound[], stanceId: string): Trend
     points: asked.map((round) => {
       const reveal = revealOf(round);
       return {
-        week: isoWeek(round.openedAt),
+        week: isoWeek(new Date(round.openedAt)),
         title: round.title,
         total: reveal.total,
         shares: reveal.kind === 'distribution' ? reveal.final : undefined,
