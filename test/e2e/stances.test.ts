@@ -266,6 +266,26 @@ describe('member suggestions', () => {
     expect(again.content ?? '').not.toContain('declined');
   });
 
+  it('a moderator edits a suggestion in the prefilled form and approves the edited version', async () => {
+    const { standIn, app } = await boot();
+    const form = standIn.slash('prompts', {}, { member: 'cleo', subcommand: 'suggest' });
+    await form.modal();
+    await standIn.submitModal(form, idea, 'cleo').reply();
+    const review = await prompts('suggestions').reply();
+    const opener = standIn.click(review, 'stance:edit:1', 'moderator');
+    expect(JSON.stringify((await opener.modal()).components)).toContain(idea.title);
+    const edited = await standIn
+      .submitModal(opener, { ...idea, title: 'Can a scratchpad be trusted?', positions: 'Yes\nNo' }, 'moderator')
+      .reply();
+    expect(edited.content).toMatch(/^Approved #1/);
+    expect(edited.content).toContain('No suggestions are waiting for review.');
+    expect(await app.services.suggestions.get(standIn.guild().id, 1)).toMatchObject({
+      status: 'approved',
+      title: 'Can a scratchpad be trusted?',
+      positions: ['Yes', 'No'],
+    });
+  });
+
   it('a member cannot review suggestions', async () => {
     const { standIn } = await boot();
     const refused = await standIn.slash('prompts', {}, { member: 'ada', subcommand: 'suggestions' }).reply();
