@@ -114,9 +114,10 @@ async function postNow(ctx: Services, interaction: SlashInteraction) {
   const { guildId } = interaction;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const delivery = await ctx.prompts.postNow(guildId);
-  const record = delivery && (await ctx.prompts.status(guildId))?.record;
-  if (!delivery || !record) return interaction.editReply(notice(NOT_SET_UP));
-  const title = delivery.promptId === undefined ? undefined : ctx.content.prompts.get(delivery.promptId)?.title;
+  const status = delivery && (await ctx.prompts.status(guildId));
+  if (!delivery || !status) return interaction.editReply(notice(NOT_SET_UP));
+  const { record, lastPrompt } = status;
+  const title = delivery.promptId === undefined ? undefined : lastPrompt?.title;
   return interaction.editReply(postNowView(guildId, record.channelId, delivery, title));
 }
 

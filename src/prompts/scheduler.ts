@@ -83,6 +83,8 @@ export interface GuildPrompts {
   next(guildId: string): Promise<GuildPrompt | undefined>;
   /** Called once the prompt went out, so it is not posted again. */
   posted(guildId: string, promptId: string): Promise<void>;
+  /** One of the guild's own prompts by id (for status), whatever its state. */
+  find(guildId: string, promptId: string): Promise<Prompt | undefined>;
 }
 
 /** A prompt that went out, for what follows a post (the stance round it opens). */

@@ -77,7 +77,9 @@ export class Prompts {
       upNext: own?.prompt ?? (upNextId === undefined ? undefined : prompts.get(upNextId)),
       left: record.rotation.queue.length,
       total: prompts.size,
-      lastPrompt: record.lastPost && prompts.get(record.lastPost.promptId),
+      lastPrompt:
+        record.lastPost &&
+        (prompts.get(record.lastPost.promptId) ?? (await this.options.guildPrompts?.find(guildId, record.lastPost.promptId))),
     };
   }
 

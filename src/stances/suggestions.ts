@@ -180,6 +180,12 @@ export class SuggestionQueue implements GuildPrompts {
     return approved && { prompt: promptOf(approved), author: approved.author };
   }
 
+  async find(guild: string, promptId: string): Promise<Prompt | undefined> {
+    const id = suggestionIdOf(promptId);
+    const item = id === undefined ? undefined : await this.get(guild, id);
+    return item && promptOf(item);
+  }
+
   /** Marks a suggestion as posted once the scheduler sent it; ignores bundle prompt ids. */
   async posted(guild: string, promptId: string): Promise<void> {
     const id = suggestionIdOf(promptId);

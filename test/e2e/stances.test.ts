@@ -246,6 +246,8 @@ describe('member suggestions', () => {
     expect(embedOf(post).title).toBe('@\u200beveryone look');
     expect(fieldOf(post, 'Suggested by')).toBe(`<@${await memberId('ada')}>`);
     expect(componentsOf(post).map((button) => button.label)).toEqual(['Yes', 'No', 'Depends']);
+    const status = await prompts('status').reply();
+    expect(fieldOf(status, 'Last post')).toMatch(/^\[@\u200beveryone look\]\(/);
   });
 
   it('a moderator declines with a reason; the member is told privately, by DM or else at their next use', async () => {

@@ -27,6 +27,9 @@ const field = (name: string, value: string, inline = false): APIEmbedField => ({
   inline,
 });
 
+/** A prompt's title inside a message: it may be a member's suggestion, so it is shown as member text. */
+const promptTitle = (title: string) => shownUserText(title, 100);
+
 export const NOT_SET_UP = 'Weekly discussion prompts are not set up in this server yet. Start with `/prompts setup`.';
 
 /** The weekly post: the prompt, its follow-up questions, the related section and the sources. */
@@ -73,7 +76,7 @@ function failureText(failure: FailureRecord): string {
 function lastPostText(guildId: string, status: PromptStatus, now: Date): string {
   const post = status.record.lastPost;
   if (!post) return 'None yet.';
-  const title = status.lastPrompt?.title ?? post.promptId;
+  const title = promptTitle(status.lastPrompt?.title ?? post.promptId);
   const at = time(new Date(post.at), TimestampStyles.RelativeTime);
   if (post.state === 'failed') return `Failed ${at}: “${title}”.`;
   if (post.state === 'posting') {
@@ -96,7 +99,7 @@ export function statusView(guildId: string, status: PromptStatus, now: Date): Pr
   const rotation =
     status.total === 0
       ? 'The content bundle has no discussion prompts.'
-      : `${status.left} of ${status.total} prompts left in this round${status.upNext ? ` · up next: “${status.upNext.title}”` : ''}`;
+      : `${status.left} of ${status.total} prompts left in this round${status.upNext ? ` · up next: “${promptTitle(status.upNext.title)}”` : ''}`;
   const fields = [
     field('Channel', `${channelMention(record.channelId)}${record.thread ? ' · with a discussion thread' : ' · no threads'}`, true),
     field('Schedule', describeSchedule(record), true),
@@ -129,7 +132,7 @@ export function postNowView(guildId: string, channelId: string, delivery: Delive
       `Nothing was posted in ${channelMention(channelId)}: ${FAILURE_TEXT[delivery.error.kind]}${code}. See \`/prompts status\`.`,
     );
   }
-  const link = `[${title ?? delivery.promptId}](${messageLink(channelId, delivery.messageId, guildId)})`;
+  const link = `[${promptTitle(title ?? delivery.promptId)}](${messageLink(channelId, delivery.messageId, guildId)})`;
   const thread = delivery.threadId
     ? ` Discussion: ${channelMention(delivery.threadId)}.`
     : delivery.threadError
@@ -139,7 +142,7 @@ export function postNowView(guildId: string, channelId: string, delivery: Delive
 }
 
 export const skippedView = (skipped: string, next: string | undefined) =>
-  notice(`Skipped “${skipped}”.${next ? ` The next post will be “${next}”.` : ''}`);
+  notice(`Skipped “${promptTitle(skipped)}”.${next ? ` The next post will be “${promptTitle(next)}”.` : ''}`);
 
 export function changedView(action: 'pause' | 'resume' | 'off', before: PromptSchedule, after: PromptSchedule, nextPost: Date | undefined) {
   if (action === 'pause') {
