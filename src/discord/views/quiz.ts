@@ -1,8 +1,6 @@
 import {
   ActionRowBuilder,
   type APIEmbed,
-  type APIEmbedField,
-  type BaseMessageOptions,
   ButtonBuilder,
   ButtonStyle,
   LabelBuilder,
@@ -16,7 +14,7 @@ import { limits } from '../../content/limits.js';
 import type { Question } from '../../content/schema.js';
 import type { Report } from '../../quiz/records.js';
 import type { Asked, SessionTotals, Verdict } from '../../quiz/service.js';
-import { answerId, closeReportsId, nextId, REPORT_REASON, reportFormId, reportId, stopId } from '../quizIds.js';
+import { answerId, closeReportsId, nextId, REPORT_REASON, reportFormId, stopId } from '../quizIds.js';
 import { noMentions, truncate } from '../reply.js';
 import {
   answerButtons,
