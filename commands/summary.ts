@@ -2,8 +2,9 @@ import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
 import type { Section } from '../src/content/schema.js';
 import { type ButtonClick, button, defineCommand, select } from '../src/discord/command.js';
 import { Expired } from '../src/discord/errors.js';
+import { sectionReply } from '../src/discord/sectionReplies.js';
 import { contentsId, nextSectionId, openSectionId, previousSectionId, quizSectionId } from '../src/discord/studyIds.js';
-import { contentsView, sectionChoices, sectionView } from '../src/discord/views/summary.js';
+import { contentsView, sectionChoices } from '../src/discord/views/summary.js';
 import type { Services } from '../src/services.js';
 import { startPrivateQuiz } from './quiz.js';
 
@@ -22,7 +23,7 @@ function page(step: 'previous' | 'next') {
   return async (ctx: Services, interaction: ButtonClick, { section }: { section: string }) => {
     const around = ctx.content.neighbours(section);
     if (!around) throw new Expired(`no section ${section}`);
-    return interaction.update(sectionView(ctx.content, around[step]));
+    return interaction.update(sectionReply(ctx.content, around[step]));
   };
 }
 
@@ -43,7 +44,7 @@ export default defineCommand({
     const typed = args.section?.trim();
     if (!typed) return interaction.reply({ ...contentsView(ctx.content), flags: MessageFlags.Ephemeral });
     const section = sectionFor(ctx, typed);
-    const view = section ? sectionView(ctx.content, section) : contentsView(ctx.content, typed);
+    const view = section ? sectionReply(ctx.content, section) : contentsView(ctx.content, typed);
     return interaction.reply({ ...view, flags: MessageFlags.Ephemeral });
   },
   autocomplete: (ctx, interaction) => interaction.respond(sectionChoices(ctx.content.rankSections(interaction.options.getFocused()))),
@@ -53,7 +54,7 @@ export default defineCommand({
     button(nextSectionId, page('next')),
     button(contentsId, async (ctx, interaction) => interaction.update(contentsView(ctx.content))),
     select(openSectionId, async (ctx, interaction) =>
-      interaction.update(sectionView(ctx.content, sectionById(ctx, interaction.values[0] ?? ''))),
+      interaction.update(sectionReply(ctx.content, sectionById(ctx, interaction.values[0] ?? ''))),
     ),
     button(quizSectionId, async (ctx, interaction, { section }) =>
       startPrivateQuiz(ctx, interaction, { section: sectionById(ctx, section).id, difficulty: null }),

@@ -16,6 +16,9 @@ export interface ClientOptions {
  * bot's own user. discord.js warns once per manager that dropping the channel and role caches is unsupported:
  * it is, for what reads them (`permissionsFor`, `guild.roles.everyone`), and this bot calls none of those.
  */
+/** discord.js's typings leave these out of the cache settings (it calls dropping them unsupported); it honours them. */
+const UNREAD_GUILD_CACHES = { ChannelManager: 0, GuildChannelManager: 0, RoleManager: 0 } as const;
+
 export function createClient({ apiUrl, shards, shardCount }: ClientOptions = {}): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -24,10 +27,8 @@ export function createClient({ apiUrl, shards, shardCount }: ClientOptions = {})
     rest: apiUrl ? { api: apiUrl } : {},
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
+      ...UNREAD_GUILD_CACHES,
       ApplicationCommandManager: 0,
-      ChannelManager: 0,
-      GuildChannelManager: 0,
-      RoleManager: 0,
       AutoModerationRuleManager: 0,
       BaseGuildEmojiManager: 0,
       DMMessageManager: 0,
