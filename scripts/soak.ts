@@ -3,6 +3,7 @@ import { redisRestartMidQuiz, restBursts, sqliteRefusesWrites } from '../test/ha
 import { runFuzzer } from '../test/hardening/fuzzer.js';
 import { runKillCycles } from '../test/hardening/killLoad.js';
 import { runReminderTorture } from '../test/hardening/reminderTorture.js';
+import { runRevealTorture } from '../test/hardening/revealTorture.js';
 import { runScheduleTorture } from '../test/hardening/scheduleTorture.js';
 
 /**
@@ -93,6 +94,15 @@ if (only.has('schedule')) {
     reminders.restarts >= 50,
   );
   row('duplicate / missing reminders', `${reminders.duplicates} / ${reminders.missing}`, reminders.problems.length === 0);
+  for (const store of ['sqlite', 'redis'] as const) {
+    const reveals = await runRevealTorture(store);
+    for (const problem of reveals.problems) say(`reveals: ${problem}`);
+    row(
+      `stance rounds closed / duplicate / missing reveals (${store}, ${reveals.restarts} restarts)`,
+      `${reveals.closed} / ${reveals.duplicates} / ${reveals.missing}`,
+      reveals.problems.length === 0 && reveals.closed >= 4,
+    );
+  }
 }
 
 if (only.has('faults')) {

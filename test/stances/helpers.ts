@@ -54,6 +54,22 @@ export function fakeDisplay() {
 
 export const member = (n: number) => String(600000000000000000n + BigInt(n));
 
+let posted = 0;
+
+/** The prompts helpers' fake poster, with message ids unique across every bot process of a test run, as Discord's are. */
+function uniquePoster(clock: { now(): Date }) {
+  const fake = fakePoster(clock);
+  const post = fake.poster.post.bind(fake.poster);
+  fake.poster.post = async (channelId, card) => {
+    await post(channelId, card);
+    const sent = fake.sent.pop();
+    const messageId = String(310000000000000000n + BigInt(posted++));
+    if (sent) fake.sent.push({ ...sent, messageId });
+    return messageId;
+  };
+  return fake;
+}
+
 /** One bot process: prompts (with suggestions ahead of the rotation) and stance rounds on a (possibly shared) store. */
 export function stanceBot(store: Store, clock: ReturnType<typeof mutableClock>, content: Content) {
   const suggestions = new SuggestionQueue(store, clock);
@@ -70,7 +86,7 @@ export function stanceBot(store: Store, clock: ReturnType<typeof mutableClock>, 
     guildPrompts: suggestions,
     random: () => 0.999,
   });
-  const poster = fakePoster(clock);
+  const poster = uniquePoster(clock);
   const shown = fakeDisplay();
   const owns = (guild: string) => guild === GUILD;
   return {
