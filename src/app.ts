@@ -61,9 +61,12 @@ export async function startApp(config: Config, commands: readonly Command[], opt
   rootLog.info({ version: content.version, sections: content.sections.size, claims: content.claims.size }, 'content loaded');
 
   const store = await openStore(config.STORE_URL, rootLog, options.storePrefix ?? config.STORE_PREFIX);
-  const client = createClient({ ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}) });
+  // SHARD_IDS: this process runs these shards of SHARD_COUNT, other machines the rest (no ShardingManager).
+  const shards = config.SHARD_IDS ? { shards: config.SHARD_IDS, shardCount: config.SHARD_COUNT } : {};
+  const client = createClient({ ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), ...shards });
   // Under `npm run start:sharded` discord.js reads this process's shard ids from the environment; every line says which.
-  const log = client.shard ? rootLog.child({ shards: client.shard.ids }) : rootLog;
+  const shardIds = client.shard?.ids ?? config.SHARD_IDS;
+  const log = shardIds ? rootLog.child({ shards: shardIds }) : rootLog;
   const clock = options.clock ?? systemClock;
   const quiz = new QuizService({ store, content, clock });
   const reports = new ReportService({ store, content, clock });

@@ -35,6 +35,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, STORE_PREFIX: 'a:b' })).toThrow(/STORE_PREFIX must be 1–64 letters/);
   });
 
+  it('reads SHARD_IDS, the shards this process runs, and refuses ids outside SHARD_COUNT or a store other machines cannot reach', () => {
+    const redis = { ...valid, STORE_URL: 'redis://127.0.0.1:6379' };
+    expect(loadConfig({ ...redis, SHARD_COUNT: '4', SHARD_IDS: '3,1,1' }).SHARD_IDS).toEqual([1, 3]);
+    expect(loadConfig(valid).SHARD_IDS).toBeUndefined();
+    expect(() => loadConfig({ ...redis, SHARD_COUNT: '2', SHARD_IDS: '0,2' })).toThrow(/SHARD_IDS names shard 2, but SHARD_COUNT is 2/);
+    expect(() => loadConfig({ ...redis, SHARD_IDS: 'one' })).toThrow(/SHARD_IDS must be shard numbers separated by commas/);
+    expect(() => loadConfig({ ...valid, SHARD_COUNT: '2', SHARD_IDS: '1' })).toThrow(/SHARD_IDS runs only some shards.*STORE_URL=redis/);
+    expect(loadConfig({ ...valid, SHARD_COUNT: '2', SHARD_IDS: '0,1' }).SHARD_IDS).toEqual([0, 1]);
+  });
+
   it('names DISCORD_TOKEN, .env.example and the playground when the token is missing', () => {
     expect(() => loadConfig({})).toThrow(ConfigError);
     expect(() => loadConfig({})).toThrow(/DISCORD_TOKEN is not set.*copy \.env\.example to \.env.*npm run playground/s);

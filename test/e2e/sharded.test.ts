@@ -1,15 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createClient, type RedisClientType } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Content } from '../../src/content/content.js';
-import { loadBundleOrThrow } from '../../src/content/loader.js';
-import { createLogger } from '../../src/log.js';
-import { Prompts } from '../../src/prompts/service.js';
-import { openStore } from '../../src/store/store.js';
-import { type GuildRecord, type MessageRecord, manyGuilds, type StandIn, shardOf, startStandIn } from '../../testkit/index.js';
+import { manyGuilds, type StandIn, shardOf, startStandIn } from '../../testkit/index.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
 import { botEnv } from './harness.js';
+import { BOOT_MS, botLog, deleteKeys, findButton, promptPosts, seedPromptSchedules } from './shardProcesses.js';
 
 /**
  * `npm run start:sharded` for real: src/sharded.ts runs in a child process (tsx), its ShardingManager forks two
@@ -23,76 +18,16 @@ import { botEnv } from './harness.js';
  * restarted shard must post nothing again. The live cron tick runs the same runDue() (test/prompts/scheduler.test.ts).
  */
 
-interface LogLine {
-  readonly msg?: string;
-  readonly shard?: number;
-  readonly shards?: number[];
-  readonly pid?: number;
-  readonly guildId?: string;
-  readonly [key: string]: unknown;
-}
-
 const SHARDS = 2;
-const BOOT_MS = 90_000;
 
 let standIn: StandIn;
 let manager: ChildProcess;
 let prefix: string;
-const lines: LogLine[] = [];
+const { lines, logged, dump, read, waitFor } = botLog();
+const waitForLog = (msg: string, count: number, shard?: number) => waitFor(standIn, msg, count, shard);
 
-const logged = (msg: string, shard?: number) =>
-  lines.filter((line) => line.msg === msg && (shard === undefined || line.shard === shard || line.shards?.includes(shard)));
 const shardPid = (shard: number) => logged('shard process started', shard).at(-1)?.pid;
 const guildsOf = (shard: number) => standIn.guilds().filter((guild) => shardOf(guild.id, SHARDS) === shard);
-const promptPosts = (guild: GuildRecord): MessageRecord[] =>
-  standIn.messages(standIn.guild(guild.id).channel('general')).filter((m) => m.interactionId === null && m.authorId === standIn.bot.id);
-const waitForLog = (msg: string, count: number, shard?: number) =>
-  standIn.waitFor(() => logged(msg, shard).length >= count, {
-    timeoutMs: BOOT_MS,
-    description: `${count}× "${msg}"${shard === undefined ? '' : ` from shard ${shard}`} in the bot's log`,
-    context: dump,
-  });
-const dump = () => lines.map((line) => `  ${JSON.stringify(line)}`).join('\n');
-
-function readLines(stream: NodeJS.ReadableStream) {
-  let buffer = '';
-  stream.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const parts = buffer.split('\n');
-    buffer = parts.pop() ?? '';
-    for (const part of parts.filter(Boolean)) {
-      try {
-        lines.push(JSON.parse(part) as LogLine);
-      } catch {
-        lines.push({ msg: part });
-      }
-    }
-  });
-}
-
-/** The prompt schedules of every guild, created an hour ago for a slot two minutes ago (see the note at the top). */
-async function seedPromptSchedules(guilds: readonly GuildRecord[]) {
-  const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 2 * 60_000);
-  const log = createLogger('silent');
-  const store = await openStore(REDIS_URL, log, prefix);
-  const content = new Content(await loadBundleOrThrow('content'));
-  const anHourBefore = { now: () => new Date(slot.getTime() - 3_600_000) };
-  const prompts = new Prompts({ store, content, clock: anHourBefore, log, graceMs: 12 * 3_600_000 });
-  const time = slot.toISOString().slice(11, 16);
-  const weekday = slot.getUTCDay() === 0 ? 7 : slot.getUTCDay();
-  for (const guild of guilds) {
-    const channelId = standIn.guild(guild.id).channel('general').id;
-    await prompts.setup(guild.id, { channelId, weekday, time, timezone: 'UTC', thread: true });
-  }
-  await store.close();
-}
-
-async function deleteKeys() {
-  const redis = createClient({ url: REDIS_URL }) as RedisClientType;
-  await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: `${prefix}.*`, COUNT: 500 })) if (keys.length > 0) await redis.del(keys);
-  await redis.close();
-}
 
 beforeAll(async () => {
   standIn = await startStandIn({
@@ -111,9 +46,9 @@ beforeAll(async () => {
     SHARD_COUNT: String(SHARDS),
     SHARD_SPAWN_DELAY_MS: '0',
   });
-  await seedPromptSchedules(standIn.guilds());
+  await seedPromptSchedules(standIn, prefix);
   manager = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (manager.stdout) readLines(manager.stdout);
+  read(manager.stdout);
   manager.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   await waitForLog('prompt catch-up done', SHARDS);
 }, BOOT_MS + 10_000);
@@ -134,7 +69,7 @@ afterAll(async () => {
     }
   }
   await standIn?.close();
-  if (prefix) await deleteKeys();
+  if (prefix) await deleteKeys(prefix);
 }, 20_000);
 
 describe('sharded mode (npm run start:sharded) against the stand-in, 2 shard processes and Redis', () => {
@@ -154,8 +89,8 @@ describe('sharded mode (npm run start:sharded) against the stand-in, 2 shard pro
   });
 
   it("posts every guild's weekly prompt exactly once, from the shard that owns the guild", async () => {
-    for (const guild of standIn.guilds()) await standIn.waitFor(() => promptPosts(guild).length > 0);
-    for (const guild of standIn.guilds()) expect(promptPosts(guild)).toHaveLength(1);
+    for (const guild of standIn.guilds()) await standIn.waitFor(() => promptPosts(standIn, guild).length > 0);
+    for (const guild of standIn.guilds()) expect(promptPosts(standIn, guild)).toHaveLength(1);
     const posted = logged('prompt posted');
     expect(posted).toHaveLength(6);
     for (const line of posted) expect(line.shards).toEqual([shardOf(line.guildId ?? '', SHARDS)]);
@@ -210,16 +145,7 @@ describe('sharded mode (npm run start:sharded) against the stand-in, 2 shard pro
 
     // The restart ran the prompt catch-up again, and nothing was posted twice.
     expect(logged('prompt catch-up done', 1).at(-1)).toMatchObject({ posted: 0 });
-    for (const g of standIn.guilds()) expect(promptPosts(g)).toHaveLength(1);
+    for (const g of standIn.guilds()) expect(promptPosts(standIn, g)).toHaveLength(1);
     expect(logged('prompt posted')).toHaveLength(6);
   }, 60_000);
 });
-
-function findButton(message: MessageRecord, prefix: string): string {
-  const ids = (message.components as { components?: { custom_id?: string }[] }[]).flatMap((row) =>
-    (row.components ?? []).map((component) => component.custom_id ?? ''),
-  );
-  const id = ids.find((candidate) => candidate.startsWith(prefix));
-  if (!id) throw new Error(`no ${prefix} button on message ${message.id} (buttons: ${ids.join(', ')})`);
-  return id;
-}
