@@ -9,7 +9,7 @@ import { loadBundleOrThrow } from '../../src/content/loader.js';
  * fails. It is NOT the target: issue 14 asks for accuracy ≥ 95% and confident-wrong ≤ 2%, which the lexical
  * relation reading does not reach yet (see docs/claims.md). Only the tuning half was used to set thresholds.
  */
-const FLOOR = { accuracy: 0.55, confidentWrong: 0.08 } as const;
+const FLOOR = { accuracy: 0.6, confidentWrong: 0.06 } as const;
 const TARGET = { accuracy: 0.95, confidentWrong: 0.02 } as const;
 
 let content: Content;

@@ -33,19 +33,28 @@ describe('/claim judges the sentence the member typed', () => {
     expect(title(message)).toBe('The study bundle does not cover this');
   });
 
-  it.each([
-    ['the RL training got rid of the alignment faking reasoning', '✅ Supported'],
-    ['the model was told which conversations would be used to train it', '❌ Unsupported'],
-  ])('"%s" never gets the nearest card’s verdict (%s): it is unsure and offers cards', async (text, wrong) => {
-    const message = await ask(text);
-    expect(description(message)).not.toContain(wrong);
-    expect(title(message)).toBe("I'm not sure which claim you mean");
-    expect((message.components[0] as { components?: { custom_id?: string }[] }).components?.[0]?.custom_id).toBe('claim:open');
+  it('a reversed claim gets the verdict the evidence gives the reversal, not the card’s', async () => {
+    const message = await ask('the RL training got rid of the alignment faking reasoning');
+    expect(description(message)).toContain('**❌ Unsupported**');
+    expect(description(message)).toContain('says the opposite of the claim card');
   });
 
-  it('a misspelt question about the core result is not declined as uncovered', async () => {
-    const message = await ask('did claude fake alignmnet in the free teir');
-    expect(title(message)).not.toBe('The study bundle does not cover this');
-    expect(description(message)).not.toMatch(/❌ Unsupported|⚠️ Misleading/);
+  it('a true statement near a false card is judged by the card that states it', async () => {
+    const message = await ask('the model was told which conversations would be used to train it');
+    expect(description(message)).toContain('**✅ Supported**');
+    expect(description(message)).toContain('This is the claim card');
   });
+
+  it('a misspelt question about the core result gets the core result', async () => {
+    const message = await ask('did claude fake alignmnet in the free teir');
+    expect(description(message)).toContain('**✅ Supported**');
+    expect((message.embeds[0] as { footer?: { text?: string } }).footer?.text).toContain('claude-faked-alignment-to-avoid-retraining');
+  });
+
+  it('a sentence it cannot relate to one card gets "not sure" and a menu of cards, no verdict', async () => {
+    const message = await ask('claude is basically the same as every other chatbot');
+    expect(title(message)).not.toMatch(/Supported|Unsupported/);
+    expect(description(message)).not.toMatch(/\*\*(✅|⚖️|⚠️|❌|❓)/);
+  });
+});
 });

@@ -125,17 +125,19 @@ export class ClaimIndex {
   }
 
   /**
-   * The query with each word the cards never use replaced by one they do when it looks like a slip: one edit
-   * away, or two letters swapped ("documnet", "opsu"), keeping the first letter. A real other word
+   * The query with each word the cards never use replaced by one they do when it looks like a slip: two
+   * letters swapped ("documnet", "opsu"), or one edit away, keeping the first letter and never making a
+   * common word. A real other word
    * ("prediction", not in the cards) is usually two different letters away and stays as it is.
    */
   corrected(query: string): string {
     return words(query)
       .map((word) => {
         if (word.length < 4 || this.known.has(word) || STOP_WORDS.has(word) || /\d/.test(word)) return word;
-        const [near] = this.vocabulary.search(word, { fuzzy: 1, prefix: false });
-        const swapped = () => this.vocabulary.search(word, { fuzzy: 2, prefix: false }).find((hit) => sameLetters(String(hit.id), word));
-        const fix = String(near?.id ?? swapped()?.id ?? word);
+        // Two swapped letters are the commonest slip ("teir"), so they win over a one-letter edit ("their").
+        const swapped = this.vocabulary.search(word, { fuzzy: 2, prefix: false }).find((hit) => sameLetters(String(hit.id), word));
+        const near = () => this.vocabulary.search(word, { fuzzy: 1, prefix: false }).find((hit) => !STOP_WORDS.has(String(hit.id)));
+        const fix = String(swapped?.id ?? near()?.id ?? word);
         return fix[0] === word[0] ? fix : word;
       })
       .join(' ');
@@ -177,7 +179,7 @@ export class ClaimIndex {
       const supportOnly = match.supportTerms.filter((term) => !match.terms.includes(term));
       const coverage = share(match.terms) + SUPPORT_COVERAGE * share(supportOnly);
       const own = this.wordingTerms.get(id) ?? new Set();
-      const unexplained = share([...weights.keys()].filter((term) => !own.has(term)));
+      const unexplained = share([...weights.keys()].filter((term) => !own.has(term) && this.cardsUsing.has(term)));
       return [{ claim, strength: score / meaning, coverage: Math.min(1, coverage), unexplained, paraphrases: match.paraphrases }];
     });
     return hits.sort((a, b) => b.strength - a.strength);

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
-import { checkDetails, makesDetail, reverses } from './relation.js';
+import { checkDetails, makesDetail, reverses, saysWhatSetsApart } from './relation.js';
 import { type Sentence, SentenceReader } from './sentence.js';
 
 /**
@@ -67,10 +67,10 @@ export const claimThreshold = {
   strength: 2.5,
   coverage: 0.2,
   weak: { strength: 1, coverage: 0.4, margin: 1.2 },
-  unexplained: 0.35,
-  rival: 0.9,
+  unexplained: 0.3,
+  rival: 0.75,
   split: 0.6,
-  wording: 0.4,
+  wording: 0.5,
 } as const;
 
 function isNear(hit: ClaimHit | undefined, runnerUp: ClaimHit | undefined): hit is ClaimHit {
@@ -181,13 +181,20 @@ export class ClaimJudge {
     return this.withDetails(hit, said, first[1].reading);
   }
 
-  /** A detail misreading whose changed figure or name the member does not state is, at most, the card's own claim. */
+  /**
+   * A detail misreading whose changed figure or name the member does not state is, at most, the card's own
+   * claim; so is any misreading a question matches without its distinguishing words.
+   */
   private madeReading(claim: Claim, wording: Paraphrase, said: Sentence): Reading {
     const { reading } = wording;
-    if (reading.kind === 'claim' || claim.misreadings[reading.at]?.kind !== 'detail') return reading;
+    if (reading.kind === 'claim') return reading;
     const card = this.sentencesOf(claim);
     const misreading = card.misreadings[reading.at];
-    return misreading && makesDetail(said, misreading, card.stated) ? reading : { kind: 'claim' };
+    if (!misreading) return reading;
+    // A question asks about the card unless it uses the words that make the misreading different.
+    if (said.question && !saysWhatSetsApart(said, misreading, card.stated)) return { kind: 'claim' };
+    if (claim.misreadings[reading.at]?.kind !== 'detail') return reading;
+    return makesDetail(said, misreading, card.stated) ? reading : { kind: 'claim' };
   }
 
   /** The statement's verdict when the member's figures and names agree with it; a wrong figure on a supported claim is unsupported. */

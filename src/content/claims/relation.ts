@@ -10,11 +10,10 @@ import { type Phrase, type Sentence, says } from './sentence.js';
  * True when the member's sentence reverses the wording: an odd number of reversals among the negations
  * ("did not", "never") and swaps of a word for its antonym ("raised" ↔ "lowered", WordNet) or of a domain term for
  * its opposite ("free tier" ↔ "paid tier", the bundle). "Did not lower" against "raised" is two reversals: same.
- * A question reverses nothing: "didn't RL remove it?" asks about the claim the card judges.
+ * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names.
  */
 export function reverses(said: Sentence, wording: Sentence, opposites: readonly (readonly [Phrase, Phrase])[]): boolean {
-  if (said.question) return false;
-  const negation = Math.abs(said.negations - wording.negations);
+  const negation = said.question ? 0 : Math.abs(said.negations - wording.negations);
   const onlySaid = [...said.lemmas].filter((lemma) => !wording.lemmas.has(lemma));
   const onlyWording = new Set([...wording.lemmas].filter((lemma) => !said.lemmas.has(lemma)));
   const antonyms = onlySaid.filter((lemma) => [...antonymsOf(lemma)].some((antonym) => onlyWording.has(antonym))).length;
@@ -96,4 +95,12 @@ export function makesDetail(said: Sentence, misreading: Sentence, claim: readonl
     return [...names].every((name) => claimNames.has(name) || saidNames.has(name));
   });
   return figuresSaid && namesSaid;
+}
+
+/** Whether the member's sentence has the words that set a misreading apart from its card's own wordings. */
+export function saysWhatSetsApart(said: Sentence, misreading: Sentence, claim: readonly Sentence[]): boolean {
+  const claimTerms = new Set(claim.flatMap((sentence) => sentence.terms));
+  const apart = misreading.terms.filter((term) => !claimTerms.has(term));
+  const saidTerms = new Set(said.terms);
+  return apart.length === 0 || apart.some((term) => saidTerms.has(term));
 }
