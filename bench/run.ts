@@ -248,7 +248,7 @@ if (only.has('scheduling')) {
     [
       'spread',
       'guilds',
-      'cron tasks',
+      'scheduler timers',
       'timers before → after',
       'heap MB before → after',
       'RSS MB before → after',
@@ -258,7 +258,7 @@ if (only.has('scheduling')) {
     reports.map((r) => [
       r.spread,
       r.guilds,
-      r.tasks,
+      r.timers,
       `${r.timersBefore} → ${r.timersAfter}`,
       `${mb(r.heapBefore)} → ${mb(r.heapAfter)}`,
       `${mb(r.rssBefore)} → ${mb(r.rssAfter)}`,

@@ -8,11 +8,11 @@ import { openStore } from '../../src/store/store.js';
 import { memoryNow, type SchedulingReport, send } from '../lib/protocol.js';
 
 /**
- * The weekly-prompt scheduler holding BENCH_GUILDS active schedules, with the real node-cron ticker, in a fresh
+ * The weekly-prompt scheduler holding BENCH_GUILDS active schedules, with the production ticker, in a fresh
  * process: heap, RSS and live timers before and after `start()`. The records live in Redis (BENCH_REDIS_URL, under
  * a prefix of their own) so this process's heap holds only what the scheduler keeps.
  * BENCH_SPREAD=typical: weekday × whole hours 08–22 × 5 zones (at most 525 distinct schedules);
- * BENCH_SPREAD=worst: every guild its own minute of the week, the most distinct cron expressions there can be.
+ * BENCH_SPREAD=worst: every guild its own minute of the week, the most distinct schedules there can be.
  */
 const env = process.env;
 const guilds = Number(env.BENCH_GUILDS ?? 10_000);
@@ -82,7 +82,7 @@ const report: SchedulingReport = {
   type: 'scheduling',
   spread,
   guilds,
-  tasks: scheduler.tickCount,
+  timers: scheduler.timerCount,
   timersBefore: before.timers,
   timersAfter: after.timers,
   heapBefore: before.heapUsed,

@@ -23,8 +23,8 @@ export interface SchedulingReport {
   readonly type: 'scheduling';
   readonly spread: 'typical' | 'worst';
   readonly guilds: number;
-  /** node-cron tasks: one per distinct (weekday, time, zone), plus none per guild. */
-  readonly tasks: number;
+  /** The scheduler's own timers: the sweep and the one armed for the head of its due-queue. */
+  readonly timers: number;
   /** Live Node timers (process.getActiveResourcesInfo) before and after start(). */
   readonly timersBefore: number;
   readonly timersAfter: number;

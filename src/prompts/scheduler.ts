@@ -5,11 +5,12 @@
  * - A due-queue, not a timer per guild. Every active schedule this shard owns has one entry in an in-memory
  *   min-heap (dueQueue.ts) keyed by the instant of its first unhandled slot. `runDue(now)` takes only the entries
  *   due at `now`: a tick costs O(due · log n) and nothing when nothing is due.
- * - node-cron drives `runDue` with one task per *distinct* schedule (weekday, time, zone), shared by every guild
- *   on it and created with node-cron's `timezone` option, so it fires at the local wall-clock time on both sides
- *   of a DST change; plus one sweep every 5 minutes as a backstop for a tick node-cron dropped as "missed" or a
- *   local time that does not exist on a DST night. Start-up runs `runDue` once: that is the catch-up.
- * - Which instant a slot is, is luxon's zone-aware calendar math (slots.ts); never offset arithmetic.
+ * - One timer, armed for the head of the queue (the earliest slot of any guild) and armed again whenever the head
+ *   changes: timers stay O(1) however many distinct schedules (weekday, time, zone) there are. A node-cron sweep
+ *   every 5 minutes is the coarse backstop (a timer lost to a sleeping host, a store that was down when the
+ *   head came due). Start-up runs `runDue` once: that is the catch-up.
+ * - Which instant a slot is, DST included, is luxon's zone-aware calendar math (slots.ts), done when a guild is
+ *   queued; never offset arithmetic, and no cron expression per schedule.
  * Tests and the playground call `runDue(at)` with their own clock and read `nextDue()`; no real timer is needed.
  *
  * Exactly once per slot:
@@ -52,7 +53,7 @@ import {
   withThread,
 } from './record.js';
 import { reconcile } from './rotation.js';
-import { cronExpression, nextSlot, previousSlot, slotsBetween } from './slots.js';
+import { nextSlot, previousSlot, slotsBetween } from './slots.js';
 import { cronTicker, type Ticker } from './ticks.js';
 
 export type ScheduleRepository = Repository<typeof PromptScheduleSchema>;
@@ -137,11 +138,10 @@ const must = (record: PromptSchedule | undefined): PromptSchedule => {
 export class PromptScheduler {
   private readonly queue = new DueQueue();
   private readonly lock = new KeyLock();
-  /** One node-cron task per distinct schedule, with the guilds on it. */
-  private readonly tasks = new Map<string, { stop: () => void; guilds: Set<string> }>();
-  private readonly taskOf = new Map<string, string>();
   private runtime: SchedulerRuntime | undefined;
   private stopSweep: (() => void) | undefined;
+  /** The one timer, armed for the queue's head: its instant and how to cancel it. */
+  private head: { at: number; cancel: () => void } | undefined;
   private loaded = false;
 
   constructor(private readonly options: SchedulerOptions) {}
@@ -150,9 +150,9 @@ export class PromptScheduler {
     return this.runtime !== undefined;
   }
 
-  /** Distinct schedules with a live tick; for tests and diagnostics. */
-  get tickCount(): number {
-    return this.tasks.size;
+  /** Live timers (the sweep and the head of the queue's), however many schedules; for tests and diagnostics. */
+  get timerCount(): number {
+    return (this.stopSweep ? 1 : 0) + (this.head ? 1 : 0);
   }
 
   private get ticker(): Ticker {
@@ -170,9 +170,8 @@ export class PromptScheduler {
   stop(): void {
     this.stopSweep?.();
     this.stopSweep = undefined;
-    for (const task of this.tasks.values()) task.stop();
-    this.tasks.clear();
-    this.taskOf.clear();
+    this.head?.cancel();
+    this.head = undefined;
     this.runtime = undefined;
     this.loaded = false;
   }
@@ -190,7 +189,7 @@ export class PromptScheduler {
 
   untrack(guildId: string): void {
     this.queue.delete(guildId);
-    this.releaseTask(guildId);
+    this.arm();
   }
 
   /** Runs every slot due at `now`: the tick handler in production, called directly by tests and the playground. */
@@ -206,7 +205,9 @@ export class PromptScheduler {
         return { guildId, outcome: 'error' };
       }
     };
-    return pMap(due, run, { concurrency: this.options.concurrency ?? 8 });
+    const results = await pMap(due, run, { concurrency: this.options.concurrency ?? 8 });
+    this.arm();
+    return results;
   }
 
   /** /prompts post-now: the next prompt in the rotation, outside the schedule. Undefined when not set up. */
@@ -222,7 +223,8 @@ export class PromptScheduler {
   private async load() {
     for await (const [guildId, record] of this.options.schedules.entries()) this.place(guildId, record);
     this.loaded = true;
-    this.options.log.info({ guilds: this.queue.size, ticks: this.tasks.size }, 'prompt scheduler started');
+    this.arm();
+    this.options.log.info({ guilds: this.queue.size, timers: this.timerCount }, 'prompt scheduler started');
   }
 
   private tick() {
@@ -237,37 +239,29 @@ export class PromptScheduler {
       return;
     }
     this.queue.set(guildId, nextSlot(record, handled ?? handledUntil(record)));
-    this.holdTask(guildId, record);
+    this.arm();
   }
 
   private schedulable(guildId: string, record: PromptSchedule | undefined): record is PromptSchedule {
     return record?.state === 'active' && this.runtime?.owns(guildId) === true;
   }
 
-  private holdTask(guildId: string, record: PromptSchedule) {
-    const expression = cronExpression(record);
-    const key = `${expression} ${record.timezone}`;
-    if (this.taskOf.get(guildId) === key) return;
-    this.releaseTask(guildId);
-    let task = this.tasks.get(key);
-    if (!task) {
-      task = { stop: this.ticker.every(expression, record.timezone, () => this.tick()), guilds: new Set() };
-      this.tasks.set(key, task);
-    }
-    task.guilds.add(guildId);
-    this.taskOf.set(guildId, key);
-  }
-
-  private releaseTask(guildId: string) {
-    const key = this.taskOf.get(guildId);
-    if (key === undefined) return;
-    this.taskOf.delete(guildId);
-    const task = this.tasks.get(key);
-    task?.guilds.delete(guildId);
-    if (task && task.guilds.size === 0) {
-      task.stop();
-      this.tasks.delete(key);
-    }
+  /**
+   * Arms the one timer for the head of the queue, if the head changed. A head already due is left to the run
+   * under way or, if that failed (the store was down), to the sweep: re-arming at once would spin.
+   */
+  private arm() {
+    const next = this.runtime ? this.queue.peek()?.at.getTime() : undefined;
+    if (next === this.head?.at) return;
+    this.head?.cancel();
+    this.head = undefined;
+    const wait = next === undefined ? 0 : next - this.options.clock.now().getTime();
+    if (next === undefined || wait <= 0) return;
+    const cancel = this.ticker.after(wait, () => {
+      this.head = undefined;
+      this.tick();
+    });
+    this.head = { at: next, cancel };
   }
 
   private async runGuild(guildId: string, now: Date): Promise<SlotResult> {

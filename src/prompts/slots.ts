@@ -56,12 +56,6 @@ export function slotsBetween(schedule: WeeklySchedule, after: Date, until: Date,
   return count;
 }
 
-/** node-cron's expression for the schedule; node-cron's own `timezone` option resolves it in the zone. */
-export function cronExpression({ weekday, time }: WeeklySchedule): string {
-  const { hour, minute } = clockParts(time);
-  return `${minute} ${hour} * * ${weekday % 7}`;
-}
-
 export const describeSchedule = ({ weekday, time, timezone }: WeeklySchedule) =>
   `${WEEKDAYS[weekday - 1] ?? '?'}s at ${time} (${timezone})`;
 

@@ -226,7 +226,7 @@ describe('prompt scheduler: rotation, threads and failures', () => {
 });
 
 describe('prompt scheduler: cost and ownership', () => {
-  it('runs one tick per distinct schedule, not one per guild', async () => {
+  it('holds one timer, for the earliest slot of any guild, however many distinct schedules', async () => {
     const clock = mutableClock('2025-03-20T00:00:00Z');
     const one = bot(await openMemory(), clock);
     const guilds = ['100000000000000011', '100000000000000012', '100000000000000013', '100000000000000014'];
@@ -234,10 +234,15 @@ describe('prompt scheduler: cost and ownership', () => {
     await one.start();
     for (const guild of guilds.slice(0, 3)) await one.prompts.setup(guild, monday17('Europe/Berlin'));
     await one.prompts.setup(guilds[3] as string, { ...monday17('America/New_York'), weekday: 2, time: '09:00' });
-    expect(one.prompts.scheduler.tickCount).toBe(2);
-    expect(one.ticks.registered().sort()).toEqual(['*/5 * * * * UTC', '0 17 * * 1 Europe/Berlin', '0 9 * * 2 America/New_York']);
+    expect(one.prompts.scheduler.timerCount).toBe(2);
+    expect(one.ticks.registered()).toEqual(['*/5 * * * * UTC']);
+    // Monday 17:00 Berlin (16:00 UTC) comes first: the timer waits for it.
+    expect(one.ticks.pending()).toEqual([Date.parse('2025-03-24T16:00:00Z') - clock.now().getTime()]);
+    for (const guild of guilds.slice(0, 3)) await one.prompts.pause(guild);
+    // Tuesday 09:00 New York (13:00 UTC) is the head now.
+    expect(one.ticks.pending()).toEqual([Date.parse('2025-03-25T13:00:00Z') - clock.now().getTime()]);
     await one.prompts.pause(guilds[3] as string);
-    expect(one.ticks.registered()).not.toContain('0 9 * * 2 America/New_York');
+    expect([one.prompts.scheduler.timerCount, one.ticks.pending()]).toEqual([1, []]);
   });
 
   it('leaves guilds another shard owns alone', async () => {
