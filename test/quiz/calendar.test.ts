@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayIn, isoWeek } from '../../src/quiz/calendar.js';
 
@@ -8,6 +9,17 @@ describe('calendar', () => {
     expect(dayIn(at, 'Europe/Berlin')).toBe('2026-11-25');
     expect(dayIn(at, 'America/Los_Angeles')).toBe('2026-11-24');
     expect(dayIn(new Date('2026-11-24T05:00:00Z'), 'America/Los_Angeles')).toBe('2026-11-23');
+  });
+
+  it('agrees with luxon’s zone math hour by hour across DST changes and the date line', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kolkata', 'Australia/Lord_Howe'];
+    const start = Date.parse('2026-03-07T00:00:00Z');
+    for (const zone of zones) {
+      for (let hour = 0; hour < 24 * 60; hour += 7) {
+        const at = new Date(start + hour * 3_600_000);
+        expect(dayIn(at, zone), `${at.toISOString()} ${zone}`).toBe(DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd'));
+      }
+    }
   });
 
   it('adds days across month and year ends', () => {
