@@ -4,6 +4,7 @@ import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
 import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
+import { deserialize, serialize } from './codec.js';
 
 export type StoreKind = 'memory' | 'sqlite' | 'redis';
 
@@ -20,7 +21,7 @@ export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
 }
 
-const keyvOptions = (namespace: string) => ({ namespace, throwOnErrors: true, useKeyPrefix: true });
+const keyvOptions = (namespace: string) => ({ namespace, throwOnErrors: true, useKeyPrefix: true, serialize, deserialize });
 
 function memoryBackend(): Backend {
   const maps = new Map<string, Map<string, unknown>>();
