@@ -47,10 +47,16 @@ export class Repository<S extends z.ZodType> {
     await attempt(`deleting ${this.namespace}/${key}`, () => this.keyv.delete(key));
   }
 
-  /** Read, change and write one record, serialized with every other update of the same key in this process. */
+  /**
+   * Read, change and write one record, serialized with every other update of the same key in this process. A change
+   * that hands back the record it was given is no change, and nothing is written (a member already listed).
+   */
   update(key: string, change: (current: z.output<S> | undefined) => z.input<S>): Promise<z.output<S>> {
     return this.lock.run(key, async () => {
-      const next = this.schema.parse(change(await this.get(key)));
+      const current = await this.get(key);
+      const changed = change(current);
+      if (current !== undefined && changed === current) return current;
+      const next = this.schema.parse(changed);
       await attempt(`writing ${this.namespace}/${key}`, () => this.keyv.set(key, next));
       return next;
     });

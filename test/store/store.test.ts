@@ -38,6 +38,17 @@ describe.each(backends)('store on $name', ({ name, url }) => {
     expect(await counters.get('member')).toEqual({ v: 1, count: 500 });
   });
 
+  it(`[${name}] writes nothing when an update hands back the record it read`, async () => {
+    const counters = (await open()).repository('counters', CounterSchema);
+    await counters.set('a', { v: 1, count: 1 });
+    const keyv = (counters as unknown as { keyv: { set: (...args: unknown[]) => Promise<boolean> } }).keyv;
+    const writes = vi.spyOn(keyv, 'set');
+    expect(await counters.update('a', (current) => current ?? { v: 1, count: 0 })).toEqual({ v: 1, count: 1 });
+    expect(writes).not.toHaveBeenCalled();
+    await counters.update('a', (current) => ({ v: 1, count: (current?.count ?? 0) + 1 }));
+    expect(writes).toHaveBeenCalledTimes(1);
+  });
+
   it(`[${name}] lists only its own namespace`, async () => {
     const opened = await open();
     const counters = opened.repository('counters', CounterSchema);
