@@ -7,9 +7,13 @@
  * at run time; text uses the system's fonts (resvg falls back to drawing no glyphs when none are installed, so
  * callers always put the numbers beside the image as text too).
  */
-import { Resvg } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+/**
+ * The libraries load with the first chart, not at start-up: they are about 19 MB of resident memory in every bot
+ * process, and most processes draw a chart rarely (a moderator's /quiz stats or /stance trend) or never.
+ */
+const libraries = () => Promise.all([import('@resvg/resvg-js'), import('vega'), import('vega-lite')]);
 
 export type ChartSpec = TopLevelSpec;
 
@@ -21,6 +25,7 @@ export interface PngOptions {
 
 /** The chart as an SVG document. Throws when the spec does not compile. */
 export async function chartSvg(spec: ChartSpec): Promise<string> {
+  const [, { parse, View }, { compile }] = await libraries();
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
@@ -32,6 +37,7 @@ export async function chartSvg(spec: ChartSpec): Promise<string> {
 /** The chart as a PNG image. Throws when the spec does not compile. */
 export async function chartPng(spec: ChartSpec, options: PngOptions = {}): Promise<Buffer> {
   const svg = await chartSvg(spec);
+  const [{ Resvg }] = await libraries();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     background: options.background ?? '#ffffff',
