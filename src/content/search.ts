@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { limits } from './limits.js';
 import type { Bundle, Section, Source } from './schema.js';
@@ -11,6 +12,12 @@ import type { Bundle, Section, Source } from './schema.js';
 export type SourceLookup = { readonly source: Source } | { readonly source: null; readonly nearest: readonly Source[] };
 
 const NEAREST_MAX = 5;
+/**
+ * Autocomplete answers remembered per typed text: members type the same few prefixes ("gre", "green"), and a
+ * ranking depends on the bundle and the text only. Bounded (lru-cache, as the claim decisions), so odd input
+ * cannot grow it.
+ */
+const RANKINGS_KEPT = 1_000;
 
 /** Autocomplete text: lower-cased only, so a half-typed word still prefix-matches. */
 const plainTerm = (term: string) => term.toLowerCase();
@@ -35,12 +42,25 @@ function indexOf(boost: Record<string, number>, docs: Doc[]) {
   return index;
 }
 
+/** Case and surrounding spaces change no ranking (terms are lower-cased, split on spaces). */
+function remembered<T>(cache: LRUCache<string, T[]>, query: string, rank: () => T[]): T[] {
+  const key = query.trim().toLowerCase();
+  let ranking = cache.get(key);
+  if (!ranking) {
+    ranking = rank();
+    cache.set(key, ranking);
+  }
+  return ranking;
+}
+
 export class ContentSearch {
   private readonly sections: readonly Section[];
   private readonly sectionsById: ReadonlyMap<string, Section>;
   private readonly sourcesById: ReadonlyMap<string, Source>;
   private readonly sectionIndex: MiniSearch<Doc>;
   private readonly sourceIndex: MiniSearch<Doc>;
+  private readonly sectionRankings = new LRUCache<string, Section[]>({ max: RANKINGS_KEPT });
+  private readonly sourceRankings = new LRUCache<string, Source[]>({ max: RANKINGS_KEPT });
 
   constructor(bundle: Bundle) {
     this.sections = bundle.sections;
@@ -71,13 +91,13 @@ export class ContentSearch {
   /** Sections for autocomplete: every match ranked first, then cut to what Discord shows. */
   rankSections(query: string, max: number = limits.choices): Section[] {
     if (query.trim() === '') return this.sections.slice(0, max);
-    return this.ranked(this.sectionIndex, query, this.sectionsById).slice(0, max);
+    return remembered(this.sectionRankings, query, () => this.ranked(this.sectionIndex, query, this.sectionsById)).slice(0, max);
   }
 
   /** Sources for autocomplete over id, title, authors, publisher and aliases: all matches ranked, then cut. */
   rankSources(query: string, max: number = limits.choices): Source[] {
     if (query.trim() === '') return [...this.sourcesById.values()].slice(0, max);
-    return this.ranked(this.sourceIndex, query, this.sourcesById, sourceFields).slice(0, max);
+    return remembered(this.sourceRankings, query, () => this.ranked(this.sourceIndex, query, this.sourcesById, sourceFields)).slice(0, max);
   }
 
   /** A source by id, exact title or alias, or every word of the query; otherwise the nearest ones. */

@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ALTERNATIVES_MAX, ClaimJudge, claimThreshold } from '../../src/content/claims/judge.js';
 import { claimTerms } from '../../src/content/claims/terms.js';
 import { limits } from '../../src/content/limits.js';
@@ -157,6 +158,21 @@ describe('source ranking and lookup', () => {
         .map((source) => source.id)
         .sort(),
     ).toEqual(['paper', 'sleeper']);
+  });
+
+  it('remembers a ranking: the same text again, in any case, is answered without searching', () => {
+    const fresh = new ContentSearch(bundle);
+    const first = fresh.rankSources('Hubinger').map((source) => source.id);
+    const searches = vi.spyOn(MiniSearch.prototype, 'search');
+    try {
+      expect(fresh.rankSources(' hubinger ').map((source) => source.id)).toEqual(first);
+      expect(fresh.rankSources('hubinger', 1)).toHaveLength(1);
+      expect(searches).not.toHaveBeenCalled();
+      fresh.rankSections('alignment');
+      expect(searches).toHaveBeenCalled();
+    } finally {
+      searches.mockRestore();
+    }
   });
 
   it('finds a source by id, alias or words, and otherwise lists the nearest ones', () => {
