@@ -57,4 +57,3 @@ describe('/claim judges the sentence the member typed', () => {
     expect(description(message)).not.toMatch(/\*\*(✅|⚖️|⚠️|❌|❓)/);
   });
 });
-});
