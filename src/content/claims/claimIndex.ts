@@ -41,10 +41,11 @@ const supportBoost = { explanation: 1, evidence: 0.5 };
 /** In coverage, a query term found only in a card's supporting text counts for this share of its weight. */
 const SUPPORT_COVERAGE = 0.5;
 
+/** No fuzzy matching here: `corrected` has already fixed slips against the cards' own words. */
 const claimOptions: SearchOptions = {
   combineWith: 'OR',
   prefix: (term) => term.length >= 4,
-  fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+  fuzzy: false,
 };
 
 interface Doc {
