@@ -91,7 +91,8 @@ export function measure(outcomes: readonly Outcome[]): Figures {
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
-export function report(half: Half, outcomes: readonly Outcome[]): string {
+/** The figures and confusion matrix, and every miss unless `misses` is false (held-out sentences stay unread). */
+export function report(half: Half, outcomes: readonly Outcome[], { misses = true } = {}): string {
   const figures = measure(outcomes);
   const width = Math.max(...labels.map((label) => label.length)) + 1;
   const row = (cells: readonly string[]) => cells.map((cell) => cell.padStart(width)).join('');
@@ -104,8 +105,8 @@ export function report(half: Half, outcomes: readonly Outcome[]): string {
     '  confusion (rows: acceptable label, columns: shown):',
     `  ${row(['', ...labels])}`,
     ...labels.map((gold) => `  ${row([gold, ...labels.map((shown) => String(figures.confusion[gold][shown]))])}`),
-    `  misses (${wrong.length}; ✗ = confident-wrong):`,
-    ...wrong.map(
+    `  misses (${wrong.length}; ✗ = confident-wrong)${misses ? ':' : ', not listed'}`,
+    ...(misses ? wrong : []).map(
       (o) =>
         `  ${confidentlyWrong(o) ? '✗' : ' '} ${JSON.stringify(o.probe.q)}: accept ${o.probe.accept.join('|')} (${o.probe.kind}, ${o.probe.card ?? '-'}), shown ${o.unsure ? 'not sure' : o.shown}${o.card ? ` via ${o.card}` : ''}`,
     ),

@@ -54,12 +54,15 @@ export function sentenceFacts(text: string): SentenceFacts {
       .out(its.lemma as ItsFunction<string | undefined>)
       .flatMap((lemma) => (lemma ? [lemma.toLowerCase()] : [])),
   );
-  const numbers = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
-    const digits = /\d+(?:[.,]\d+)?/.exec(value)?.[0];
-    if (!NUMBER_ENTITIES.has(type) || digits === undefined) return [];
-    const percent = type === 'PERCENT' || /percent|%|points?/i.test(value);
-    return [{ value: Number(digits.replace(',', '.')), percent, text: value }];
-  });
+  const numbers = [
+    ...percentRanges(text),
+    ...(doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
+      const digits = /\d+(?:[.,]\d+)?/.exec(value)?.[0];
+      if (!NUMBER_ENTITIES.has(type) || digits === undefined) return [];
+      const percent = type === 'PERCENT' || /percent|%|points?/i.test(value);
+      return [{ value: Number(digits.replace(',', '.')), percent, text: value }];
+    }),
+  ];
   return { negations, lemmas, numbers, question: /\?[\s)]*$/.test(text) || tags[0] === 'AUX' };
 }
 
@@ -73,6 +76,13 @@ function negationScopes(flags: readonly boolean[], tags: readonly string[]): num
     inScope = flag;
   });
   return scopes;
+}
+
+/** The model reads "35-80%" as no number at all, so both ends of a percentage range are read here. */
+function percentRanges(text: string): NumberMention[] {
+  return [...text.matchAll(/(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(%|percent)/gi)].flatMap((match) =>
+    [match[1], match[2]].map((digits) => ({ value: Number(digits), percent: true, text: `${digits}%` })),
+  );
 }
 
 let antonymTable: ReadonlyMap<string, ReadonlySet<string>> | undefined;

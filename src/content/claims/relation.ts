@@ -17,7 +17,9 @@ export function reverses(said: Sentence, wording: Sentence, opposites: readonly 
   const onlySaid = [...said.lemmas].filter((lemma) => !wording.lemmas.has(lemma));
   const onlyWording = new Set([...wording.lemmas].filter((lemma) => !said.lemmas.has(lemma)));
   const antonyms = onlySaid.filter((lemma) => [...antonymsOf(lemma)].some((antonym) => onlyWording.has(antonym))).length;
-  const swapped = opposites.filter(([a, b]) => swaps(said, wording, a, b) || swaps(said, wording, b, a)).length;
+  const swapped = opposites.filter(
+    ([a, b]) => !antonymsOf(a.word).has(b.word) && (swaps(said, wording, a, b) || swaps(said, wording, b, a)),
+  ).length;
   return (negation + antonyms + swapped) % 2 === 1;
 }
 
@@ -32,7 +34,7 @@ export type DetailCheck =
   | { readonly kind: 'unknown' };
 
 /** Percentages within half a point are the same figure said two ways (11.9% and "about 12%"). */
-const PERCENT_TOLERANCE = 0.6;
+const PERCENT_TOLERANCE = 0.6 + Number.EPSILON * 100;
 
 /** Percentage points between a member's figure and the card's for it to be a different figure, not a rounding. */
 const CLEARLY_APART = 3;
