@@ -48,7 +48,7 @@ const sameFigure = (said: NumberMention, known: NumberMention) =>
 /**
  * The member's figures and names against a statement: `stated` are its own wordings, `discussed` the card's
  * explanation and evidence. A figure the card mentions anywhere agrees (the member may quote a condition's
- * figure). A lone percentage the card never mentions, clearly apart from the one its statement gives, differs;
+ * figure). The one percentage the card never mentions, clearly apart from the nearest its statement gives, differs;
  * any other unknown figure, or a lab or model the card never names where it names others, leaves the relation
  * unknown: a card names several labs and models in different roles, so only a declared misreading can say that
  * a swapped name is wrong.
@@ -58,18 +58,11 @@ export function checkDetails(said: Sentence, stated: readonly Sentence[], discus
   const unknown = said.numbers.filter((figure) => !everyFigure.some((known) => sameFigure(figure, known)));
   const [figure] = unknown;
   if (figure !== undefined) {
-    const statedPercents = [
-      ...new Set(
-        stated
-          .flatMap((sentence) => sentence.numbers)
-          .filter((known) => known.percent)
-          .map((known) => known.value),
-      ),
-    ];
-    const [reported] = statedPercents;
-    const clearlyApart = reported !== undefined && Math.abs(reported - figure.value) >= CLEARLY_APART;
-    const lone = said.numbers.length === 1 && figure.percent && statedPercents.length === 1;
-    return lone && clearlyApart ? { kind: 'differs', said: `${figure.value}%`, reported: `${reported}%` } : { kind: 'unknown' };
+    const statedPercents = stated.flatMap((sentence) => sentence.numbers).filter((known) => known.percent);
+    const reported = statedPercents.sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value))[0];
+    const clearlyApart = reported !== undefined && Math.abs(reported.value - figure.value) >= CLEARLY_APART;
+    const lone = unknown.length === 1 && figure.percent;
+    return lone && clearlyApart ? { kind: 'differs', said: `${figure.value}%`, reported: `${reported.value}%` } : { kind: 'unknown' };
   }
   for (const [kind, names] of said.names) {
     const statedNames = named(stated, kind);
