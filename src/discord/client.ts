@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Options } from 'discord.js';
+import { Client, disableValidators, GatewayIntentBits, Options } from 'discord.js';
 
 export interface ClientOptions {
   /** REST base without version, e.g. http://127.0.0.1:8080/api for the local stand-in. */
@@ -20,6 +20,10 @@ export interface ClientOptions {
 const UNREAD_GUILD_CACHES = { ChannelManager: 0, GuildChannelManager: 0, RoleManager: 0 } as const;
 
 export function createClient({ apiUrl, shards, shardCount }: ClientOptions = {}): Client {
+  // The builders re-check every field of every button and row with @sapphire/shapeshift on each reply (a sixth of a
+  // quiz answer's CPU). The views keep Discord's limits themselves (truncate, fitLines; test/discord/views checks
+  // each view against them) and Discord checks again, so the builders' own checks are turned off, process-wide.
+  disableValidators();
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(shards === undefined ? {} : { shards }),
