@@ -39,7 +39,9 @@ describe.skipIf(!hasChromium)('playground: reviews, reminders, export and stats'
     const round = message(dms, 'Review 1 · 3 left');
     await round.waitFor();
     await round.locator('.action-row').first().getByRole('button').first().click();
-    await message(dms, /Right|Not quite/).getByRole('button', { name: 'Next' }).waitFor();
+    await message(dms, /Right|Not quite/)
+      .getByRole('button', { name: 'Next' })
+      .waitFor();
     await screenshot(page, 'review-round', message(dms, /Right|Not quite/));
     await page.getByRole('button', { name: 'Close direct messages' }).click();
 
