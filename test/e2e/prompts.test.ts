@@ -1,6 +1,5 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MessageRecord } from '../../testkit/index.js';
 import { backends } from '../store/backends.js';
 import { type BotUnderTest, startBot } from './harness.js';
 import { embedOf, fieldOf } from './messages.js';
