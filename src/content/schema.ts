@@ -115,9 +115,9 @@ export const BundleInfoSchema = z.object({
 });
 
 export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema) });
-/** A lab, model or person a member may swap for another: naming one the card does not name is a wrong detail. */
+/** A lab, model, person or experimental setting a member may swap for another of its kind. */
 export const NameSchema = z.object({
-  kind: z.enum(['lab', 'model', 'person']),
+  kind: z.enum(['lab', 'model', 'person', 'setting']),
   name: text(80),
   also: z.array(text(80)).default([]),
 });

@@ -27,6 +27,8 @@ export interface SentenceFacts {
   /** Lower-case lemmas of its words. */
   readonly lemmas: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
+  /** Changes it states as "from X to Y", in that order. */
+  readonly changes: readonly (readonly [number, number])[];
   /** Whether it asks rather than asserts ("did RL remove it?"): a question is about a claim, it reverses none. */
   readonly question: boolean;
 }
@@ -54,16 +56,19 @@ export function sentenceFacts(text: string): SentenceFacts {
       .out(its.lemma as ItsFunction<string | undefined>)
       .flatMap((lemma) => (lemma ? [lemma.toLowerCase()] : [])),
   );
-  const numbers = [
-    ...percentRanges(text),
-    ...(doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
-      const digits = /\d+(?:[.,]\d+)?/.exec(value)?.[0];
-      if (!NUMBER_ENTITIES.has(type) || digits === undefined) return [];
-      const percent = type === 'PERCENT' || /percent|%|points?/i.test(value);
-      return [{ value: Number(digits.replace(',', '.')), percent, text: value }];
-    }),
-  ];
-  return { negations, lemmas, numbers, question: /\?[\s)]*$/.test(text) || tags[0] === 'AUX' };
+  const written = percentsWritten(text);
+  const entities = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
+    const digits = /\d+(?:[.,]\d+)?/.exec(value)?.[0];
+    if (!NUMBER_ENTITIES.has(type) || digits === undefined) return [];
+    const percent = type === 'PERCENT' || /percent|%|points?/i.test(value);
+    return [{ value: Number(digits.replace(',', '.')), percent, text: value }];
+  });
+  const numbers = [...written, ...entities.filter((entity) => !written.some((figure) => figure.value === entity.value))];
+  const question = /\?[\s)]*$/.test(text) || tags[0] === 'AUX' || endsWithTag(tags);
+  const changes = [...text.matchAll(/from\s+(\d+(?:\.\d+)?)\s*%?\s+to\s+(\d+(?:\.\d+)?)/gi)].map(
+    (match) => [Number(match[1]), Number(match[2])] as const,
+  );
+  return { negations, lemmas, numbers, changes, question };
 }
 
 /** Scopes of negation: runs of negated tokens, where punctuation inside a scope ("paid-tier") does not end it. */
@@ -78,11 +83,24 @@ function negationScopes(flags: readonly boolean[], tags: readonly string[]): num
   return scopes;
 }
 
-/** The model reads "35-80%" as no number at all, so both ends of a percentage range are read here. */
-function percentRanges(text: string): NumberMention[] {
-  return [...text.matchAll(/(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(%|percent)/gi)].flatMap((match) =>
-    [match[1], match[2]].map((digits) => ({ value: Number(digits), percent: true, text: `${digits}%` })),
+/**
+ * Percentages the model misses: it reads "35-80%" as no number and "3 percentage points" as a bare count, so
+ * both ends of a range and figures followed by "points" are read here.
+ */
+function percentsWritten(text: string): NumberMention[] {
+  const percent = (digits: string) => ({ value: Number(digits), percent: true, text: `${digits}%` });
+  const ranges = [...text.matchAll(/(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/gi)].flatMap((match) =>
+    [match[1] ?? '', match[2] ?? ''].map(percent),
   );
+  const points = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:percentage\s+)?points?\b/gi)].map((match) => percent(match[1] ?? ''));
+  return [...ranges, ...points];
+}
+
+/** "…, wasn't it" / "…, isn't it": a tag turns a statement into a question. */
+function endsWithTag(tags: readonly string[]): boolean {
+  const words = tags.filter((tag) => tag !== 'PUNCT');
+  const [aux, part, pronoun] = words.slice(-3);
+  return words.length > 3 && ((aux === 'AUX' && part === 'PART' && pronoun === 'PRON') || (part === 'AUX' && pronoun === 'PRON'));
 }
 
 let antonymTable: ReadonlyMap<string, ReadonlySet<string>> | undefined;

@@ -14,6 +14,14 @@ import { type Phrase, type Sentence, says } from './sentence.js';
  */
 export function reverses(said: Sentence, wording: Sentence, opposites: readonly (readonly [Phrase, Phrase])[]): boolean {
   const negation = said.question ? 0 : Math.abs(said.negations - wording.negations);
+  // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
+  const sameChange = said.changes.find(([from, to]) =>
+    wording.changes.some(([a, b]) => (a === from && b === to) || (a === to && b === from)),
+  );
+  if (sameChange) {
+    const reordered = !wording.changes.some(([a, b]) => a === sameChange[0] && b === sameChange[1]);
+    return (negation + (reordered ? 1 : 0)) % 2 === 1;
+  }
   const onlySaid = [...said.lemmas].filter((lemma) => !wording.lemmas.has(lemma));
   const onlyWording = new Set([...wording.lemmas].filter((lemma) => !said.lemmas.has(lemma)));
   const antonyms = onlySaid.filter((lemma) => [...antonymsOf(lemma)].some((antonym) => onlyWording.has(antonym))).length;

@@ -1,5 +1,5 @@
 import type { ClaimWords } from '../schema.js';
-import { type NumberMention, sentenceFacts } from './language.js';
+import { type NumberMention, type SentenceFacts, sentenceFacts } from './language.js';
 import { claimTerms, negatedSynonyms } from './terms.js';
 
 /**
@@ -12,6 +12,7 @@ export interface Sentence {
   readonly lemmas: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
   readonly question: boolean;
+  readonly changes: SentenceFacts['changes'];
   /** Canonical names by kind ("model" → {"Claude 3 Opus"}). */
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -60,6 +61,7 @@ export class SentenceReader {
       negations: Math.max(0, facts.negations - negatedSynonyms(text)),
       lemmas: facts.lemmas,
       question: facts.question,
+      changes: facts.changes,
       numbers: numbers.filter(isFigure),
       names,
     };
