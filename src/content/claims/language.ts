@@ -21,9 +21,14 @@ export interface NumberMention {
   readonly text: string;
 }
 
+export interface NegationScope {
+  readonly cue: string;
+  readonly words: readonly string[];
+}
+
 export interface SentenceFacts {
-  /** How many negations the sentence has; an odd count reverses what it says. */
-  readonly negations: number;
+  /** Its negations, each with the word that negates and the content words it negates. */
+  readonly negations: readonly NegationScope[];
   /** Lower-case lemmas of its words. */
   readonly lemmas: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
@@ -48,7 +53,11 @@ export function sentenceFacts(text: string): SentenceFacts {
   const tags = doc.tokens().out(its.pos) as string[];
   // "Wasn't the paper by OpenAI?" asks whether it was: a negated auxiliary opening a question negates nothing.
   const askedNegatively = tags[0] === 'AUX' && tags[1] === 'PART' && flags[2] === true && /\?\s*$/.test(text);
-  const negations = negationScopes(flags, tags) - (askedNegatively ? 1 : 0);
+  const lemmaList = doc
+    .tokens()
+    .out(its.lemma as ItsFunction<string | undefined>)
+    .map((lemma) => lemma?.toLowerCase() ?? '');
+  const negations = negationScopes(flags, tags, lemmaList).slice(askedNegatively ? 1 : 0);
   // The lite model leaves some tokens (emoji, odd symbols) without a lemma.
   const lemmas = new Set(
     doc
@@ -71,13 +80,17 @@ export function sentenceFacts(text: string): SentenceFacts {
   return { negations, lemmas, numbers, changes, question };
 }
 
+const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
+
 /** Scopes of negation: runs of negated tokens, where punctuation inside a scope ("paid-tier") does not end it. */
-function negationScopes(flags: readonly boolean[], tags: readonly string[]): number {
-  let scopes = 0;
+function negationScopes(flags: readonly boolean[], tags: readonly string[], lemmas: readonly string[]): NegationScope[] {
+  const scopes: { cue: string; words: string[] }[] = [];
   let inScope = false;
   flags.forEach((flag, at) => {
-    if (tags[at] === 'PUNCT' || tags[at] === 'SYM') return;
-    if (flag && !inScope) scopes += 1;
+    const tag = tags[at] ?? '';
+    if (tag === 'PUNCT' || tag === 'SYM') return;
+    if (flag && !inScope) scopes.push({ cue: lemmas[at - 1] ?? '', words: [] });
+    if (flag && CONTENT_TAGS.has(tag)) scopes.at(-1)?.words.push(lemmas[at] ?? '');
     inScope = flag;
   });
   return scopes;

@@ -13,7 +13,7 @@ import { type Phrase, type Sentence, says } from './sentence.js';
  * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names.
  */
 export function reverses(said: Sentence, wording: Sentence, opposites: readonly (readonly [Phrase, Phrase])[]): boolean {
-  const negation = said.question ? 0 : Math.abs(said.negations - wording.negations);
+  const negation = said.question ? 0 : bearing(said, wording) + bearing(wording, said);
   // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
   const sameChange = said.changes.find(([from, to]) =>
     wording.changes.some(([a, b]) => (a === from && b === to) || (a === to && b === from)),
@@ -22,14 +22,24 @@ export function reverses(said: Sentence, wording: Sentence, opposites: readonly 
     const reordered = !wording.changes.some(([a, b]) => a === sameChange[0] && b === sameChange[1]);
     return (negation + (reordered ? 1 : 0)) % 2 === 1;
   }
-  const onlySaid = [...said.lemmas].filter((lemma) => !wording.lemmas.has(lemma));
-  const onlyWording = new Set([...wording.lemmas].filter((lemma) => !said.lemmas.has(lemma)));
+  // A negating word ("no") is counted as a negation above, not again as the antonym of "all".
+  const cues = new Set([...said.negations, ...wording.negations].map((scope) => scope.cue));
+  const onlySaid = [...said.lemmas].filter((lemma) => !wording.lemmas.has(lemma) && !cues.has(lemma));
+  const onlyWording = new Set([...wording.lemmas].filter((lemma) => !said.lemmas.has(lemma) && !cues.has(lemma)));
   const antonyms = onlySaid.filter((lemma) => [...antonymsOf(lemma)].some((antonym) => onlyWording.has(antonym))).length;
   const swapped = opposites.filter(
     ([a, b]) => !antonymsOf(a.word).has(b.word) && (swaps(said, wording, a, b) || swaps(said, wording, b, a)),
   ).length;
   return (negation + antonyms + swapped) % 2 === 1;
 }
+
+/**
+ * How many of a sentence's negations bear on what the other sentence says: a negation of words the other never
+ * uses ("…, but almost never with paid users" when the member only spoke of free users) reverses nothing there.
+ */
+const bearing = (sentence: Sentence, other: Sentence) =>
+  sentence.negations.filter(({ words }) => words.length === 0 || words.filter((word) => other.lemmas.has(word)).length * 2 >= words.length)
+    .length;
 
 const swaps = (said: Sentence, wording: Sentence, a: Phrase, b: Phrase) =>
   says(said, a) && !says(said, b) && says(wording, b) && !says(wording, a);

@@ -8,7 +8,7 @@ import { claimTerms, negatedSynonyms } from './terms.js';
  */
 export interface Sentence {
   readonly terms: readonly string[];
-  readonly negations: number;
+  readonly negations: SentenceFacts['negations'];
   readonly lemmas: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
   readonly question: boolean;
@@ -58,7 +58,7 @@ export class SentenceReader {
     const { numbers } = unnamed === text ? facts : sentenceFacts(unnamed);
     return {
       terms,
-      negations: Math.max(0, facts.negations - negatedSynonyms(text)),
+      negations: facts.negations.slice(negatedSynonyms(text)),
       lemmas: facts.lemmas,
       question: facts.question,
       changes: facts.changes,
