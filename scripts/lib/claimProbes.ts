@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-export type Half = 'tune' | 'held-out';
+export type Half = 'tune' | 'dev' | 'held-out';
 
 export async function loadProbes(half: Half): Promise<Probe[]> {
   const text = await readFile(new URL(`../../test/fixtures/claim-probes/${half}.yaml`, import.meta.url), 'utf8');
