@@ -89,6 +89,15 @@ export interface GuildPrompts {
 }
 
 /** A prompt that went out, for what follows a post (the stance round it opens). */
+/** A post the scheduler has claimed and is about to send. */
+interface PlannedPost {
+  readonly guildId: string;
+  readonly record: PromptSchedule;
+  readonly promptId: string;
+  readonly slot: Date | undefined;
+  readonly own: GuildPrompt | undefined;
+}
+
 export interface PostedPrompt {
   readonly guildId: string;
   readonly channelId: string;
@@ -215,7 +224,9 @@ export class PromptScheduler {
     return this.lock.run(guildId, async () => {
       if (!(await this.options.schedules.get(guildId))) return undefined;
       const { record, promptId, own } = await this.prepare(guildId, undefined);
-      return promptId === undefined ? this.noPrompts(guildId, undefined) : this.deliver(guildId, record, promptId, undefined, own);
+      return promptId === undefined
+        ? this.noPrompts(guildId, undefined)
+        : this.deliver({ guildId, record, promptId, slot: undefined, own });
     });
   }
 
@@ -289,7 +300,7 @@ export class PromptScheduler {
     if (unhandled > 1) await this.noteMissed(guildId, previousSlot(record, new Date(slot.getTime() - 1)), unhandled - 1);
     const { record: claimed, promptId, own } = await this.prepare(guildId, slot);
     const delivery =
-      promptId === undefined ? await this.noPrompts(guildId, slot) : await this.deliver(guildId, claimed, promptId, slot, own);
+      promptId === undefined ? await this.noPrompts(guildId, slot) : await this.deliver({ guildId, record: claimed, promptId, slot, own });
     this.place(guildId, await this.options.schedules.get(guildId));
     return { guildId, outcome: delivery.ok ? 'posted' : 'failed', slot, delivery };
   }
@@ -313,15 +324,10 @@ export class PromptScheduler {
     return { record, promptId, own };
   }
 
-  private async deliver(
-    guildId: string,
-    record: PromptSchedule,
-    promptId: string,
-    slot: Date | undefined,
-    own: GuildPrompt | undefined,
-  ): Promise<Delivery> {
+  private async deliver(post: PlannedPost): Promise<Delivery> {
+    const { guildId, record, promptId, slot, own } = post;
     const prompt = own?.prompt ?? this.options.content.prompts.get(promptId);
-    const delivery = await this.send(guildId, record, promptId, slot, own);
+    const delivery = await this.send(post, prompt);
     if (!delivery.ok || !prompt) return delivery;
     await this.announce({
       guildId,
@@ -347,15 +353,8 @@ export class PromptScheduler {
     await after('the post hook', () => this.runtime?.onPosted?.(post));
   }
 
-  private async send(
-    guildId: string,
-    record: PromptSchedule,
-    promptId: string,
-    slot: Date | undefined,
-    own: GuildPrompt | undefined,
-  ): Promise<Delivery> {
+  private async send({ guildId, record, promptId, slot, own }: PlannedPost, prompt: Prompt | undefined): Promise<Delivery> {
     const { content, schedules, log } = this.options;
-    const prompt = own?.prompt ?? content.prompts.get(promptId);
     const poster = this.runtime?.poster;
     if (!prompt || !poster) return this.failed(guildId, asPostError(new Error('the scheduler stopped before posting')), slot);
     let messageId: string;
