@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backends } from '../store/backends.js';
 import { type BotUnderTest, startBot } from './harness.js';
 import { embedOf, fieldOf } from './messages.js';
+import { NEXT_SLOT, promptsCommand, SETUP_AT, SLOT } from './promptWeek.js';
 
 /**
  * /prompts end to end: the real bot (src/main.ts run(env)) against the Discord stand-in. Time is the stand-in's
@@ -14,9 +15,6 @@ afterEach(async () => {
   bot = undefined;
 });
 
-const SETUP_AT = Date.parse('2025-03-20T12:00:00Z'); // a Thursday
-const SLOT = Date.parse('2025-03-24T16:00:00Z'); // Monday 17:00 in Berlin (CET)
-const NEXT_SLOT = Date.parse('2025-03-31T15:00:00Z'); // Monday 17:00 in Berlin (CEST)
 const HOUR = 3_600_000;
 const sqlite = backends.find((backend) => backend.name === 'sqlite');
 
@@ -32,10 +30,8 @@ async function boot(options: { store?: 'sqlite'; noSendChannel?: boolean } = {})
   return bot;
 }
 
-const prompts = (subcommand: string, options: Record<string, string | number | boolean> = {}, member = 'moderator') => {
-  if (!bot) throw new Error('no bot');
-  return bot.standIn.slash('prompts', options, { member, subcommand });
-};
+const prompts = (subcommand: string, options: Record<string, string | number | boolean> = {}, member = 'moderator') =>
+  promptsCommand(bot, subcommand, options, member);
 
 /** Posts (not replies) the bot made in a channel. */
 const postsIn = (channelId: string) =>

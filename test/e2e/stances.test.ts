@@ -3,6 +3,7 @@ import type { MessageRecord } from '../../testkit/index.js';
 import { backends } from '../store/backends.js';
 import { type BotUnderTest, startBot } from './harness.js';
 import { componentsOf, embedOf, fieldOf, titleOf } from './messages.js';
+import { NEXT_SLOT, promptsCommand, SETUP_AT, SLOT } from './promptWeek.js';
 
 /**
  * Debate rounds end to end: the real bot against the Discord stand-in. Members take stances with the buttons on
@@ -15,9 +16,6 @@ afterEach(async () => {
   bot = undefined;
 });
 
-const SETUP_AT = Date.parse('2025-03-20T12:00:00Z'); // a Thursday
-const SLOT = Date.parse('2025-03-24T16:00:00Z'); // Monday 17:00 in Berlin (CET)
-const NEXT_SLOT = Date.parse('2025-03-31T15:00:00Z'); // Monday 17:00 in Berlin (CEST)
 const MEMBERS = ['ada', 'ben', 'cleo'] as const;
 const sqlite = backends.find((backend) => backend.name === 'sqlite');
 
@@ -36,7 +34,7 @@ async function boot(store?: 'sqlite') {
 }
 
 const prompts = (subcommand: string, options: Record<string, string | number | boolean> = {}, member = 'moderator') =>
-  world().standIn.slash('prompts', options, { member, subcommand });
+  promptsCommand(bot, subcommand, options, member);
 
 /** Sets up weekly prompts with threads, skipping ahead until the next prompt asks a stance question. */
 async function setUp() {
