@@ -51,20 +51,13 @@ export function sentenceFacts(text: string): SentenceFacts {
   const doc = readDoc(text);
   const flags = doc.tokens().out(its.negationFlag) as boolean[];
   const tags = doc.tokens().out(its.pos) as string[];
-  // "Wasn't the paper by OpenAI?" asks whether it was: a negated auxiliary opening a question negates nothing.
-  const askedNegatively = tags[0] === 'AUX' && tags[1] === 'PART' && flags[2] === true && /\?\s*$/.test(text);
+  // The lite model leaves some tokens (emoji, odd symbols) without a lemma.
   const lemmaList = doc
     .tokens()
     .out(its.lemma as ItsFunction<string | undefined>)
     .map((lemma) => lemma?.toLowerCase() ?? '');
-  const negations = negationScopes(flags, tags, lemmaList).slice(askedNegatively ? 1 : 0);
-  // The lite model leaves some tokens (emoji, odd symbols) without a lemma.
-  const lemmas = new Set(
-    doc
-      .tokens()
-      .out(its.lemma as ItsFunction<string | undefined>)
-      .flatMap((lemma) => (lemma ? [lemma.toLowerCase()] : [])),
-  );
+  const negations = negationScopes(flags, tags, lemmaList);
+  const lemmas = new Set(lemmaList.filter((lemma) => lemma !== ''));
   const written = percentsWritten(text);
   const entities = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
     const digits = /\d+(?:[.,]\d+)?/.exec(value)?.[0];

@@ -55,7 +55,7 @@ export class SentenceReader {
     }
     const facts = sentenceFacts(text);
     // Figures come from the text without its names, so "Claude 3 Opus" states no figure.
-    const { numbers } = unnamed === text ? facts : sentenceFacts(unnamed);
+    const { numbers } = unnamed === text || !/\d/.test(text) ? facts : sentenceFacts(unnamed);
     return {
       terms,
       negations: facts.negations.slice(negatedSynonyms(text)),
