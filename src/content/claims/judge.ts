@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
-import { checkDetails, makesDetail, reverses, saysWhatSetsApart } from './relation.js';
+import { checkDetails, makesDetail, negationUnclear, reverses, saysWhatSetsApart } from './relation.js';
 import { type Sentence, SentenceReader } from './sentence.js';
 
 /**
@@ -67,7 +67,7 @@ export const claimThreshold = {
   strength: 2.5,
   coverage: 0.2,
   weak: { strength: 1, coverage: 0.4, margin: 1.2 },
-  unexplained: 0.3,
+  unexplained: 0.4,
   rival: 0.75,
   split: 0.6,
   wording: 0.5,
@@ -164,8 +164,14 @@ export class ClaimJudge {
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
     for (const wording of voters) {
-      const reversed = reverses(said, this.sentence(wording), this.reader.opposites);
-      const reading = reversed ? opposite(hit.claim, wording.reading) : this.madeReading(hit.claim, wording, said);
+      const read = this.sentence(wording);
+      const reversed = reverses(said, read, this.reader.opposites);
+      const reading = negationUnclear(said, read)
+        ? null
+        : reversed
+          ? opposite(hit.claim, wording.reading)
+          : this.madeReading(hit.claim, wording, said);
+      if (reading === 'abstains') continue;
       const key = reading === null ? 'unclear' : readingKey(reading);
       const score = reversed ? REVERSED_WEIGHT * wording.score : wording.score;
       const vote = votes.get(key);
@@ -185,14 +191,15 @@ export class ClaimJudge {
    * A detail misreading whose changed figure or name the member does not state is, at most, the card's own
    * claim; so is any misreading a question matches without its distinguishing words.
    */
-  private madeReading(claim: Claim, wording: Paraphrase, said: Sentence): Reading {
+  private madeReading(claim: Claim, wording: Paraphrase, said: Sentence): Reading | 'abstains' {
     const { reading } = wording;
     if (reading.kind === 'claim') return reading;
     const card = this.sentencesOf(claim);
     const misreading = card.misreadings[reading.at];
     if (!misreading) return reading;
-    // A question asks about the card unless it uses the words that make the misreading different.
-    if (said.question && !saysWhatSetsApart(said, misreading, card.stated)) return { kind: 'claim' };
+    // A question asks about the card unless it uses the words that make the misreading different; an assertion
+    // without them shares the misreading's words, not its point, so that wording does not vote.
+    if (!saysWhatSetsApart(said, misreading, card.stated)) return said.question ? { kind: 'claim' } : 'abstains';
     if (claim.misreadings[reading.at]?.kind !== 'detail') return reading;
     return makesDetail(said, misreading, card.stated) ? reading : { kind: 'claim' };
   }

@@ -23,7 +23,10 @@ export interface NumberMention {
 
 export interface NegationScope {
   readonly cue: string;
+  /** Lemmas of the content words it negates. */
   readonly words: readonly string[];
+  /** Those words as written, for phrases matched on their forms ("paid tier", whose lemma is "pay"). */
+  readonly written: readonly string[];
 }
 
 export interface SentenceFacts {
@@ -56,7 +59,8 @@ export function sentenceFacts(text: string): SentenceFacts {
     .tokens()
     .out(its.lemma as ItsFunction<string | undefined>)
     .map((lemma) => lemma?.toLowerCase() ?? '');
-  const negations = negationScopes(flags, tags, lemmaList);
+  const normals = doc.tokens().out(its.normal) as string[];
+  const negations = negationScopes(flags, tags, lemmaList, normals);
   const lemmas = new Set(lemmaList.filter((lemma) => lemma !== ''));
   const written = percentsWritten(text);
   const entities = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
@@ -76,14 +80,22 @@ export function sentenceFacts(text: string): SentenceFacts {
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 
 /** Scopes of negation: runs of negated tokens, where punctuation inside a scope ("paid-tier") does not end it. */
-function negationScopes(flags: readonly boolean[], tags: readonly string[], lemmas: readonly string[]): NegationScope[] {
-  const scopes: { cue: string; words: string[] }[] = [];
+function negationScopes(
+  flags: readonly boolean[],
+  tags: readonly string[],
+  lemmas: readonly string[],
+  normals: readonly string[],
+): NegationScope[] {
+  const scopes: { cue: string; words: string[]; written: string[] }[] = [];
   let inScope = false;
   flags.forEach((flag, at) => {
     const tag = tags[at] ?? '';
     if (tag === 'PUNCT' || tag === 'SYM') return;
-    if (flag && !inScope) scopes.push({ cue: lemmas[at - 1] ?? '', words: [] });
-    if (flag && CONTENT_TAGS.has(tag)) scopes.at(-1)?.words.push(lemmas[at] ?? '');
+    if (flag && !inScope) scopes.push({ cue: lemmas[at - 1] ?? '', words: [], written: [] });
+    if (flag && CONTENT_TAGS.has(tag)) {
+      scopes.at(-1)?.words.push(lemmas[at] ?? '');
+      scopes.at(-1)?.written.push(normals[at] ?? '');
+    }
     inScope = flag;
   });
   return scopes;

@@ -1,5 +1,6 @@
 import { antonymsOf, type NumberMention } from './language.js';
-import { type Phrase, type Sentence, says } from './sentence.js';
+import { containsRun, type Phrase, type Sentence, says } from './sentence.js';
+import { claimTerms } from './terms.js';
 
 /**
  * How what a member said relates to one wording of a claim: whether it says the reverse, and whether a figure or
@@ -13,7 +14,7 @@ import { type Phrase, type Sentence, says } from './sentence.js';
  * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names.
  */
 export function reverses(said: Sentence, wording: Sentence, opposites: readonly (readonly [Phrase, Phrase])[]): boolean {
-  const negation = said.question ? 0 : bearing(said, wording) + bearing(wording, said);
+  const negation = said.question ? 0 : bearing(said, wording, opposites) + bearing(wording, said, opposites);
   // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
   const sameChange = said.changes.find(([from, to]) =>
     wording.changes.some(([a, b]) => (a === from && b === to) || (a === to && b === from)),
@@ -35,11 +36,33 @@ export function reverses(said: Sentence, wording: Sentence, opposites: readonly 
 
 /**
  * How many of a sentence's negations bear on what the other sentence says: a negation of words the other never
- * uses ("…, but almost never with paid users" when the member only spoke of free users) reverses nothing there.
+ * uses reverses nothing there, nor does one about a side of a domain opposite the other does not name ("…, but
+ * almost never with paid users" when the member only spoke of free users).
  */
-const bearing = (sentence: Sentence, other: Sentence) =>
-  sentence.negations.filter(({ words }) => words.length === 0 || words.filter((word) => other.lemmas.has(word)).length * 2 >= words.length)
-    .length;
+function bearing(sentence: Sentence, other: Sentence, opposites: readonly (readonly [Phrase, Phrase])[]): number {
+  const sides = opposites.flat();
+  return sentence.negations.filter(({ words, written }) => {
+    if (words.length === 0) return true;
+    const negated = claimTerms(written.join(' '));
+    if (sides.some((side) => side.terms.length > 0 && containsRun(negated, side.terms) && !says(other, side))) return false;
+    return words.filter((word) => other.lemmas.has(word)).length * 2 >= words.length;
+  }).length;
+}
+
+/**
+ * Whether a negation touches the other sentence without bearing on it: it negates some of the words the other
+ * says but not most, so the two may say the same thing in other words ("signed off on" against "doesn't mean he
+ * endorsed"), and whether one reverses the other cannot be read from the words.
+ */
+export function negationUnclear(said: Sentence, wording: Sentence): boolean {
+  if (said.question) return false;
+  const partly = (sentence: Sentence, other: Sentence) =>
+    sentence.negations.some(({ words }) => {
+      const shared = words.filter((word) => other.lemmas.has(word)).length;
+      return shared > 0 && shared * 2 < words.length;
+    });
+  return partly(said, wording) || partly(wording, said);
+}
 
 const swaps = (said: Sentence, wording: Sentence, a: Phrase, b: Phrase) =>
   says(said, a) && !says(said, b) && says(wording, b) && !says(wording, a);
@@ -102,12 +125,15 @@ export function makesDetail(said: Sentence, misreading: Sentence, claim: readonl
   const claimFigures = claim.flatMap((sentence) => sentence.numbers);
   const changedFigures = misreading.numbers.filter((figure) => !claimFigures.some((known) => sameFigure(figure, known)));
   const figuresSaid = changedFigures.every((figure) => said.numbers.some((known) => sameFigure(known, figure)));
+  // Saying the claim's own figure too ("86-94%" where the claim gives 85.8% and the misreading 94%) is not the slip.
+  const claimOnly = claimFigures.filter((figure) => !misreading.numbers.some((known) => sameFigure(figure, known)));
+  const saysClaimFigure = said.numbers.some((figure) => claimOnly.some((known) => sameFigure(figure, known)));
   const namesSaid = [...misreading.names].every(([kind, names]) => {
     const claimNames = named(claim, kind);
     const saidNames = said.names.get(kind) ?? new Set();
     return [...names].every((name) => claimNames.has(name) || saidNames.has(name));
   });
-  return figuresSaid && namesSaid;
+  return figuresSaid && namesSaid && !saysClaimFigure;
 }
 
 /** Whether the member's sentence has the words that set a misreading apart from its card's own wordings. */

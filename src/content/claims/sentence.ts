@@ -71,7 +71,7 @@ export class SentenceReader {
 /** Percentages, years and counts of ten or more are details a member can get wrong; "two settings" rarely is. */
 const isFigure = (number: NumberMention) => number.percent || number.value >= 10;
 
-function containsRun(terms: readonly string[], run: readonly string[]): boolean {
+export function containsRun(terms: readonly string[], run: readonly string[]): boolean {
   return terms.some((_, start) => run.every((term, offset) => terms[start + offset] === term));
 }
 
