@@ -24,9 +24,11 @@ export default defineCommand({
   run: async (ctx, interaction, args) => {
     const text = args.text.trim();
     if (text.length < CLAIM_TEXT.min || text.length > CLAIM_TEXT.max) return interaction.reply(ephemeral(claimLengthMessage(text.length)));
-    const view = claimReply(ctx.content, ctx.content.findClaim(text));
     const visible = args.private ? MessageFlags.Ephemeral : undefined;
-    return interaction.reply({ ...view, flags: visible });
+    // The first check in a process builds the claim engine: Discord's 3-second window is answered before that.
+    if (!ctx.content.claimsReady) await interaction.deferReply({ flags: visible });
+    const view = claimReply(ctx.content, ctx.content.findClaim(text));
+    return interaction.deferred ? interaction.editReply(view) : interaction.reply({ ...view, flags: visible });
   },
   components: [
     select(openClaimId, async (ctx, interaction) => {

@@ -13,7 +13,7 @@ export class Content {
   readonly questions: ReadonlyMap<string, Question>;
   readonly prompts: ReadonlyMap<string, Prompt>;
   private readonly search: ContentSearch;
-  private readonly judge: ClaimJudge;
+  private builtJudge: ClaimJudge | undefined;
 
   constructor(readonly bundle: Bundle) {
     this.sections = byId(bundle.sections);
@@ -22,7 +22,20 @@ export class Content {
     this.questions = byId(bundle.questions);
     this.prompts = byId(bundle.prompts);
     this.search = new ContentSearch(bundle);
-    this.judge = new ClaimJudge(bundle);
+  }
+
+  /**
+   * The claim engine is built by the first claim decision, not at start-up: its language model, card readings and
+   * indexes are about 20 MB of heap in every bot process, and building it takes about half a second.
+   */
+  private get judge(): ClaimJudge {
+    this.builtJudge ??= new ClaimJudge(this.bundle);
+    return this.builtJudge;
+  }
+
+  /** Whether a claim decision is quick now; the first one builds the claim engine, which can take a second or more. */
+  get claimsReady(): boolean {
+    return this.builtJudge !== undefined;
   }
 
   /** Sections matching what a member typed (title, id, key terms), best first, at most 25. */
