@@ -217,7 +217,10 @@ export class ClaimJudge {
       verdict: 'unsupported',
       relation: 'detail',
       judged: hit.claim.claim,
-      why: `The evidence gives ${details.reported}, not ${details.said}.`,
+      why:
+        details.detail === 'figure'
+          ? `The evidence gives ${details.reported}, not ${details.said}.`
+          : `The evidence is about ${details.reported}, not ${details.said}.`,
     };
   }
 

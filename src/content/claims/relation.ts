@@ -70,7 +70,7 @@ const swaps = (said: Sentence, wording: Sentence, a: Phrase, b: Phrase) =>
 export type DetailCheck =
   | { readonly kind: 'agrees' }
   /** The member states a figure or name where the card states another: `reported` is the card's. */
-  | { readonly kind: 'differs'; readonly said: string; readonly reported: string }
+  | { readonly kind: 'differs'; readonly detail: 'figure' | 'name'; readonly said: string; readonly reported: string }
   /** The member names something the card neither states nor rules out. */
   | { readonly kind: 'unknown' };
 
@@ -103,12 +103,19 @@ export function checkDetails(said: Sentence, stated: readonly Sentence[], discus
     const reported = statedPercents.sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value))[0];
     const clearlyApart = reported !== undefined && Math.abs(reported.value - figure.value) >= CLEARLY_APART;
     const lone = unknown.length === 1 && figure.percent;
-    return lone && clearlyApart ? { kind: 'differs', said: `${figure.value}%`, reported: `${reported.value}%` } : { kind: 'unknown' };
+    return lone && clearlyApart
+      ? { kind: 'differs', detail: 'figure', said: `${figure.value}%`, reported: `${reported.value}%` }
+      : { kind: 'unknown' };
   }
   for (const [kind, names] of said.names) {
     const statedNames = named(stated, kind);
+    const discussedNames = named(discussed, kind);
+    const [first] = statedNames;
+    // A lab or model the card never mentions, where its statement names another, is a different one.
+    const stranger = [...names].find((name) => !statedNames.has(name) && !discussedNames.has(name));
+    if (first !== undefined && stranger !== undefined) return { kind: 'differs', detail: 'name', said: stranger, reported: first };
     // A card that names a lab or model in its statement is about that one; elsewhere it may name others in passing.
-    const known = statedNames.size > 0 ? statedNames : named(discussed, kind);
+    const known = statedNames.size > 0 ? statedNames : discussedNames;
     if (known.size > 0 && [...names].some((name) => !known.has(name))) return { kind: 'unknown' };
   }
   return { kind: 'agrees' };
