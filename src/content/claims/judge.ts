@@ -166,7 +166,7 @@ export class ClaimJudge {
     for (const wording of voters) {
       const read = this.sentence(wording);
       const reversed = reverses(said, read, this.reader.opposites);
-      const reading = negationUnclear(said, read)
+      const reading = negationUnclear(said, read, this.reader.opposites)
         ? null
         : reversed
           ? opposite(hit.claim, wording.reading)

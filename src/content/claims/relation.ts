@@ -1,4 +1,4 @@
-import { antonymsOf, type NumberMention } from './language.js';
+import { antonymsOf, type NegationScope, type NumberMention } from './language.js';
 import { containsRun, type Phrase, type Sentence, says } from './sentence.js';
 import { claimTerms } from './terms.js';
 
@@ -13,7 +13,7 @@ import { claimTerms } from './terms.js';
  * its opposite ("free tier" ↔ "paid tier", the bundle). "Did not lower" against "raised" is two reversals: same.
  * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names.
  */
-export function reverses(said: Sentence, wording: Sentence, opposites: readonly (readonly [Phrase, Phrase])[]): boolean {
+export function reverses(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
   const negation = said.question ? 0 : bearing(said, wording, opposites) + bearing(wording, said, opposites);
   // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
   const sameChange = said.changes.find(([from, to]) =>
@@ -34,33 +34,31 @@ export function reverses(said: Sentence, wording: Sentence, opposites: readonly 
   return (negation + antonyms + swapped) % 2 === 1;
 }
 
-/**
- * How many of a sentence's negations bear on what the other sentence says: a negation of words the other never
- * uses reverses nothing there, nor does one about a side of a domain opposite the other does not name ("…, but
- * almost never with paid users" when the member only spoke of free users).
- */
-function bearing(sentence: Sentence, other: Sentence, opposites: readonly (readonly [Phrase, Phrase])[]): number {
-  const sides = opposites.flat();
-  return sentence.negations.filter(({ words, written }) => {
-    if (words.length === 0) return true;
-    const negated = claimTerms(written.join(' '));
-    if (sides.some((side) => side.terms.length > 0 && containsRun(negated, side.terms) && !says(other, side))) return false;
-    return words.filter((word) => other.lemmas.has(word)).length * 2 >= words.length;
-  }).length;
-}
+type Opposites = readonly (readonly [Phrase, Phrase])[];
 
 /**
- * Whether a negation touches the other sentence without bearing on it: it negates some of the words the other
- * says but not most, so the two may say the same thing in other words ("signed off on" against "doesn't mean he
- * endorsed"), and whether one reverses the other cannot be read from the words.
+ * How a negation bears on what the other sentence says: not at all when it negates words the other never uses, or
+ * a side of a domain opposite the other does not name ("…, but almost never with paid users" when the member only
+ * spoke of free users); fully when the other says most of its words; partly otherwise, when the two may say the
+ * same thing in other words ("signed off on" against "doesn't mean he endorsed") and the words cannot tell.
  */
-export function negationUnclear(said: Sentence, wording: Sentence): boolean {
+function bearingOf(scope: NegationScope, other: Sentence, opposites: Opposites): 'none' | 'partly' | 'fully' {
+  if (scope.words.length === 0) return 'fully';
+  const negated = claimTerms(scope.written.join(' '));
+  const aboutAnother = opposites.flat().some((side) => side.terms.length > 0 && containsRun(negated, side.terms) && !says(other, side));
+  const shared = scope.words.filter((word) => other.lemmas.has(word)).length;
+  if (aboutAnother || shared === 0) return 'none';
+  return shared * 2 >= scope.words.length ? 'fully' : 'partly';
+}
+
+const bearing = (sentence: Sentence, other: Sentence, opposites: Opposites) =>
+  sentence.negations.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;
+
+/** Whether a negation in either sentence bears only partly on the other, so whether one reverses the other is unclear. */
+export function negationUnclear(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
   if (said.question) return false;
   const partly = (sentence: Sentence, other: Sentence) =>
-    sentence.negations.some(({ words }) => {
-      const shared = words.filter((word) => other.lemmas.has(word)).length;
-      return shared > 0 && shared * 2 < words.length;
-    });
+    sentence.negations.some((scope) => bearingOf(scope, other, opposites) === 'partly');
   return partly(said, wording) || partly(wording, said);
 }
 
