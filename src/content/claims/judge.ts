@@ -180,11 +180,12 @@ export class ClaimJudge {
     }
     const [first, second] = [...votes].sort((a, b) => b[1].score - a[1].score);
     if (first === undefined || first[0] === 'unclear' || first[1].coverage < claimThreshold.wording) return null;
-    const verdictOf = (reading: Reading) => (reading.kind === 'claim' ? hit.claim.verdict : hit.claim.misreadings[reading.at]?.verdict);
+    const judged = this.withDetails(hit, said, first[1].reading);
+    // A close second statement must come to the same verdict for what the member said, their details included.
     if (second !== undefined && second[1].score >= claimThreshold.split * first[1].score) {
-      if (second[0] === 'unclear' || verdictOf(second[1].reading) !== verdictOf(first[1].reading)) return null;
+      if (second[0] === 'unclear' || this.withDetails(hit, said, second[1].reading)?.verdict !== judged?.verdict) return null;
     }
-    return this.withDetails(hit, said, first[1].reading);
+    return judged;
   }
 
   /**
