@@ -6,12 +6,22 @@ import type { Question } from '../content/schema.js';
 import type { Random } from '../random.js';
 import type { Repository } from '../store/repository.js';
 import type { Store } from '../store/store.js';
+import { type AnySlot, type Currents, type Nexts, type Saved, updateTogether } from '../store/together.js';
 import { dayIn } from './calendar.js';
 import { QuizRefusal, refusals } from './errors.js';
 import type { Graded } from './grade.js';
 import { type Board, type Period, rank } from './leaderboard.js';
 import { type AnswerInput, applyAnswer, type ProgressSummary, type Recorded, summarize } from './progress.js';
-import { emptyProgress, MembersSchema, memberKey, type Progress, ProgressSchema, type Session, SessionSchema } from './records.js';
+import {
+  emptyProgress,
+  type Members,
+  MembersSchema,
+  memberKey,
+  type Progress,
+  ProgressSchema,
+  type Session,
+  SessionSchema,
+} from './records.js';
 import { type Pick, pickNext, type QuestionFilter } from './select.js';
 import { currentStreak } from './streak.js';
 
@@ -48,6 +58,9 @@ export interface Verdict {
 
 export const newId = () => randomBytes(6).toString('base64url');
 
+const withMember = (list: Members | undefined, user: string): Members =>
+  list?.members.includes(user) ? list : { v: 1, members: [...(list?.members ?? []), user] };
+
 const totalsOf = (session: Session): SessionTotals => ({
   asked: session.asked.length,
   right: session.right,
@@ -56,15 +69,18 @@ const totalsOf = (session: Session): SessionTotals => ({
 
 /**
  * The quiz for members of one or more guilds: private sessions, answers, progress and the leaderboard.
- * Every write goes through Repository.update (serialized per key), and an answer carries an id so that a
- * retry after a failed write is never counted twice.
+ * Every write goes through Repository.update or updateTogether (serialized per key), and an answer carries an id
+ * so that a retry after a failed write is never counted twice.
  */
 export class QuizService {
   readonly progress: Repository<typeof ProgressSchema>;
   readonly sessions: Repository<typeof SessionSchema>;
   readonly members: Repository<typeof MembersSchema>;
-  /** Members this process has put on their guild's list (keyed guild/user). */
-  private readonly joined = new Map<string, Promise<void>>();
+  /**
+   * Members this process has seen on their guild's list (keyed guild/user), whose answers need not read the list
+   * again. The guild lives on this shard, so no other process removes them meanwhile.
+   */
+  private readonly listed = new Set<string>();
 
   constructor(private readonly deps: QuizDeps) {
     this.progress = deps.store.repository('quiz.progress', ProgressSchema);
@@ -118,30 +134,33 @@ export class QuizService {
     return question;
   }
 
-  /** Grades the member's answer to question `n` of their session and records it. */
+  /**
+   * Grades the member's answer to question `n` of their session and records it: the session, the progress and (the
+   * first time) the guild's member list are read together and written together, in one atomic write.
+   */
   async answer(guild: string, user: string, sessionId: string, n: number, choice: number): Promise<Verdict> {
     const key = memberKey(guild, user);
-    const check = (session: Session | undefined) => {
-      const own = this.own(session, sessionId);
+    let recorded: Recorded | undefined;
+    const [session] = await this.updateListed(guild, user, [this.sessions.at(key), this.progress.at(key)], ([stored, progress]) => {
+      const own = this.own(stored, sessionId);
       if (own.asked.length !== n) throw new QuizRefusal(refusals.movedOn);
       if (own.answered) throw new QuizRefusal(refusals.alreadyAnswered);
-      return own;
-    };
-    const question = this.current(check(await this.sessions.get(key)));
-    const recorded = await this.record(guild, user, {
-      id: `s.${sessionId}.${n}`,
-      question,
-      choice,
-      at: this.now(),
-      version: this.content.version,
+      recorded = applyAnswer(progress, {
+        id: `s.${sessionId}.${n}`,
+        question: this.current(own),
+        choice,
+        at: this.now(),
+        version: this.content.version,
+      });
+      const { graded } = recorded;
+      return [
+        { ...own, answered: true, right: own.right + (graded.correct ? 1 : 0), points: own.points + graded.points },
+        recorded.progress,
+      ];
     });
-    const { graded } = recorded;
-    const session = await this.sessions.update(key, (current) => {
-      const own = check(current);
-      return { ...own, answered: true, right: own.right + (graded.correct ? 1 : 0), points: own.points + graded.points };
-    });
-    const { streak, timeZone } = recorded.progress;
-    return { graded, n, session, streak: currentStreak(streak, dayIn(this.now(), timeZone)) };
+    if (!recorded || !session) throw new Error('answer update did not run');
+    const { graded, progress } = recorded;
+    return { graded, n, session, streak: currentStreak(progress.streak, dayIn(this.now(), progress.timeZone)) };
   }
 
   /** The session's next question, or its totals when the selection has run out. */
@@ -176,33 +195,32 @@ export class QuizService {
   }
 
   /**
-   * Puts the member on the guild's list once per process: concurrent first answers share one write, later
-   * answers none. The guild lives on this shard, so no other process removes them meanwhile.
+   * updateTogether over the member's own records, with the guild's member list added until this process has seen
+   * them on it: a member is listed in the same atomic write as their first progress, so the leaderboard never misses
+   * counted points.
    */
-  private join(guild: string, user: string): Promise<void> {
+  private async updateListed<const T extends readonly AnySlot[]>(
+    guild: string,
+    user: string,
+    slots: T,
+    change: (current: Currents<T>) => Nexts<T>,
+  ): Promise<Saved<T>> {
     const key = memberKey(guild, user);
-    let joining = this.joined.get(key);
-    if (!joining) {
-      joining = this.members
-        .update(guild, (current) => (current?.members.includes(user) ? current : { v: 1, members: [...(current?.members ?? []), user] }))
-        .then(() => undefined);
-      this.joined.set(key, joining);
-      joining.catch(() => this.joined.delete(key));
-    }
-    return joining;
+    const list = this.listed.has(key) ? undefined : this.members.at(guild);
+    const saved = await updateTogether([...slots, list] as readonly AnySlot[], (current) => [
+      ...(change(current.slice(0, slots.length) as Currents<T>) as unknown[]),
+      withMember(current[slots.length] as Members | undefined, user),
+    ]);
+    if (list) this.listed.add(key);
+    return saved.slice(0, slots.length) as Saved<T>;
   }
 
-  /**
-   * Records one answer in the member's progress. The guild's member list is written first, so a failure
-   * leaves at worst a listed member without progress (the leaderboard skips them), never uncounted points.
-   */
+  /** Records one answer in the member's progress (rounds and reviews; a private quiz's answer() does it with its session). */
   async record(guild: string, user: string, input: AnswerInput): Promise<Recorded> {
-    const key = memberKey(guild, user);
-    await this.join(guild, user);
     let recorded: Recorded | undefined;
-    await this.progress.update(key, (current) => {
+    await this.updateListed(guild, user, [this.progress.at(memberKey(guild, user))], ([current]) => {
       recorded = applyAnswer(current, input);
-      return recorded.progress;
+      return [recorded.progress];
     });
     if (!recorded) throw new Error('progress update did not run');
     return recorded;
@@ -220,8 +238,9 @@ export class QuizService {
   }
 
   async setTimeZone(guild: string, user: string, timeZone: string): Promise<void> {
-    await this.join(guild, user);
-    await this.progress.update(memberKey(guild, user), (current) => ({ ...(current ?? emptyProgress()), timeZone }));
+    await this.updateListed(guild, user, [this.progress.at(memberKey(guild, user))], ([current]) => [
+      { ...(current ?? emptyProgress()), timeZone },
+    ]);
   }
 
   /** Deletes everything the quiz keeps about a member in one guild (reports they filed stay with the moderators). */
@@ -229,7 +248,7 @@ export class QuizService {
     const key = memberKey(guild, user);
     await this.progress.delete(key);
     await this.sessions.delete(key);
-    this.joined.delete(key);
+    this.listed.delete(key);
     await this.members.update(guild, (current) => ({ v: 1, members: (current?.members ?? []).filter((member) => member !== user) }));
   }
 

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
+import { memoryBatch, type RecordBatch, redisBatch, sqliteBatch } from './batch.js';
 import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
 import { deserialize, serialize } from './codec.js';
 
@@ -14,6 +15,8 @@ export interface Backend {
   open(namespace: string): Keyv;
   /** Set-if-absent keys shared by every process on this backend (see claims.ts). */
   readonly claims: Claims;
+  /** Records of several namespaces in one round trip each way (see batch.ts). */
+  readonly batch: RecordBatch;
   close(): Promise<void>;
 }
 
@@ -25,11 +28,12 @@ const keyvOptions = (namespace: string) => ({ namespace, throwOnErrors: true, us
 
 function memoryBackend(): Backend {
   const maps = new Map<string, Map<string, unknown>>();
-  const mapFor = (namespace: string) => maps.get(namespace) ?? maps.set(namespace, new Map()).get(namespace);
+  const mapFor = (namespace: string) => maps.get(namespace) ?? (maps.set(namespace, new Map()).get(namespace) as Map<string, unknown>);
   return {
     kind: 'memory',
     open: (namespace) => new Keyv({ ...keyvOptions(namespace), store: mapFor(namespace) }),
     claims: memoryClaims(),
+    batch: memoryBatch(mapFor),
     close: async () => {},
   };
 }
@@ -51,10 +55,12 @@ function sqliteAdapter(path: string, table?: string): KeyvSqlite {
 function sqliteBackend(path: string): Backend {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const claimsTable = sqliteAdapter(path, 'claims');
-  const adapters: KeyvSqlite[] = [claimsTable];
+  const batchConnection = sqliteAdapter(path);
+  const adapters: KeyvSqlite[] = [claimsTable, batchConnection];
   return {
     kind: 'sqlite',
     claims: sqliteClaims(claimsTable),
+    batch: sqliteBatch(batchConnection),
     open(namespace) {
       const adapter = sqliteAdapter(path);
       adapters.push(adapter);
@@ -87,6 +93,7 @@ async function redisBackend(url: string): Promise<Backend> {
   return {
     kind: 'redis',
     claims: redisClaims(client),
+    batch: redisBatch(client),
     open: (namespace) =>
       new Keyv({ ...keyvOptions(namespace), store: new KeyvRedis(client, { namespace, throwOnErrors: true, throwOnConnectError: true }) }),
     close: async () => {

@@ -2,7 +2,13 @@ import type { Keyv } from 'keyv';
 import type { z } from 'zod';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError } from './backend.js';
+import type { RecordBatch } from './batch.js';
 import { KeyLock } from './keyLock.js';
+
+export interface RecordSlot<S extends z.ZodType> {
+  readonly repository: Repository<S>;
+  readonly key: string;
+}
 
 /** Where a record that no longer parses is kept, untouched, for a person to look at. */
 export interface Quarantine {
@@ -31,11 +37,32 @@ export class Repository<S extends z.ZodType> {
     private readonly schema: S,
     private readonly log: Logger,
     private readonly quarantine: Quarantine,
+    /** The backend's several-records-at-once access, for updates that span repositories (together.ts). */
+    readonly batch: RecordBatch,
   ) {}
 
-  async get(key: string): Promise<z.output<S> | undefined> {
-    const raw = await attempt(`reading ${this.namespace}/${key}`, () => this.keyv.get(key));
+  /** One record of this repository, for updateTogether. */
+  at(key: string): RecordSlot<S> {
+    return { repository: this, key };
+  }
+
+  /** Runs `task` holding this key's lock, the one update() holds. */
+  locked<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.lock.run(key, task);
+  }
+
+  /** Parses a value as it comes from the store; one that fails is quarantined and counts as absent. */
+  async fromStored(key: string, raw: unknown): Promise<z.output<S> | undefined> {
     return raw === undefined ? undefined : this.parse(key, raw);
+  }
+
+  /** Validates a value before it is stored. */
+  checked(value: z.input<S>): z.output<S> {
+    return this.schema.parse(value);
+  }
+
+  async get(key: string): Promise<z.output<S> | undefined> {
+    return this.fromStored(key, await attempt(`reading ${this.namespace}/${key}`, () => this.keyv.get(key)));
   }
 
   async set(key: string, value: z.input<S>): Promise<void> {

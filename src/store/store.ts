@@ -38,12 +38,14 @@ export async function openStore(url: string, log: Logger, prefix = 'scratchpad')
     QuarantinedSchema,
     log,
     noQuarantine,
+    backend.batch,
   );
   log.info({ store: backend.kind }, 'store opened');
   return {
     kind: backend.kind,
     quarantined,
-    repository: (namespace, schema) => new Repository(namespaced(namespace), backend.open(namespaced(namespace)), schema, log, quarantine),
+    repository: (namespace, schema) =>
+      new Repository(namespaced(namespace), backend.open(namespaced(namespace)), schema, log, quarantine, backend.batch),
     claims: (namespace) => {
       const claims = namespacedClaims(backend.claims, namespaced(namespace));
       return { claim: (key, ttlMs) => attempt(`claiming ${namespaced(namespace)}/${key}`, () => claims.claim(key, ttlMs)) };

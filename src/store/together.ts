@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import { attempt, type RecordSlot } from './repository.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: any schema; each slot's own type is recovered below
+export type AnySlot = RecordSlot<any> | undefined;
+type Output<T> = T extends RecordSlot<infer S> ? z.output<S> : undefined;
+type Input<T> = T extends RecordSlot<infer S> ? z.input<S> : undefined;
+
+export type Currents<T extends readonly AnySlot[]> = { -readonly [I in keyof T]: Output<T[I]> | undefined };
+export type Nexts<T extends readonly AnySlot[]> = { -readonly [I in keyof T]: Input<T[I]> };
+export type Saved<T extends readonly AnySlot[]> = { -readonly [I in keyof T]: Output<T[I]> | undefined };
+
+/** Takes the slots' locks one after another in one global order, so two updates that share keys never wait on each other in a ring. */
+function lockAll(slots: readonly RecordSlot<z.ZodType>[], task: () => Promise<void>): Promise<void> {
+  const ordered = [...slots].sort((a, b) => lockName(a).localeCompare(lockName(b)));
+  return ordered.reduceRight<() => Promise<void>>((inner, slot) => () => slot.repository.locked(slot.key, inner), task)();
+}
+
+const lockName = (slot: RecordSlot<z.ZodType>) => `${slot.repository.namespace}\u0000${slot.key}`;
+
+/**
+ * Repository.update over several records at once, each under its own per-key lock: one read of them all, one atomic
+ * write of those `change` changed (a slot it hands back as it was given is not written). An `undefined` slot is a
+ * record this call does not need; its current value is undefined and whatever `change` returns for it is ignored.
+ * Every record is parsed with its schema on the way in and on the way out, as Repository.update does.
+ * Resolves to the records as stored afterwards.
+ */
+export async function updateTogether<const T extends readonly AnySlot[]>(
+  slots: T,
+  change: (current: Currents<T>) => Nexts<T>,
+): Promise<Saved<T>> {
+  const present = slots.filter((slot): slot is RecordSlot<z.ZodType> => slot !== undefined);
+  const batch = present[0]?.repository.batch;
+  if (!batch || present.some((slot) => slot.repository.batch !== batch)) throw new Error('updateTogether needs records of one store');
+  const what = present.map((slot) => `${slot.repository.namespace}/${slot.key}`).join(', ');
+  let saved: unknown[] = [];
+  await lockAll(present, async () => {
+    const raw = await attempt(`reading ${what}`, () =>
+      batch.read(present.map((slot) => ({ namespace: slot.repository.namespace, key: slot.key }))),
+    );
+    const parsed = await Promise.all(present.map((slot, i) => slot.repository.fromStored(slot.key, raw[i])));
+    let next = 0;
+    const current = slots.map((slot) => (slot === undefined ? undefined : parsed[next++]));
+    const changed = change(current as Currents<T>) as unknown[];
+    saved = slots.map((slot, i) => {
+      if (slot === undefined) return undefined;
+      const before = current[i];
+      return before !== undefined && changed[i] === before ? before : slot.repository.checked(changed[i]);
+    });
+    const writes = slots.flatMap((slot, i) =>
+      slot === undefined || saved[i] === current[i] ? [] : [{ namespace: slot.repository.namespace, key: slot.key, value: saved[i] }],
+    );
+    await attempt(`writing ${what}`, () => batch.write(writes));
+  });
+  return saved as Saved<T>;
+}
