@@ -1,15 +1,13 @@
-import { DateTime } from 'luxon';
-
 /**
  * Calendar days and weeks as plain strings, so records and tests compare them without time zones sneaking in.
- * luxon does the calendar math (adding days, ISO week-numbering years), as it does for the prompt slots; the
- * engine's Intl formatter names the day in a zone, on the hot path of every answer.
+ * The engine's Intl formatter names the day in a zone; days and ISO weeks are plain UTC date arithmetic, since every
+ * quiz answer asks for both and a luxon DateTime per call was a tenth of an answer's own CPU.
  */
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type Day = string;
 
-const DAY = 'yyyy-MM-dd';
+const DAY_MS = 86_400_000;
 
 /**
  * One formatter per zone: every quiz answer asks for the member's day twice, and building a luxon DateTime and
@@ -41,7 +39,16 @@ export function dayIn(at: Date, timeZone: string): Day {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-export const addDays = (day: Day, days: number): Day => DateTime.fromISO(day, { zone: 'utc' }).plus({ days }).toFormat(DAY);
+export const addDays = (day: Day, days: number): Day => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
-/** The ISO 8601 week of an instant in UTC, e.g. `2026-W48`: weeks start on Monday and the year is the week's own. */
-export const isoWeek = (at: Date): string => DateTime.fromJSDate(at, { zone: 'utc' }).toFormat("kkkk-'W'WW");
+/**
+ * The ISO 8601 week of an instant in UTC, e.g. `2026-W48`: weeks start on Monday and belong to the year of their
+ * Thursday, so the week is counted from that Thursday's year's first day.
+ */
+export function isoWeek(at: Date): string {
+  const midnight = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  const thursday = new Date(midnight + (3 - ((at.getUTCDay() + 6) % 7)) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

@@ -35,6 +35,16 @@ describe('calendar', () => {
     expect(isoWeek(new Date('2024-12-30T12:00:00Z'))).toBe('2025-W01'); // a Monday that belongs to 2025
   });
 
+  it('agrees with luxon on every ISO week and next day for thirty years', () => {
+    const start = Date.parse('2010-01-01T13:00:00Z');
+    for (let day = 0; day < 365 * 30; day++) {
+      const at = new Date(start + day * 86_400_000);
+      const utc = DateTime.fromJSDate(at, { zone: 'utc' });
+      expect(isoWeek(at), at.toISOString()).toBe(utc.toFormat("kkkk-'W'WW"));
+      expect(addDays(utc.toFormat('yyyy-MM-dd'), 1)).toBe(utc.plus({ days: 1 }).toFormat('yyyy-MM-dd'));
+    }
+  });
+
   it('refuses a zone that does not exist rather than guessing a day', () => {
     expect(() => dayIn(new Date(), 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
