@@ -219,9 +219,9 @@ export class ClaimJudge {
       relation: 'detail',
       judged: hit.claim.claim,
       why:
-        details.detail === 'figure'
-          ? `The evidence gives ${details.reported}, not ${details.said}.`
-          : `The evidence is about ${details.reported}, not ${details.said}.`,
+        details.detail === 'name'
+          ? `The evidence is about ${details.reported}, not ${details.said}.`
+          : `The evidence gives ${details.reported}, not ${details.said}.`,
     };
   }
 

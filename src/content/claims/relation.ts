@@ -1,5 +1,5 @@
 import { antonymsOf, type NegationScope, type NumberMention } from './language.js';
-import { containsRun, type Phrase, type Sentence, says } from './sentence.js';
+import { type Attachment, containsRun, type Phrase, type Sentence, says } from './sentence.js';
 import { claimTerms } from './terms.js';
 
 /**
@@ -68,7 +68,7 @@ const swaps = (said: Sentence, wording: Sentence, a: Phrase, b: Phrase) =>
 export type DetailCheck =
   | { readonly kind: 'agrees' }
   /** The member states a figure or name where the card states another: `reported` is the card's. */
-  | { readonly kind: 'differs'; readonly detail: 'figure' | 'name'; readonly said: string; readonly reported: string }
+  | { readonly kind: 'differs'; readonly detail: 'figure' | 'name' | 'pairing'; readonly said: string; readonly reported: string }
   /** The member names something the card neither states nor rules out. */
   | { readonly kind: 'unknown' };
 
@@ -105,18 +105,49 @@ export function checkDetails(said: Sentence, stated: readonly Sentence[], discus
       ? { kind: 'differs', detail: 'figure', said: `${figure.value}%`, reported: `${reported.value}%` }
       : { kind: 'unknown' };
   }
+  const different = strangerName(said, stated, discussed) ?? swappedFigure(said, stated, discussed);
+  if (different) return different;
   for (const [kind, names] of said.names) {
-    const statedNames = named(stated, kind);
-    const discussedNames = named(discussed, kind);
-    const [first] = statedNames;
-    // A lab or model the card never mentions, where its statement names another, is a different one.
-    const stranger = [...names].find((name) => !statedNames.has(name) && !discussedNames.has(name));
-    if (first !== undefined && stranger !== undefined) return { kind: 'differs', detail: 'name', said: stranger, reported: first };
     // A card that names a lab or model in its statement is about that one; elsewhere it may name others in passing.
-    const known = statedNames.size > 0 ? statedNames : discussedNames;
+    const statedNames = named(stated, kind);
+    const known = statedNames.size > 0 ? statedNames : named(discussed, kind);
     if (known.size > 0 && [...names].some((name) => !known.has(name))) return { kind: 'unknown' };
   }
   return { kind: 'agrees' };
+}
+
+/** A lab, model or setting the card never mentions, where its statement names another of the kind: a different one. */
+function strangerName(said: Sentence, stated: readonly Sentence[], discussed: readonly Sentence[]): DetailCheck | undefined {
+  for (const [kind, names] of said.names) {
+    const [reported] = named(stated, kind);
+    const mentioned = new Set([...named(stated, kind), ...named(discussed, kind)]);
+    const stranger = [...names].find((name) => !mentioned.has(name));
+    if (reported !== undefined && stranger !== undefined) return { kind: 'differs', detail: 'name', said: stranger, reported };
+  }
+  return undefined;
+}
+
+/**
+ * A figure the member gives to one setting, model or side where the card gives it to another of the same kind and
+ * never to theirs ("24% in helpful-only" when 24% is the animal-welfare figure).
+ */
+function swappedFigure(said: Sentence, stated: readonly Sentence[], discussed: readonly Sentence[]): DetailCheck | undefined {
+  const statedPairs = stated.flatMap((sentence) => sentence.attached);
+  const everyPair = [...statedPairs, ...discussed.flatMap((sentence) => sentence.attached)];
+  const sameFigureOf = (a: Attachment, b: Attachment) => a.kind === b.kind && Math.abs(a.value - b.value) <= PERCENT_TOLERANCE;
+  for (const pair of said.attached) {
+    const theirs = everyPair.some((known) => sameFigureOf(known, pair) && known.label === pair.label);
+    const other = statedPairs.find((known) => sameFigureOf(known, pair) && known.label !== pair.label);
+    if (other && !theirs) {
+      return {
+        kind: 'differs',
+        detail: 'pairing',
+        said: `${pair.value}% for ${pair.label}`,
+        reported: `${other.value}% for ${other.label}`,
+      };
+    }
+  }
+  return undefined;
 }
 
 const named = (sentences: readonly Sentence[], kind: string) =>

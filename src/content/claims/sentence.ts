@@ -15,6 +15,22 @@ export interface Sentence {
   readonly changes: SentenceFacts['changes'];
   /** Canonical names by kind ("model" → {"Claude 3 Opus"}). */
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each percentage with the name or domain side nearest to it, per kind ("24%" → animal welfare, of the settings). */
+  readonly attached: readonly Attachment[];
+}
+
+/** A percentage and what it is said of: `kind` groups the labels one could swap for another. */
+export interface Attachment {
+  readonly kind: string;
+  readonly label: string;
+  readonly value: number;
+}
+
+/** Something a figure can be said of, found as a run of search terms. */
+interface Label {
+  readonly kind: string;
+  readonly label: string;
+  readonly terms: readonly string[];
 }
 
 interface NamePattern {
@@ -29,6 +45,7 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Reads sentences against the bundle's names and domain opposites. */
 export class SentenceReader {
   private readonly patterns: readonly NamePattern[];
+  private readonly labels: readonly Label[];
   readonly opposites: readonly (readonly [Phrase, Phrase])[];
 
   constructor(words: ClaimWords) {
@@ -41,6 +58,10 @@ export class SentenceReader {
       })),
     );
     this.opposites = words.opposites.map(([a, b]) => [phrase(a), phrase(b)] as const);
+    this.labels = [
+      ...this.patterns.map(({ kind, canonical, terms }) => ({ kind, label: canonical, terms })),
+      ...this.opposites.flatMap((pair, at) => pair.map(({ terms, word }) => ({ kind: `opposite ${at}`, label: word, terms }))),
+    ].filter(({ terms }) => terms.length > 0);
   }
 
   /** `spelled` is the text with slips corrected, for terms and names; figures and negations come from `text`. */
@@ -64,8 +85,38 @@ export class SentenceReader {
       changes: facts.changes,
       numbers: numbers.filter(isFigure),
       names,
+      attached: this.attachments(spelled),
     };
   }
+
+  /**
+   * Each percentage with the one label of each kind in its clause ("66% in training and 51% unmonitored": 66% is
+   * said of training, 51% of unmonitored); a clause with two labels of a kind attaches neither.
+   */
+  private attachments(text: string): Attachment[] {
+    return text.split(CLAUSE_BREAK).flatMap((clause) => {
+      const terms = claimTerms(clause);
+      const labels = this.labels.filter(({ terms: run }) => containsRun(terms, run));
+      const kinds = new Set(labels.map(({ kind }) => kind));
+      const only = [...kinds].flatMap((kind) => {
+        const ofKind = new Set(labels.filter((label) => label.kind === kind).map(({ label }) => label));
+        return ofKind.size === 1 ? [{ kind, label: [...ofKind][0] ?? '' }] : [];
+      });
+      return percentsIn(terms).flatMap((value) => only.map((label) => ({ ...label, value })));
+    });
+  }
+}
+
+/** Where one clause ends and the next begins, for what a figure is said of. */
+const CLAUSE_BREAK = /[;.!?](?:\s|$)|\b(?:and|but|than|while|whereas|vs|versus|compared)\b/i;
+
+/** The percentages in a text's terms; "11.9%" reaches the terms as "11", "9", "percent". */
+function percentsIn(terms: readonly string[]): number[] {
+  return terms.flatMap((term, at) => {
+    if (terms[at + 1] !== 'percent' || !/^\d+$/.test(term)) return [];
+    const whole = terms[at - 1] ?? '';
+    return [/^\d+$/.test(whole) ? Number(`${whole}.${term}`) : Number(term)];
+  });
 }
 
 /** Percentages, years and counts of ten or more are details a member can get wrong; "two settings" rarely is. */

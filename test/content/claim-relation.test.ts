@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { checkDetails, makesDetail, negationUnclear, reverses } from '../../src/content/claims/relation.js';
+import { SentenceReader } from '../../src/content/claims/sentence.js';
+
+/** The relation rules on sentences of our own, against a small word list, so they hold whatever the cards say. */
+const reader = new SentenceReader({
+  names: [
+    { kind: 'model', name: 'Claude 3 Opus', also: ['Opus'] },
+    { kind: 'model', name: 'GPT-4o', also: ['GPT 4o'] },
+    { kind: 'setting', name: 'helpful-only', also: ['helpful only'] },
+    { kind: 'setting', name: 'animal welfare', also: [] },
+  ],
+  opposites: [['free tier', 'paid tier']],
+});
+const read = (text: string) => reader.read(text);
+
+describe('whether a sentence reverses a wording', () => {
+  const card = read('With free-tier users Opus answered harmful requests 14% of the time, but almost never with paid-tier users.');
+
+  it('ignores a negation about the other side of a domain opposite the member never names', () => {
+    const said = read('opus answered harmful requests 14% of the time for free users');
+    expect(reverses(said, card, reader.opposites)).toBe(false);
+    expect(negationUnclear(said, card, reader.opposites)).toBe(false);
+  });
+
+  it('still reads a negation of what both sentences say', () => {
+    expect(reverses(read('opus never answered harmful requests from free-tier users'), card, reader.opposites)).toBe(true);
+  });
+
+  it('calls the relation unclear when a negation shares only a few of its words with the other sentence', () => {
+    const wording = read("Bengio being an external reviewer doesn't mean he endorsed the conclusions");
+    expect(negationUnclear(read('the external reviewers signed off on all the conclusions'), wording, reader.opposites)).toBe(true);
+  });
+});
+
+describe('the details a member states', () => {
+  const stated = [read('In the animal welfare setting Opus showed faking reasoning in 24% of training scratchpads')];
+  const discussed = [read('In the helpful-only setting the rate was 12%.')];
+
+  it('agrees when figures and names are the card’s', () => {
+    expect(checkDetails(read('opus faked in 24% of animal welfare scratchpads'), stated, discussed)).toEqual({ kind: 'agrees' });
+  });
+
+  it('names a model the card never mentions as a different one', () => {
+    expect(checkDetails(read('GPT-4o faked in 24% of animal welfare scratchpads'), stated, discussed)).toEqual({
+      kind: 'differs',
+      detail: 'name',
+      said: 'GPT-4o',
+      reported: 'Claude 3 Opus',
+    });
+  });
+
+  it('sees a figure given to the wrong setting, clause by clause', () => {
+    const said = read('helpful only had 24% faking reasoning and animal welfare had 12%');
+    expect(checkDetails(said, stated, discussed)).toMatchObject({ kind: 'differs', detail: 'pairing', said: '24% for helpful-only' });
+  });
+
+  it('attaches a figure to the one label of each kind in its clause, and none when a clause has two', () => {
+    expect(read('66% in training and 51% unmonitored').attached).toEqual([
+      { kind: 'opposite 0', label: 'free tier', value: 66 },
+      { kind: 'opposite 0', label: 'paid tier', value: 51 },
+    ]);
+    expect(read('14% for free tier or paid tier users alike').attached).toEqual([]);
+  });
+
+  it('does not take a detail slip when the member also gives the claim’s own figure', () => {
+    const claim = [read('steering cut faking by 85.8% on the 7b model')];
+    const misreading = read('steering cut faking by 94% on the 7b model');
+    expect(makesDetail(read('steering cut faking by 94% on the 7b model'), misreading, claim)).toBe(true);
+    expect(makesDetail(read('steering cut faking by like 86-94%'), misreading, claim)).toBe(false);
+  });
+});
