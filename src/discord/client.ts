@@ -15,8 +15,17 @@ export interface ClientOptions {
   readonly shardCount?: number;
 }
 
-/** discord.js's typings leave these out of the cache settings (it calls dropping them unsupported); it honours them. */
-const UNREAD_GUILD_CACHES = { ChannelManager: 0, GuildChannelManager: 0, RoleManager: 0 } as const;
+/**
+ * discord.js's typings leave these out of the cache settings (it calls dropping the first three unsupported); it
+ * honours them. Commands are registered over REST (deploy.ts), never read from a guild's command cache.
+ */
+const UNREAD_GUILD_CACHES = {
+  ChannelManager: 0,
+  GuildChannelManager: 0,
+  RoleManager: 0,
+  GuildApplicationCommandManager: 0,
+  GuildSoundboardSoundManager: 0,
+} as const;
 
 /**
  * Only the Guilds intent, and caches for nothing the bot does not read. With thousands of guilds, the channel,
