@@ -41,6 +41,13 @@ describe('the details a member states', () => {
     expect(checkDetails(read('opus faked in 24% of animal welfare scratchpads'), stated, discussed)).toEqual({ kind: 'agrees' });
   });
 
+  it('sees another year, or another single count, as a wrong figure', () => {
+    const paper = [read('The paper came out in December 2024 and tested 25 models')];
+    expect(checkDetails(read('the paper came out in 2023'), paper, [])).toMatchObject({ kind: 'differs', said: '2023', reported: '2024' });
+    expect(checkDetails(read('they tested 50 models'), paper, [])).toMatchObject({ kind: 'differs', said: '50', reported: '25' });
+    expect(checkDetails(read('15 of 25 models faked'), paper, [])).toEqual({ kind: 'unknown' });
+  });
+
   it('names a model the card never mentions as a different one', () => {
     expect(checkDetails(read('GPT-4o faked in 24% of animal welfare scratchpads'), stated, discussed)).toEqual({
       kind: 'differs',

@@ -96,15 +96,7 @@ export function checkDetails(said: Sentence, stated: readonly Sentence[], discus
   const everyFigure = [...stated, ...discussed].flatMap((sentence) => sentence.numbers);
   const unknown = said.numbers.filter((figure) => !everyFigure.some((known) => sameFigure(figure, known)));
   const [figure] = unknown;
-  if (figure !== undefined) {
-    const statedPercents = stated.flatMap((sentence) => sentence.numbers).filter((known) => known.percent);
-    const reported = statedPercents.sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value))[0];
-    const clearlyApart = reported !== undefined && Math.abs(reported.value - figure.value) >= CLEARLY_APART;
-    const lone = unknown.length === 1 && figure.percent;
-    return lone && clearlyApart
-      ? { kind: 'differs', detail: 'figure', said: `${figure.value}%`, reported: `${reported.value}%` }
-      : { kind: 'unknown' };
-  }
+  if (figure !== undefined) return (unknown.length === 1 && differentFigure(figure, said, stated)) || { kind: 'unknown' };
   const different = strangerName(said, stated, discussed) ?? swappedFigure(said, stated, discussed);
   if (different) return different;
   for (const [kind, names] of said.names) {
@@ -114,6 +106,25 @@ export function checkDetails(said: Sentence, stated: readonly Sentence[], discus
     if (known.size > 0 && [...names].some((name) => !known.has(name))) return { kind: 'unknown' };
   }
   return { kind: 'agrees' };
+}
+
+type FigureKind = 'percent' | 'year' | 'count';
+const figureKind = (figure: NumberMention): FigureKind =>
+  figure.percent ? 'percent' : figure.value >= 1900 && figure.value <= 2100 && Number.isInteger(figure.value) ? 'year' : 'count';
+const shown = (figure: NumberMention) => (figure.percent ? `${figure.value}%` : String(figure.value));
+
+/**
+ * The one figure the card never mentions, against the nearest of its kind the statement gives: a percentage
+ * clearly apart, another year, or another count when both the member and the statement give a single count
+ * ("tested 50 models" where the card says 25; "15 of 25" is left alone).
+ */
+function differentFigure(figure: NumberMention, said: Sentence, stated: readonly Sentence[]): DetailCheck | undefined {
+  const kind = figureKind(figure);
+  const candidates = stated.flatMap((sentence) => sentence.numbers).filter((known) => figureKind(known) === kind);
+  if (kind === 'count' && (said.numbers.length !== 1 || new Set(candidates.map(({ value }) => value)).size !== 1)) return undefined;
+  const [reported] = candidates.sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value));
+  const apart = reported !== undefined && Math.abs(reported.value - figure.value) >= (kind === 'percent' ? CLEARLY_APART : 1);
+  return apart ? { kind: 'differs', detail: 'figure', said: shown(figure), reported: shown(reported) } : undefined;
 }
 
 /** A lab, model or setting the card never mentions, where its statement names another of the kind: a different one. */
