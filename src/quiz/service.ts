@@ -166,24 +166,24 @@ export class QuizService {
   /** The session's next question, or its totals when the selection has run out. */
   async next(guild: string, user: string, sessionId: string): Promise<NextResult> {
     const key = memberKey(guild, user);
-    const progress = await this.progress.get(key);
     let asked: Asked | undefined;
-    const session = await this.sessions.update(key, (stored) => {
+    const [session] = await updateTogether([this.sessions.at(key), this.progress.at(key)], ([stored, progress]) => {
       const own = this.own(stored, sessionId);
       const shown = this.content.questions.get(own.asked.at(-1) ?? '');
       if (!own.answered && shown) {
         asked = { session: own, question: shown, n: own.asked.length, reason: 'again' };
-        return own;
+        return [own, progress];
       }
       // Answered, or the unanswered question left the bundle (a restart with new content): move on.
       const picked = this.pick(progress, own, own.asked);
-      if (!picked) return own;
+      if (!picked) return [own, progress];
       const moved: Session = { ...own, asked: [...own.asked, picked.question.id], answered: false };
       asked = { session: moved, question: picked.question, n: moved.asked.length, reason: picked.reason };
-      return moved;
+      return [moved, progress];
     });
     if (asked) return { kind: 'asked', asked };
     await this.sessions.delete(key);
+    if (!session) throw new Error('next update did not run');
     return { kind: 'finished', totals: totalsOf(session) };
   }
 

@@ -56,11 +56,6 @@ export class Repository<S extends z.ZodType> {
     return raw === undefined ? undefined : this.parse(key, raw);
   }
 
-  /** Validates a value before it is stored. */
-  checked(value: z.input<S>): z.output<S> {
-    return this.schema.parse(value);
-  }
-
   async get(key: string): Promise<z.output<S> | undefined> {
     return this.fromStored(key, await attempt(`reading ${this.namespace}/${key}`, () => this.keyv.get(key)));
   }

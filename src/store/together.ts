@@ -4,10 +4,9 @@ import { attempt, type RecordSlot } from './repository.js';
 // biome-ignore lint/suspicious/noExplicitAny: any schema; each slot's own type is recovered below
 export type AnySlot = RecordSlot<any> | undefined;
 type Output<T> = T extends RecordSlot<infer S> ? z.output<S> : undefined;
-type Input<T> = T extends RecordSlot<infer S> ? z.input<S> : undefined;
 
 export type Currents<T extends readonly AnySlot[]> = { -readonly [I in keyof T]: Output<T[I]> | undefined };
-export type Nexts<T extends readonly AnySlot[]> = { -readonly [I in keyof T]: Input<T[I]> };
+export type Nexts<T extends readonly AnySlot[]> = { -readonly [I in keyof T]: Output<T[I]> | undefined };
 export type Saved<T extends readonly AnySlot[]> = { -readonly [I in keyof T]: Output<T[I]> | undefined };
 
 /** Takes the slots' locks one after another in one global order, so two updates that share keys never wait on each other in a ring. */
@@ -20,9 +19,12 @@ const lockName = (slot: RecordSlot<z.ZodType>) => `${slot.repository.namespace}\
 
 /**
  * Repository.update over several records at once, each under its own per-key lock: one read of them all, one atomic
- * write of those `change` changed (a slot it hands back as it was given is not written). An `undefined` slot is a
- * record this call does not need; its current value is undefined and whatever `change` returns for it is ignored.
- * Every record is parsed with its schema on the way in and on the way out, as Repository.update does.
+ * write of those `change` changed. A record `change` hands back as it was given, or as undefined, is left as it is.
+ * An `undefined` slot is a record this call does not need: its current value is undefined and nothing is written.
+ * Every record is parsed with its schema as it is read (the boundary, where versions are upgraded and a bad record
+ * is quarantined). What `change` hands back is written as it is, typed as the schema's output: parsing it again
+ * cost as much as the read on every quiz answer (a member's progress grows to 25 KB), to check what the types
+ * already say.
  * Resolves to the records as stored afterwards.
  */
 export async function updateTogether<const T extends readonly AnySlot[]>(
@@ -42,13 +44,10 @@ export async function updateTogether<const T extends readonly AnySlot[]>(
     let next = 0;
     const current = slots.map((slot) => (slot === undefined ? undefined : parsed[next++]));
     const changed = change(current as Currents<T>) as unknown[];
-    saved = slots.map((slot, i) => {
-      if (slot === undefined) return undefined;
-      const before = current[i];
-      return before !== undefined && changed[i] === before ? before : slot.repository.checked(changed[i]);
-    });
+    const kept = (i: number) => slots[i] === undefined || changed[i] === undefined || changed[i] === current[i];
+    saved = slots.map((_, i) => (kept(i) ? current[i] : changed[i]));
     const writes = slots.flatMap((slot, i) =>
-      slot === undefined || saved[i] === current[i] ? [] : [{ namespace: slot.repository.namespace, key: slot.key, value: saved[i] }],
+      !slot || kept(i) ? [] : [{ namespace: slot.repository.namespace, key: slot.key, value: changed[i] }],
     );
     await attempt(`writing ${what}`, () => batch.write(writes));
   });
