@@ -7,6 +7,8 @@ import { claimTerms } from './terms.js';
  * a name in it differs from what the card states.
  */
 
+type Opposites = readonly (readonly [Phrase, Phrase])[];
+
 /**
  * True when the member's sentence reverses the wording: an odd number of reversals among the negations
  * ("did not", "never") and swaps of a word for its antonym ("raised" ↔ "lowered", WordNet) or of a domain term for
@@ -33,8 +35,6 @@ export function reverses(said: Sentence, wording: Sentence, opposites: Opposites
   ).length;
   return (negation + antonyms + swapped) % 2 === 1;
 }
-
-type Opposites = readonly (readonly [Phrase, Phrase])[];
 
 /**
  * How a negation bears on what the other sentence says: not at all when it negates words the other never uses, or
