@@ -139,8 +139,9 @@ export class ClaimJudge {
     const said = this.reader.read(query, spelled);
     const judged = this.judgeCard(best, said);
     const rival = runnerUp && runnerUp.strength >= claimThreshold.rival * best.strength ? this.judgeCard(runnerUp, said) : null;
-    // Weakly near one card and not saying what it says: a word in common, not a claim in common.
-    if (judged === null && best.strength < claimThreshold.strength) return notCovered();
+    // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in
+    // common, not a claim in common.
+    if (judged === null && (best.strength < claimThreshold.strength || best.coverage < claimThreshold.wording)) return notCovered();
     if (judged === null || (rival !== null && rival.verdict !== judged.verdict)) {
       const candidates = close.length > 0 ? close : [best];
       return {
