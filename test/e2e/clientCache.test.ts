@@ -1,23 +1,18 @@
-import { once } from 'node:events';
-import { type Client, Events } from 'discord.js';
 import { afterEach, expect, it } from 'vitest';
-import { createClient } from '../../src/discord/client.js';
-import { manyGuilds, type StandIn, startStandIn } from '../../testkit/index.js';
+import { manyGuilds } from '../../testkit/index.js';
+import { type BotUnderTest, startBot } from './harness.js';
 
-let standIn: StandIn | undefined;
-let client: Client | undefined;
+/** What src/discord/client.ts keeps once READY has delivered guilds with channels and roles. */
+
+let bot: BotUnderTest | undefined;
 afterEach(async () => {
-  await client?.destroy();
-  await standIn?.close();
-  client = standIn = undefined;
+  await bot?.close();
+  bot = undefined;
 });
 
 it('keeps the guilds and its own user, and every guild shares one empty cache for what the bot never reads', async () => {
-  standIn = await startStandIn({ guilds: manyGuilds(3, { channels: 5, roles: 4 }) });
-  client = createClient({ apiUrl: standIn.apiUrl });
-  const ready = once(client, Events.ClientReady);
-  await client.login(standIn.token);
-  await ready;
+  bot = await startBot({ guilds: manyGuilds(3, { channels: 5, roles: 4 }) });
+  const { client } = bot.app;
 
   const [first, second] = [...client.guilds.cache.values()];
   expect(client.guilds.cache.size).toBe(3);
