@@ -45,6 +45,8 @@ const RELATED_MAX = 3;
 /** A card at a third of the answer threshold is not an answer, but its sections are a fair pointer. */
 const RELATED_FRACTION = 3;
 const CACHE_SIZE = 2000;
+/** How many runner-up cards are read for another verdict (see `claimThreshold.rival`). */
+const RIVALS_MAX = 3;
 /** How many of a card's best-matching wordings vote on what the member said. */
 const VOTERS = 4;
 /** A wording the member reverses counts for less than one they say outright: reversal is read, not seen. */
@@ -58,7 +60,8 @@ const REVERSED_WEIGHT = 0.75;
  * - unexplained: the most of the query's meaning that may be absent from all of the card's wordings; past it the
  *   member is saying something the card does not (e.g. "the model was told which chats were trained on" against
  *   "Anthropic trains on free chats").
- * - rival: a runner-up at this share of the best card's strength that gives another verdict makes it unsure.
+ * - rival: any of the next few cards at this share of the best card's strength that gives another verdict makes it
+ *   unsure ("Claude faked alignment" is as near "all Claude models fake" as the core result).
  * - wording: the least share of the query's meaning the winning wording itself must match.
  * - split: within the card, a statement supported at this share of the best one's support, with another
  *   verdict, makes it unsure (the card's wordings disagree about what the member said).
@@ -138,11 +141,12 @@ export class ClaimJudge {
     if (!isNear(best, runnerUp)) return notCovered();
     const said = this.reader.read(query, spelled);
     const judged = this.judgeCard(best, said);
-    const rival = runnerUp && runnerUp.strength >= claimThreshold.rival * best.strength ? this.judgeCard(runnerUp, said) : null;
+    const rivals = hits.slice(1, 1 + RIVALS_MAX).filter((hit) => hit.strength >= claimThreshold.rival * best.strength);
+    const rival = rivals.map((hit) => this.judgeCard(hit, said)).find((other) => other !== null && other.verdict !== judged?.verdict);
     // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in
     // common, not a claim in common.
     if (judged === null && (best.strength < claimThreshold.strength || best.coverage < claimThreshold.wording)) return notCovered();
-    if (judged === null || (rival !== null && rival.verdict !== judged.verdict)) {
+    if (judged === null || rival !== undefined) {
       const candidates = close.length > 0 ? close : [best];
       return {
         query,
