@@ -4,6 +4,7 @@ import { Expired } from '../src/discord/errors.js';
 import { ephemeral } from '../src/discord/reply.js';
 import { openClaimId } from '../src/discord/studyIds.js';
 import { CLAIM_TEXT, claimCardView, claimLengthMessage, claimReply } from '../src/discord/views/claim.js';
+import { plainUserText } from '../src/discord/views/userText.js';
 
 // No min/max length on the option: the bot explains the limits itself, in words, for text Discord lets through.
 const data = {
@@ -22,7 +23,7 @@ export default defineCommand({
   data,
   cooldown: CLAIM_COOLDOWN_SECONDS,
   run: async (ctx, interaction, args) => {
-    const text = args.text.trim();
+    const text = plainUserText(args.text);
     if (text.length < CLAIM_TEXT.min || text.length > CLAIM_TEXT.max) return interaction.reply(ephemeral(claimLengthMessage(text.length)));
     const visible = args.private ? MessageFlags.Ephemeral : undefined;
     // The first check in a process builds the claim engine: Discord's 3-second window is answered before that.

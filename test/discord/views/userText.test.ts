@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shownUserText } from '../../../src/discord/views/userText.js';
+import { plainUserText, shownUserText } from '../../../src/discord/views/userText.js';
 
 describe('shownUserText', () => {
   it('shows markdown as typed instead of rendering it', () => {
@@ -24,5 +24,17 @@ describe('shownUserText', () => {
     const shown = shownUserText('a*'.repeat(5000), 300);
     expect(shown.length).toBeLessThanOrEqual(300);
     expect(shown.endsWith('…')).toBe(true);
+  });
+});
+
+describe('plainUserText', () => {
+  it('drops mention, channel, emoji and timestamp markup, whose ids would read as figures', () => {
+    expect(plainUserText('<@123> <@!45> <@&67> <#89> <:blob:1011> <a:wave:12> <t:1700000000:R> claude faked alignment')).toBe(
+      'claude faked alignment',
+    );
+  });
+
+  it('drops markdown emphasis, code and spoiler marks but keeps the words', () => {
+    expect(plainUserText('**opus** `faked` ~~never~~ ||12%|| __here__')).toBe('opus faked never 12% here');
   });
 });
