@@ -106,21 +106,25 @@ export class QuizService {
   /** Starts (or restarts) a member's private quiz; undefined when no question matches the filter. */
   async start(guild: string, user: string, filter: QuestionFilter): Promise<Asked | undefined> {
     const key = memberKey(guild, user);
-    const picked = this.pick(await this.progress.get(key), filter, []);
-    if (!picked) return undefined;
-    const session: Session = {
-      v: 1,
-      id: newId(),
-      section: filter.section ?? null,
-      difficulty: filter.difficulty ?? null,
-      asked: [picked.question.id],
-      answered: false,
-      right: 0,
-      points: 0,
-      startedAt: this.now().toISOString(),
-    };
-    await this.sessions.set(key, session);
-    return { session, question: picked.question, n: 1, reason: picked.reason };
+    let asked: Asked | undefined;
+    await updateTogether([this.sessions.at(key), this.progress.at(key)], ([current, progress]) => {
+      const picked = this.pick(progress, filter, []);
+      if (!picked) return [current, progress];
+      const session: Session = {
+        v: 1,
+        id: newId(),
+        section: filter.section ?? null,
+        difficulty: filter.difficulty ?? null,
+        asked: [picked.question.id],
+        answered: false,
+        right: 0,
+        points: 0,
+        startedAt: this.now().toISOString(),
+      };
+      asked = { session, question: picked.question, n: 1, reason: picked.reason };
+      return [session, progress];
+    });
+    return asked;
   }
 
   private own(session: Session | undefined, sessionId: string): Session {

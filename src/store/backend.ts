@@ -6,6 +6,10 @@ import { Keyv } from 'keyv';
 import { memoryBatch, type RecordBatch, redisBatch, sqliteBatch } from './batch.js';
 import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
 import { deserialize, serialize } from './codec.js';
+import { RecordCache } from './recordCache.js';
+
+/** Stored characters of records the SQLite batch remembers (about as many bytes: records are ASCII JSON). */
+const SQLITE_CACHE_CHARS = 8_000_000;
 
 export type StoreKind = 'memory' | 'sqlite' | 'redis';
 
@@ -60,7 +64,7 @@ function sqliteBackend(path: string): Backend {
   return {
     kind: 'sqlite',
     claims: sqliteClaims(claimsTable),
-    batch: sqliteBatch(batchConnection),
+    batch: sqliteBatch(batchConnection, new RecordCache(SQLITE_CACHE_CHARS)),
     open(namespace) {
       const adapter = sqliteAdapter(path);
       adapters.push(adapter);

@@ -60,13 +60,14 @@ export class Repository<S extends z.ZodType> {
     return this.fromStored(key, await attempt(`reading ${this.namespace}/${key}`, () => this.keyv.get(key)));
   }
 
+  /** Writes a record, under its key's lock (so a batch that remembers records sees every change; together.ts). */
   async set(key: string, value: z.input<S>): Promise<void> {
     const checked = this.schema.parse(value);
-    await attempt(`writing ${this.namespace}/${key}`, () => this.keyv.set(key, checked));
+    await this.lock.run(key, () => this.written(key, () => this.keyv.set(key, checked), 'writing'));
   }
 
   async delete(key: string): Promise<void> {
-    await attempt(`deleting ${this.namespace}/${key}`, () => this.keyv.delete(key));
+    await this.lock.run(key, () => this.written(key, () => this.keyv.delete(key), 'deleting'));
   }
 
   /**
@@ -79,9 +80,17 @@ export class Repository<S extends z.ZodType> {
       const changed = change(current);
       if (current !== undefined && changed === current) return current;
       const next = this.schema.parse(changed);
-      await attempt(`writing ${this.namespace}/${key}`, () => this.keyv.set(key, next));
+      await this.written(key, () => this.keyv.set(key, next), 'writing');
       return next;
     });
+  }
+
+  private async written(key: string, write: () => Promise<unknown>, verb: string): Promise<void> {
+    try {
+      await attempt(`${verb} ${this.namespace}/${key}`, write);
+    } finally {
+      this.batch.forget({ namespace: this.namespace, key });
+    }
   }
 
   /** Every valid record in the namespace; invalid ones are quarantined and skipped. */

@@ -75,6 +75,21 @@ describe.each(backends)('records updated together on $name', ({ name, url }) => 
     expect(await counters.get('b')).toEqual({ v: 1, count: 200 });
   }, 30_000);
 
+  it(`[${name}] sees what the repository wrote or deleted after a batch read or wrote the record`, async () => {
+    const store = await open();
+    const counters = store.repository('counters', CounterSchema);
+    const read = async () => (await updateTogether([counters.at('a')], ([current]) => [current]))[0];
+    await updateTogether([counters.at('a')], ([current]) => [bump(current)]);
+    await counters.set('a', { v: 1, count: 7 });
+    expect(await read()).toEqual({ v: 1, count: 7 });
+    await counters.update('a', bump);
+    expect(await read()).toEqual({ v: 1, count: 8 });
+    await counters.delete('a');
+    expect(await read()).toBeUndefined();
+    await counters.set('a', { v: 1, count: 2 });
+    expect(await read()).toEqual({ v: 1, count: 2 });
+  });
+
   it(`[${name}] sets a record that no longer parses aside and treats it as absent`, async () => {
     const store = await open();
     await store.repository('counters', z.unknown()).set('a', { v: 1, count: 'many' });
