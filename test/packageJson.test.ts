@@ -15,7 +15,9 @@ function sources(dir: string): string[] {
 
 const code = ['src', 'commands', 'scripts', 'playground', 'testkit', 'bench'].flatMap(sources).map((path) => readFileSync(path, 'utf8'));
 const imported = (name: string) =>
-  code.some((text) => [`from '${name}'`, `from '${name}/`, `import('${name}')`, `import('${name}/`].some((form) => text.includes(form)));
+  code.some((text) =>
+    [`from '${name}'`, `from '${name}/`, `import('${name}')`, `import('${name}/`, `require('${name}')`].some((form) => text.includes(form)),
+  );
 const runByScript = (name: string) => Object.values(pkg.scripts).some((script) => script.split(/\s+/).includes(name));
 
 describe('package.json', () => {

