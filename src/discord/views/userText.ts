@@ -26,14 +26,7 @@ export function shownUserText(text: string, max: number): string {
 /** Discord's markup for mentions, channels, custom emoji and timestamps: `<@123>`, `<#123>`, `<:name:123>`, `<t:123:R>`. */
 const DISCORD_MARKUP = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::\w)?)>/g;
 
-/**
- * What a member typed, as words to be read for meaning: without Discord's mention, emoji and timestamp markup
- * (whose ids would read as figures) and without markdown emphasis, code and spoiler marks.
- */
+/** What a member typed, as words to be read for meaning: without Discord's markup, whose ids would read as figures. */
 export function plainUserText(text: string): string {
-  return text
-    .replace(DISCORD_MARKUP, ' ')
-    .replace(/[*_~`|]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(DISCORD_MARKUP, ' ').replace(/\s+/g, ' ').trim();
 }

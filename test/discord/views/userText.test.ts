@@ -33,8 +33,4 @@ describe('plainUserText', () => {
       'claude faked alignment',
     );
   });
-
-  it('drops markdown emphasis, code and spoiler marks but keeps the words', () => {
-    expect(plainUserText('**opus** `faked` ~~never~~ ||12%|| __here__')).toBe('opus faked never 12% here');
-  });
 });
