@@ -2,7 +2,7 @@ import type { RedisClientType } from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
 import { deserialize, serialize } from './codec.js';
 import { groupedWrites, type Rows } from './groupedWrites.js';
-import { ABSENT, type RecordCache } from './recordCache.js';
+import type { RecordCache } from './recordCache.js';
 
 /** A record's place: its namespace and its key within it, as a Repository names them. */
 export interface RecordRef {
@@ -12,25 +12,32 @@ export interface RecordRef {
 
 /**
  * Records of several namespaces read in one round trip and written in one atomic step, in exactly the stored
- * form keyv reads and writes (its key prefixes, `{ value }` through codec.ts), so keyv and a batch see the same
- * records. A quiz answer touches the member's session, progress and maybe the guild's member list: one backend
- * call each way instead of one per record, which on SQLite (a thread-pool hop per call) was most of its CPU.
+ * form keyv reads and writes (its key prefixes, `{ value }` through codec.ts; see toStored), so keyv and a batch
+ * see the same records. A quiz answer touches the member's session, progress and maybe the guild's member list:
+ * one backend call each way instead of one per record, which on SQLite (a thread-pool hop per call) was most of
+ * its CPU.
  */
 export interface RecordBatch {
-  /** The stored values, undefined where a record is absent (or expired, as keyv would treat it). */
-  read(refs: readonly RecordRef[]): Promise<unknown[]>;
+  /** The stored strings, undefined where a record is absent. */
+  read(refs: readonly RecordRef[]): Promise<(string | undefined)[]>;
   /** All written, or none. */
-  write(entries: readonly (RecordRef & { readonly value: unknown })[]): Promise<void>;
-  /** Tells the batch a record was written or deleted another way (through keyv). */
-  forget(ref: RecordRef): void;
+  write(entries: readonly (RecordRef & { readonly stored: string })[]): Promise<void>;
+  /**
+   * Present when this process is the backend's only writer, so what it last read or wrote of a record is what is
+   * stored (together.ts keeps it; Repository forgets what it writes through keyv).
+   */
+  readonly remembered?: RecordCache;
 }
 
-/** keyv stores `namespace:key` in its adapter (useKeyPrefix). */
-const keyvKey = ({ namespace, key }: RecordRef) => `${namespace}:${key}`;
-const stored = (value: unknown) => serialize({ value });
+/** keyv stores `namespace:key` in its adapter (useKeyPrefix); also the record's name in a RecordCache. */
+export const keyvKey = ({ namespace, key }: RecordRef) => `${namespace}:${key}`;
 
-function unwrap(raw: unknown): unknown {
-  if (typeof raw !== 'string') return undefined;
+/** A value as keyv stores it: `{ value }` (no expiry) through codec.ts. */
+export const toStored = (value: unknown) => serialize({ value });
+
+/** A stored string's value; undefined when absent or expired, as keyv would treat it. */
+export function fromStored(raw: string | undefined): unknown {
+  if (raw === undefined) return undefined;
   const data = deserialize<{ value: unknown; expires?: number | null }>(raw);
   return typeof data.expires === 'number' && Date.now() > data.expires ? undefined : data.value;
 }
@@ -38,20 +45,22 @@ function unwrap(raw: unknown): unknown {
 /** The memory backend's per-namespace maps, as keyv's Map store holds them; one process, so no await between steps. */
 export function memoryBatch(mapFor: (namespace: string) => Map<string, unknown>): RecordBatch {
   return {
-    forget: () => {},
-    read: async (refs) => refs.map((ref) => unwrap(mapFor(ref.namespace).get(keyvKey(ref)))),
+    read: async (refs) =>
+      refs.map((ref) => {
+        const raw = mapFor(ref.namespace).get(keyvKey(ref));
+        return typeof raw === 'string' ? raw : undefined;
+      }),
     write: async (entries) => {
-      for (const entry of entries) mapFor(entry.namespace).set(keyvKey(entry), stored(entry.value));
+      for (const entry of entries) mapFor(entry.namespace).set(keyvKey(entry), entry.stored);
     },
   };
 }
 
 /**
- * Every namespace shares the adapter's table; one SELECT reads them all, one multi-row upsert (atomic) writes them.
- * What this process read or wrote last is remembered (recordCache.ts: it is the file's only writer), so a quiz
- * answer, whose session and progress /quiz start or the answer before read or wrote, costs one call: its write.
+ * Every namespace shares the adapter's table; one SELECT reads them all, one multi-row upsert (atomic) writes them,
+ * and writes that arrive while one is in flight share the next statement (groupedWrites.ts).
  */
-export function sqliteBatch(adapter: KeyvSqlite, cache: RecordCache): RecordBatch {
+export function sqliteBatch(adapter: KeyvSqlite, remembered: RecordCache): RecordBatch {
   const table = adapter.opts.table;
   const upsert = groupedWrites(async (rows: Rows) => {
     await adapter.query(
@@ -60,35 +69,17 @@ export function sqliteBatch(adapter: KeyvSqlite, cache: RecordCache): RecordBatc
     );
   });
   return {
+    remembered,
     async read(refs) {
       const keys = refs.map(keyvKey);
-      const known = keys.map((key) => cache.lookup(key));
-      const missing = keys.filter((_, i) => known[i] === undefined);
-      if (missing.length > 0) {
-        const rows = (await adapter.query(
-          `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`,
-          JSON.stringify(missing),
-        )) as { key: string; value: string }[];
-        const found = new Map(rows.map((row) => [row.key, row.value]));
-        for (const key of missing) cache.remember(key, found.get(key) ?? ABSENT);
-        keys.forEach((key, i) => {
-          if (known[i] === undefined) known[i] = found.get(key) ?? ABSENT;
-        });
-      }
-      return known.map((raw) => unwrap(raw ?? undefined));
+      const rows = (await adapter.query(
+        `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(keys),
+      )) as { key: string; value: string }[];
+      const found = new Map(rows.map((row) => [row.key, row.value]));
+      return keys.map((key) => found.get(key));
     },
-    async write(entries) {
-      if (entries.length === 0) return;
-      const rows = entries.map((entry) => [keyvKey(entry), stored(entry.value)] as const);
-      try {
-        await upsert(rows);
-      } catch (err) {
-        for (const [key] of rows) cache.forget(key);
-        throw err;
-      }
-      for (const [key, raw] of rows) cache.remember(key, raw);
-    },
-    forget: (ref) => cache.forget(keyvKey(ref)),
+    write: (entries) => upsert(entries.map((entry) => [keyvKey(entry), entry.stored] as const)),
   };
 }
 
@@ -96,15 +87,13 @@ export function sqliteBatch(adapter: KeyvSqlite, cache: RecordCache): RecordBatc
 export function redisBatch(client: RedisClientType): RecordBatch {
   const redisKey = (ref: RecordRef) => `${ref.namespace}::${keyvKey(ref)}`;
   return {
-    forget: () => {},
     async read(refs) {
       if (refs.length === 0) return [];
-      const values = await client.mGet(refs.map(redisKey));
-      return values.map((value) => unwrap(value ?? undefined));
+      return (await client.mGet(refs.map(redisKey))).map((raw) => raw ?? undefined);
     },
     async write(entries) {
       if (entries.length === 0) return;
-      await client.mSet(entries.map((entry) => [redisKey(entry), stored(entry.value)] as [string, string]));
+      await client.mSet(entries.map((entry) => [redisKey(entry), entry.stored] as [string, string]));
     },
   };
 }

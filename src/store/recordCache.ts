@@ -1,45 +1,58 @@
 /** A record known to be absent, as opposed to one not remembered. */
-export const ABSENT = null;
+export const ABSENT = Symbol('absent');
+
+interface Entry {
+  readonly value: unknown;
+  readonly size: number;
+}
 
 /**
- * What this process last read or wrote of each record, in its stored form, for a backend this process is the only
- * writer of: a SQLite file belongs to one bot process (start-up refuses SQLite to sharded mode and to a SHARD_IDS
- * that leaves shards to other processes). Only batch reads and writes (together.ts) fill it, each under the record's
- * per-key lock; a record written or deleted any other way is forgotten (Repository does it under the same lock).
- * The least recently used records go once their stored size passes the budget.
+ * The records this process last read or wrote, parsed, for a backend it is the only writer of: a SQLite file belongs
+ * to one bot process (start-up refuses SQLite to sharded mode and to a SHARD_IDS that leaves shards to other
+ * processes). Only updateTogether fills it, under each record's per-key lock; a record written or deleted any other
+ * way is forgotten (Repository does it under the same lock). Values are frozen, since every reader shares them.
+ * The least recently used go once their stored size passes the budget.
  */
 export class RecordCache {
-  private readonly entries = new Map<string, string | typeof ABSENT>();
+  private readonly entries = new Map<string, Entry>();
   private size = 0;
 
   constructor(private readonly budgetChars: number) {}
 
-  /** The stored form, ABSENT, or undefined when not remembered. */
-  lookup(key: string): string | typeof ABSENT | undefined {
-    const raw = this.entries.get(key);
-    if (raw === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, raw);
-    return raw;
+  /** The parsed record, ABSENT, or undefined when not remembered. */
+  lookup(name: string): unknown {
+    const entry = this.entries.get(name);
+    if (entry === undefined) return undefined;
+    this.entries.delete(name);
+    this.entries.set(name, entry);
+    return entry.value;
   }
 
-  remember(key: string, raw: string | typeof ABSENT): void {
-    this.forget(key);
-    const size = key.length + (raw?.length ?? 0);
+  /** `size`: the stored form's length, which the budget counts. */
+  remember(name: string, value: unknown, size: number): void {
+    this.forget(name);
     if (size > this.budgetChars) return;
-    this.entries.set(key, raw);
+    this.entries.set(name, { value: deepFreeze(value), size });
     this.size += size;
-    for (const [oldest, value] of this.entries) {
+    for (const [oldest, entry] of this.entries) {
       if (this.size <= this.budgetChars) break;
       this.entries.delete(oldest);
-      this.size -= oldest.length + (value?.length ?? 0);
+      this.size -= entry.size;
     }
   }
 
-  forget(key: string): void {
-    const raw = this.entries.get(key);
-    if (raw === undefined) return;
-    this.entries.delete(key);
-    this.size -= key.length + (raw?.length ?? 0);
+  forget(name: string): void {
+    const entry = this.entries.get(name);
+    if (entry === undefined) return;
+    this.entries.delete(name);
+    this.size -= entry.size;
   }
+}
+
+/** Freezes what is not frozen yet: a new record shares most of its parts with the one it replaced, already frozen. */
+function deepFreeze(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const part of Object.values(value)) deepFreeze(part);
+  return value;
 }

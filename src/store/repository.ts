@@ -2,7 +2,7 @@ import type { Keyv } from 'keyv';
 import type { z } from 'zod';
 import type { Logger } from '../log.js';
 import { StoreUnavailableError } from './backend.js';
-import type { RecordBatch } from './batch.js';
+import { keyvKey, type RecordBatch } from './batch.js';
 import { KeyLock } from './keyLock.js';
 
 export interface RecordSlot<S extends z.ZodType> {
@@ -89,7 +89,7 @@ export class Repository<S extends z.ZodType> {
     try {
       await attempt(`${verb} ${this.namespace}/${key}`, write);
     } finally {
-      this.batch.forget({ namespace: this.namespace, key });
+      this.batch.remembered?.forget(keyvKey({ namespace: this.namespace, key }));
     }
   }
 

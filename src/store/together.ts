@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { fromStored, keyvKey, toStored } from './batch.js';
+import { ABSENT } from './recordCache.js';
 import { attempt, type RecordSlot } from './repository.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: any schema; each slot's own type is recovered below
@@ -35,21 +37,40 @@ export async function updateTogether<const T extends readonly AnySlot[]>(
   const batch = present[0]?.repository.batch;
   if (!batch || present.some((slot) => slot.repository.batch !== batch)) throw new Error('updateTogether needs records of one store');
   const what = present.map((slot) => `${slot.repository.namespace}/${slot.key}`).join(', ');
+  const refs = present.map((slot) => ({ namespace: slot.repository.namespace, key: slot.key }));
+  const remembered = batch.remembered;
   let saved: unknown[] = [];
   await lockAll(present, async () => {
-    const raw = await attempt(`reading ${what}`, () =>
-      batch.read(present.map((slot) => ({ namespace: slot.repository.namespace, key: slot.key }))),
-    );
-    const parsed = await Promise.all(present.map((slot, i) => slot.repository.fromStored(slot.key, raw[i])));
+    const known = refs.map((ref) => remembered?.lookup(keyvKey(ref)));
+    const missing = refs.flatMap((ref, i) => (known[i] === undefined ? [{ ref, slot: present[i] as RecordSlot<z.ZodType>, i }] : []));
+    if (missing.length > 0) {
+      const raw = await attempt(`reading ${what}`, () => batch.read(missing.map(({ ref }) => ref)));
+      for (const [m, { ref, slot, i }] of missing.entries()) {
+        const value = (await slot.repository.fromStored(slot.key, fromStored(raw[m]))) ?? ABSENT;
+        remembered?.remember(keyvKey(ref), value, raw[m]?.length ?? 0);
+        known[i] = value;
+      }
+    }
     let next = 0;
-    const current = slots.map((slot) => (slot === undefined ? undefined : parsed[next++]));
+    const current = slots.map((slot) => {
+      if (slot === undefined) return undefined;
+      const value = known[next++];
+      return value === ABSENT ? undefined : value;
+    });
     const changed = change(current as Currents<T>) as unknown[];
     const kept = (i: number) => slots[i] === undefined || changed[i] === undefined || changed[i] === current[i];
     saved = slots.map((_, i) => (kept(i) ? current[i] : changed[i]));
     const writes = slots.flatMap((slot, i) =>
-      !slot || kept(i) ? [] : [{ namespace: slot.repository.namespace, key: slot.key, value: changed[i] }],
+      !slot || kept(i) ? [] : [{ namespace: slot.repository.namespace, key: slot.key, value: changed[i], stored: toStored(changed[i]) }],
     );
-    await attempt(`writing ${what}`, () => batch.write(writes));
+    if (writes.length === 0) return;
+    try {
+      await attempt(`writing ${what}`, () => batch.write(writes));
+    } catch (err) {
+      for (const write of writes) remembered?.forget(keyvKey(write));
+      throw err;
+    }
+    for (const write of writes) remembered?.remember(keyvKey(write), write.value, write.stored.length);
   });
   return saved as Saved<T>;
 }
