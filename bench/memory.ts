@@ -11,14 +11,15 @@ export const GUILD_SHAPE = { channels: 30, roles: 25 } as const;
 
 export interface MemoryRow {
   readonly guilds: number;
-  readonly kind: ClientKind;
+  readonly kind: ClientKind | 'scratchpad after a /claim';
   readonly rss: number;
   readonly heapUsed: number;
 }
 
 /**
  * RSS after READY (two full GCs) of each client kind, each in a fresh process, against guilds of this shape. `bare`: discord.js on default caching; `scratchpad-client`: src/discord/client.ts alone; `scratchpad`:
- * the whole bot; `cacheless`: the experiment in bench/clients/cacheless.ts.
+ * the whole bot, also after it has answered one /claim (which builds the claim engine); `cacheless`: the experiment in
+ * bench/clients/cacheless.ts.
  */
 export async function measureMemory(
   guildCounts: readonly number[],
@@ -38,19 +39,23 @@ export async function measureMemory(
       LOG_LEVEL: 'silent',
       CONTENT_DIR: 'content',
     };
-    const runs = new Map<ClientKind, { rss: number; heapUsed: number }[]>();
+    const runs = new Map<MemoryRow['kind'], { rss: number; heapUsed: number }[]>();
+    const record = (kind: MemoryRow['kind'], figures: { rss: number; heapUsed: number }) =>
+      runs.set(kind, [...(runs.get(kind) ?? []), figures]);
     // Kinds alternate within each repeat, so a burst of load on the machine hits every kind alike.
     for (let repeat = 0; repeat < repeats; repeat++) {
       for (const kind of kinds) {
         const child = await startClient(kind, env);
         console.log(`  ${String(guilds).padStart(5)} guilds  ${kind.padEnd(17)} ${Math.round(child.report.rss / 1_048_576)} MB RSS`);
         if (child.report.guilds !== guilds) throw new Error(`${kind} became ready with ${child.report.guilds} of ${guilds} guilds`);
-        runs.set(kind, [...(runs.get(kind) ?? []), { rss: child.report.rss, heapUsed: child.report.heapUsed }]);
+        record(kind, { rss: child.report.rss, heapUsed: child.report.heapUsed });
+        // The claim engine is built by the first /claim: what the bot weighs once it has answered one.
+        if (kind === 'scratchpad') record('scratchpad after a /claim', await child.memoryAfterClaim());
         await child.stop();
       }
     }
     await standIn.close();
-    for (const kind of kinds) rows.push({ guilds, kind, ...medianOf(runs.get(kind) ?? []) });
+    for (const kind of runs.keys()) rows.push({ guilds, kind, ...medianOf(runs.get(kind) ?? []) });
   }
   return rows;
 }

@@ -294,9 +294,9 @@ for (const s of summaries) {
     ]);
 }
 const largest = Math.max(...memory.map((row) => row.guilds), 0);
-const rssOf = (kind: ClientKind) => memory.find((row) => row.guilds === largest && row.kind === kind)?.rss;
+const rssOf = (kind: MemoryRow['kind']) => memory.find((row) => row.guilds === largest && row.kind === kind)?.rss;
 const bareRss = rssOf('bare');
-for (const kind of ['scratchpad-client', 'scratchpad', 'cacheless'] as const) {
+for (const kind of ['scratchpad-client', 'scratchpad', 'scratchpad after a /claim', 'cacheless'] as const) {
   const rss = rssOf(kind);
   if (rss && bareRss)
     rows.push([

@@ -10,4 +10,7 @@ import { exitWith, memoryNow, send } from '../lib/protocol.js';
 const app = await startApp(loadConfig(process.env), commands);
 const sinceStartMs = performance.now();
 send({ type: 'ready', sinceStartMs, guilds: app.client.guilds.cache.size, ...memoryNow() });
-exitWith(() => app.stop());
+exitWith(
+  () => app.stop(),
+  () => app.services.content.findClaim('did claude fake alignment in the free tier?'),
+);

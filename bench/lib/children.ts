@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { ChildMessage, ClientKind, ContentReport, CpuReport, ReadyReport, SchedulingReport } from './protocol.js';
+import type { ChildMessage, ClientKind, ContentReport, CpuReport, MemoryReport, ReadyReport, SchedulingReport } from './protocol.js';
 
 const START_TIMEOUT_MS = 120_000;
 const buildDir = fileURLToPath(new URL('../.build/', import.meta.url));
@@ -35,6 +35,8 @@ export interface RunningChild {
   readonly process: ChildProcess;
   /** The child's CPU time so far, user + system, µs. */
   cpuMicros(): Promise<number>;
+  /** The whole bot only: its memory after checking one claim (two full GCs). */
+  memoryAfterClaim(): Promise<{ rss: number; heapUsed: number }>;
   stop(): Promise<void>;
 }
 
@@ -78,6 +80,12 @@ export async function startClient(kind: ClientKind, env: NodeJS.ProcessEnv): Pro
       child.send({ type: 'cpu' });
       const { user, system } = await answer;
       return user + system;
+    },
+    async memoryAfterClaim() {
+      const answer = firstMessage<MemoryReport>(child, 'memory');
+      child.send({ type: 'claim' });
+      const { rss, heapUsed } = await answer;
+      return { rss, heapUsed };
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -45,7 +45,14 @@ export interface CpuReport {
   readonly system: number;
 }
 
-export type ChildMessage = ReadyReport | ContentReport | SchedulingReport | CpuReport;
+/** The bot's memory again, after it has answered its first claim (which builds the claim engine). */
+export interface MemoryReport {
+  readonly type: 'memory';
+  readonly rss: number;
+  readonly heapUsed: number;
+}
+
+export type ChildMessage = ReadyReport | ContentReport | SchedulingReport | CpuReport | MemoryReport;
 
 /** The kinds of client the bench starts, each in its own process. */
 export type ClientKind = 'bare' | 'scratchpad' | 'scratchpad-client' | 'cacheless';
@@ -63,13 +70,20 @@ export function memoryNow(): { rss: number; heapUsed: number } {
   return { rss, heapUsed };
 }
 
-/** Exits when the bench says so or goes away; answers its CPU-time questions meanwhile. */
-export function exitWith(stop: () => Promise<unknown>): void {
+/**
+ * Exits when the bench says so or goes away; answers its CPU-time questions meanwhile, and, when the process can
+ * check a claim, its memory after doing so.
+ */
+export function exitWith(stop: () => Promise<unknown>, checkClaim?: () => void): void {
   const exit = () => void stop().finally(() => process.exit(0));
   process.on('message', (message) => {
     const type = (message as { type?: string }).type;
     if (type === 'stop') exit();
     if (type === 'cpu') send({ type: 'cpu', ...process.cpuUsage() });
+    if (type === 'claim' && checkClaim) {
+      checkClaim();
+      send({ type: 'memory', ...memoryNow() });
+    }
   });
   process.on('disconnect', exit);
 }

@@ -105,10 +105,7 @@ export class ClaimJudge {
     this.reader = new SentenceReader(bundle.claimWords);
     this.sectionsById = new Map(bundle.sections.map((section) => [section.id, section]));
     // Read every card now (loading the language model and WordNet), so no member's question pays for it.
-    for (const claim of bundle.claims) {
-      this.sentencesOf(claim);
-      for (const { text, reading } of wordingsOf(claim)) this.sentence({ text, reading, score: 0, coverage: 0 });
-    }
+    for (const claim of bundle.claims) this.sentencesOf(claim);
   }
 
   /** The decision for what a member said; the same words (ignoring case and spacing) are decided once. */
@@ -230,11 +227,11 @@ export class ClaimJudge {
     };
   }
 
-  private sentence(paraphrase: Paraphrase): Sentence {
-    const known = this.wordingSentences.get(paraphrase.text);
+  private sentence({ text }: { readonly text: string }): Sentence {
+    const known = this.wordingSentences.get(text);
     if (known) return known;
-    const read = this.reader.read(paraphrase.text);
-    this.wordingSentences.set(paraphrase.text, read);
+    const read = this.reader.read(text);
+    this.wordingSentences.set(text, read);
     return read;
   }
 
@@ -243,9 +240,9 @@ export class ClaimJudge {
     if (known) return known;
     const wordings = wordingsOf(claim);
     const read = {
-      stated: wordings.filter(({ reading }) => reading.kind === 'claim').map(({ text }) => this.reader.read(text)),
+      stated: wordings.filter(({ reading }) => reading.kind === 'claim').map((wording) => this.sentence(wording)),
       discussed: [claim.explanation, ...claim.evidence.map((item) => item.point)].map((text) => this.reader.read(text)),
-      misreadings: claim.misreadings.map(({ text }) => this.reader.read(text)),
+      misreadings: claim.misreadings.map((misreading) => this.sentence(misreading)),
     };
     this.cardSentences.set(claim.id, read);
     return read;
