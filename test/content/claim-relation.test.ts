@@ -27,6 +27,13 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('opus never answered harmful requests from free-tier users'), card, reader.opposites)).toBe(true);
   });
 
+  it('reads "nobody" and "nothing" as negations, which the language model does not flag', () => {
+    const told = read('the researchers told claude to fake alignment');
+    expect(reverses(read('nobody told claude to fake alignment'), told, reader.opposites)).toBe(true);
+    const cut = read('the steering vector reduced alignment faking');
+    expect(reverses(read('the steering vector did nothing to reduce alignment faking'), cut, reader.opposites)).toBe(true);
+  });
+
   it('calls the relation unclear when a negation shares only a few of its words with the other sentence', () => {
     const wording = read("Bengio being an external reviewer doesn't mean he endorsed the conclusions");
     expect(negationUnclear(read('the external reviewers signed off on all the conclusions'), wording, reader.opposites)).toBe(true);

@@ -63,7 +63,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     .out(its.lemma as ItsFunction<string | undefined>)
     .map((lemma) => lemma?.toLowerCase() ?? '');
   const normals = doc.tokens().out(its.normal) as string[];
-  const negations = negationScopes(flags, tags, lemmaList, normals);
+  const negations = negationScopes(withNegatingPronouns(flags, tags, normals), tags, lemmaList, normals);
   const lemmas = new Set(lemmaList.filter((lemma) => lemma !== ''));
   const written = percentsWritten(text);
   const entities = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
@@ -81,6 +81,20 @@ export function sentenceFacts(text: string): SentenceFacts {
 }
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
+
+/** Negating pronouns the lite model does not flag, though it flags "none", "neither" and "no one". */
+const NEGATING_PRONOUNS = new Set(['nobody', 'nothing', 'nowhere']);
+
+/** The model's negation flags, plus what follows "nobody", "nothing" or "nowhere" up to the next punctuation. */
+function withNegatingPronouns(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
+  let negating = false;
+  return flags.map((flag, at) => {
+    if (tags[at] === 'PUNCT') negating = false;
+    const negated = flag || negating;
+    if (NEGATING_PRONOUNS.has(normals[at] ?? '')) negating = true;
+    return negated;
+  });
+}
 
 /** Scopes of negation: runs of negated tokens, where punctuation inside a scope ("paid-tier") does not end it. */
 function negationScopes(
