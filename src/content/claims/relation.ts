@@ -101,9 +101,11 @@ export function checkDetails(said: Sentence, stated: readonly Sentence[], discus
   if (different) return different;
   for (const [kind, names] of said.names) {
     // A card that names a lab or model in its statement is about that one; elsewhere it may name others in passing.
+    // A lab or person it never names at all may be right or wrong ("the game-theory paper came out of Redwood"): the
+    // card cannot tell. (A model it never names is most often the study's own, named where the card says "Claude".)
     const statedNames = named(stated, kind);
     const known = statedNames.size > 0 ? statedNames : named(discussed, kind);
-    if (known.size > 0 && [...names].some((name) => !known.has(name))) return { kind: 'unknown' };
+    if ((known.size > 0 || kind === 'lab' || kind === 'person') && [...names].some((name) => !known.has(name))) return { kind: 'unknown' };
   }
   return { kind: 'agrees' };
 }
