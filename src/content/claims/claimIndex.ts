@@ -18,6 +18,8 @@ export interface Paraphrase {
   readonly score: number;
   /** Share of the query's meaning this wording matches, 0–1. */
   readonly coverage: number;
+  /** Share of the wording's own meaning the query says, 0–1. */
+  readonly recall: number;
 }
 
 export interface ClaimHit {
@@ -28,6 +30,8 @@ export interface ClaimHit {
   readonly coverage: number;
   /** Share of the query's meaning that none of the card's own wordings (claim, aliases, misreadings) contains. */
   readonly unexplained: number;
+  /** Share of the query's meaning in words no card uses at all. */
+  readonly foreign: number;
   /** The card's paraphrases that matched, best first. */
   readonly paraphrases: readonly Paraphrase[];
 }
@@ -89,6 +93,8 @@ export class ClaimIndex {
   /** Every word the cards and synonym phrases use, to correct a misspelt query word before it is stemmed. */
   private readonly vocabulary: MiniSearch<{ id: string }>;
   private readonly known: ReadonlySet<string>;
+  /** Each wording's own meaning: the summed weight of its terms, for how much of it a query says. */
+  private readonly meaningOf: ReadonlyMap<string, number>;
 
   constructor(bundle: Bundle) {
     this.claimsById = new Map(bundle.claims.map((claim) => [claim.id, claim]));
@@ -122,6 +128,12 @@ export class ClaimIndex {
     for (const term of cardText.flatMap((text) => [...new Set(claimTerms(text))])) cardsUsing.set(term, (cardsUsing.get(term) ?? 0) + 1);
     this.cardsUsing = cardsUsing;
     this.known = new Set([...cardText, ...synonymGroups.flat()].flatMap(words));
+    this.meaningOf = new Map(
+      [...paraphrases].map(([id, { text }]) => [
+        id,
+        [...new Set(claimTerms(text))].reduce((sum, term) => sum + this.weightOf(term), 0) || 1,
+      ]),
+    );
     this.vocabulary = new MiniSearch<{ id: string }>({ fields: ['id'], tokenize: (text) => [text], processTerm: asIs });
     this.vocabulary.addAll([...this.known].map((id) => ({ id })));
   }
@@ -170,13 +182,16 @@ export class ClaimIndex {
       const wording = this.paraphrases.get(result.id);
       if (!wording || match.paraphrases.length === PARAPHRASES_KEPT) continue;
       if (match.paraphrases.length === 0) match.terms = result.queryTerms;
-      match.paraphrases.push({ ...wording, score: result.score, coverage: Math.min(1, share(result.queryTerms)) });
+      const said = result.queryTerms.reduce((sum, term) => sum + this.weightOf(term), 0);
+      const recall = Math.min(1, said / (this.meaningOf.get(result.id) ?? 1));
+      match.paraphrases.push({ ...wording, score: result.score, coverage: Math.min(1, share(result.queryTerms)), recall });
     }
     for (const result of this.supportIndex.search(text, claimOptions)) {
       const match = matchOf(result.card);
       match.support = result.score;
       match.supportTerms = result.queryTerms;
     }
+    const foreign = share([...weights.keys()].filter((term) => !this.cardsUsing.has(term)));
     const hits = [...matches].flatMap(([id, match]) => {
       const claim = this.claimsById.get(id);
       if (!claim) return [];
@@ -186,7 +201,7 @@ export class ClaimIndex {
       const coverage = share(match.terms) + SUPPORT_COVERAGE * share(supportOnly);
       const own = this.wordingTerms.get(id) ?? new Set();
       const unexplained = share([...weights.keys()].filter((term) => !own.has(term) && this.cardsUsing.has(term)));
-      return [{ claim, strength: score / meaning, coverage: Math.min(1, coverage), unexplained, paraphrases: match.paraphrases }];
+      return [{ claim, strength: score / meaning, coverage: Math.min(1, coverage), unexplained, foreign, paraphrases: match.paraphrases }];
     });
     return hits.sort((a, b) => b.strength - a.strength);
   }

@@ -62,7 +62,8 @@ const REVERSED_WEIGHT = 0.75;
  *   "Anthropic trains on free chats").
  * - rival: any of the next few cards at this share of the best card's strength that gives another verdict makes it
  *   unsure ("Claude faked alignment" is as near "all Claude models fake" as the core result).
- * - wording: the least share of the query's meaning the winning wording itself must match.
+ * - wording: the least share of the query's meaning the winning wording itself must match, unless the member says
+ *   most of it inside a longer sentence (`said`, see `saysWording`).
  * - split: within the card, a statement supported at this share of the best one's support, with another
  *   verdict, makes it unsure (the card's wordings disagree about what the member said).
  */
@@ -74,7 +75,19 @@ export const claimThreshold = {
   rival: 0.75,
   split: 0.6,
   wording: 0.5,
+  said: { recall: 0.6, coverage: 0.35, foreign: 0.3 },
 } as const;
+
+/**
+ * Whether the member says what a wording says: it matches half the sentence's meaning, or — for a longer sentence
+ * around it — the sentence says most of the wording's own meaning, shares over a third of its own with it, and
+ * little of the sentence is in words no card uses (an off-topic sentence is made of those).
+ */
+function saysWording(wording: { readonly coverage: number; readonly recall: number }, hit: ClaimHit): boolean {
+  const { said } = claimThreshold;
+  if (wording.coverage >= claimThreshold.wording) return true;
+  return wording.recall >= said.recall && wording.coverage >= said.coverage && hit.foreign <= said.foreign;
+}
 
 function isNear(hit: ClaimHit | undefined, runnerUp: ClaimHit | undefined): hit is ClaimHit {
   if (hit === undefined) return false;
@@ -142,7 +155,9 @@ export class ClaimJudge {
     const rival = rivals.map((hit) => this.judgeCard(hit, said)).find((other) => other !== null && other.verdict !== judged?.verdict);
     // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in
     // common, not a claim in common.
-    if (judged === null && (best.strength < claimThreshold.strength || best.coverage < claimThreshold.wording)) return notCovered();
+    const [bestWording] = best.paraphrases;
+    if (judged === null && (best.strength < claimThreshold.strength || !bestWording || !saysWording(bestWording, best)))
+      return notCovered();
     if (judged === null || rival !== undefined) {
       const candidates = close.length > 0 ? close : [best];
       return {
@@ -162,7 +177,7 @@ export class ClaimJudge {
    */
   private judgeCard(hit: ClaimHit, said: Sentence): Judgement {
     if (hit.unexplained > claimThreshold.unexplained) return null;
-    const votes = new Map<string, { reading: Reading; score: number; coverage: number }>();
+    const votes = new Map<string, { reading: Reading; score: number; coverage: number; recall: number }>();
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
     for (const wording of voters) {
@@ -178,10 +193,10 @@ export class ClaimJudge {
       const score = reversed ? REVERSED_WEIGHT * wording.score : wording.score;
       const vote = votes.get(key);
       if (vote === undefined || vote.score < score)
-        votes.set(key, { reading: reading ?? wording.reading, score, coverage: wording.coverage });
+        votes.set(key, { reading: reading ?? wording.reading, score, coverage: wording.coverage, recall: wording.recall });
     }
     const [first, second] = [...votes].sort((a, b) => b[1].score - a[1].score);
-    if (first === undefined || first[0] === 'unclear' || first[1].coverage < claimThreshold.wording) return null;
+    if (first === undefined || first[0] === 'unclear' || !saysWording(first[1], hit)) return null;
     const judged = this.withDetails(hit, said, first[1].reading);
     // A close second statement must come to the same verdict for what the member said, their details included.
     if (second !== undefined && second[1].score >= claimThreshold.split * first[1].score) {
