@@ -3,10 +3,11 @@ import { dirname } from 'node:path';
 import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
-import { memoryBatch, type RecordBatch, redisBatch, sqliteBatch } from './batch.js';
+import { memoryBatch, type RecordBatch, redisBatch } from './batch.js';
 import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
 import { deserialize, serialize } from './codec.js';
 import { RecordCache } from './recordCache.js';
+import { sqliteBatch } from './sqliteBatch.js';
 
 /** Stored characters of records the SQLite batch remembers (about as many bytes: records are ASCII JSON). */
 const SQLITE_CACHE_CHARS = 8_000_000;
@@ -59,19 +60,19 @@ function sqliteAdapter(path: string, table?: string): KeyvSqlite {
 function sqliteBackend(path: string): Backend {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const claimsTable = sqliteAdapter(path, 'claims');
-  const batchConnection = sqliteAdapter(path);
-  const adapters: KeyvSqlite[] = [claimsTable, batchConnection];
+  const adapters: KeyvSqlite[] = [claimsTable];
+  const batch = sqliteBatch(path, new RecordCache(SQLITE_CACHE_CHARS));
   return {
     kind: 'sqlite',
     claims: sqliteClaims(claimsTable),
-    batch: sqliteBatch(batchConnection, new RecordCache(SQLITE_CACHE_CHARS)),
+    batch,
     open(namespace) {
       const adapter = sqliteAdapter(path);
       adapters.push(adapter);
       return new Keyv({ ...keyvOptions(namespace), store: adapter });
     },
     close: async () => {
-      await Promise.all(adapters.map((adapter) => adapter.disconnect()));
+      await Promise.all([...adapters.map((adapter) => adapter.disconnect()), batch.close()]);
     },
   };
 }

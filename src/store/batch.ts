@@ -1,7 +1,5 @@
 import type { RedisClientType } from '@keyv/redis';
-import type KeyvSqlite from '@keyv/sqlite';
 import { deserialize, serialize } from './codec.js';
-import { groupedWrites, type Rows } from './groupedWrites.js';
 import type { RecordCache } from './recordCache.js';
 
 /** A record's place: its namespace and its key within it, as a Repository names them. */
@@ -53,33 +51,6 @@ export function memoryBatch(mapFor: (namespace: string) => Map<string, unknown>)
     write: async (entries) => {
       for (const entry of entries) mapFor(entry.namespace).set(keyvKey(entry), entry.stored);
     },
-  };
-}
-
-/**
- * Every namespace shares the adapter's table; one SELECT reads them all, one multi-row upsert (atomic) writes them,
- * and writes that arrive while one is in flight share the next statement (groupedWrites.ts).
- */
-export function sqliteBatch(adapter: KeyvSqlite, remembered: RecordCache): RecordBatch {
-  const table = adapter.opts.table;
-  const upsert = groupedWrites(async (rows: Rows) => {
-    await adapter.query(
-      `INSERT INTO ${table} (key, value) VALUES ${rows.map(() => '(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-      ...rows.flat(),
-    );
-  });
-  return {
-    remembered,
-    async read(refs) {
-      const keys = refs.map(keyvKey);
-      const rows = (await adapter.query(
-        `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`,
-        JSON.stringify(keys),
-      )) as { key: string; value: string }[];
-      const found = new Map(rows.map((row) => [row.key, row.value]));
-      return keys.map((key) => found.get(key));
-    },
-    write: (entries) => upsert(entries.map((entry) => [keyvKey(entry), entry.stored] as const)),
   };
 }
 

@@ -135,7 +135,9 @@ async function countQuarantined(bot: BotUnderTest) {
 function sqliteAdapters(bot: BotUnderTest): KeyvSqlite[] {
   const { quiz } = bot.app.services;
   const repos = [quiz.progress, quiz.sessions, quiz.members] as Repository<never>[];
-  return repos.map((repo) => (repo as unknown as { keyv: Keyv }).keyv.store as KeyvSqlite);
+  // The quiz also reads and writes its records together on the store's batch connection (src/store/sqliteBatch.ts).
+  const batch = quiz.progress.batch as unknown as KeyvSqlite;
+  return [...repos.map((repo) => (repo as unknown as { keyv: Keyv }).keyv.store as KeyvSqlite), batch];
 }
 
 /** SQLite refuses writes (read-only, or full): the member hears it, nothing is corrupted, and it works once lifted. */
