@@ -27,6 +27,11 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('opus never answered harmful requests from free-tier users'), card, reader.opposites)).toBe(true);
   });
 
+  it('reads antonyms for the whole WordNet sense, not only the words WordNet pairs ("harder" against "easier")', () => {
+    const easier = read('the setup made alignment faking easier than real training');
+    expect(reverses(read('the setup made alignment faking harder than real training'), easier, reader.opposites)).toBe(true);
+  });
+
   it('reads "nobody" and "nothing" as negations, which the language model does not flag', () => {
     const told = read('the researchers told claude to fake alignment');
     expect(reverses(read('nobody told claude to fake alignment'), told, reader.opposites)).toBe(true);

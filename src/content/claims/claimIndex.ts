@@ -42,6 +42,11 @@ export interface ClaimHit {
  */
 const claimScore = { secondParaphrase: 0.5, support: 0.1 } as const;
 const supportBoost = { explanation: 1, evidence: 0.5 };
+/**
+ * The least weight of a term in a query's meaning. Words nearly every card uses ("Claude", "alignment", "faking")
+ * still say what the sentence is about; without a floor one rare word beside them ("pick") carried it all.
+ */
+const MEANING_FLOOR = 0.3;
 /** In coverage, a query term found only in a card's supporting text counts for this share of its weight. */
 const SUPPORT_COVERAGE = 0.5;
 
@@ -210,7 +215,7 @@ export class ClaimIndex {
   private weightOf(term: string): number {
     const n = this.claimsById.size;
     const df = this.cardsUsing.get(term) ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return Math.max(MEANING_FLOOR, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
 }
 

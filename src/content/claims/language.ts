@@ -150,12 +150,14 @@ const EMPTY: ReadonlySet<string> = new Set();
 
 /**
  * WordNet's data files list, per synset, its words and its pointers; an antonym pointer is `! offset pos
- * source/target`, where source and target number the words (00 = the whole synset). Two passes: index every
- * synset's words by offset, then resolve each antonym pointer to its target word.
+ * source/target`. WordNet ties antonymy to particular words ("difficult" ↔ "easy"); here every word of the synset
+ * is opposed to every word of the target ("hard", a synonym of "difficult" in that sense, ↔ "easy"), because
+ * members say "harder" where a card says "easier". Two passes: index every synset's words by offset, then resolve
+ * each antonym pointer to its target's words.
  */
 function readAntonyms(): Map<string, Set<string>> {
   const synsets = new Map<string, string[]>();
-  const pointers: { from: string; to: string; target: number }[] = [];
+  const pointers: { from: string; to: string }[] = [];
   for (const pos of ['adj', 'adv', 'verb']) {
     for (const line of readFileSync(join(wordnet.path, `data.${pos}`), 'latin1').split('\n')) {
       if (line.startsWith(' ') || line.length === 0) continue;
@@ -169,18 +171,14 @@ function readAntonyms(): Map<string, Set<string>> {
       at += 1;
       for (let p = 0; p < pointerCount; p += 1, at += 4) {
         if (fields[at] !== '!') continue;
-        const [target = '', targetType = '', numbers = '0000'] = fields.slice(at + 1, at + 4);
-        const source = Number.parseInt(numbers.slice(0, 2), 16);
-        const sourceWords = source === 0 ? lemmas : [lemmas[source - 1] ?? ''];
-        for (const from of sourceWords)
-          pointers.push({ from, to: `${target}${targetType === 's' ? 'a' : targetType}`, target: Number.parseInt(numbers.slice(2), 16) });
+        const [target = '', targetType = ''] = fields.slice(at + 1, at + 3);
+        for (const from of lemmas) pointers.push({ from, to: `${target}${targetType === 's' ? 'a' : targetType}` });
       }
     }
   }
   const table = new Map<string, Set<string>>();
-  for (const { from, to, target } of pointers) {
-    const words = synsets.get(to) ?? [];
-    for (const word of target === 0 ? words : [words[target - 1] ?? '']) {
+  for (const { from, to } of pointers) {
+    for (const word of synsets.get(to) ?? []) {
       if (from.includes('_') || word.includes('_') || word === '') continue;
       (table.get(from) ?? table.set(from, new Set()).get(from))?.add(word);
     }
