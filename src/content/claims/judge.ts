@@ -73,9 +73,9 @@ export const claimThreshold = {
   weak: { strength: 1, coverage: 0.4, margin: 1.2 },
   unexplained: 0.4,
   rival: 0.75,
-  split: 0.6,
+  split: 0.65,
   wording: 0.5,
-  said: { recall: 0.6, coverage: 0.35, foreign: 0.3 },
+  said: { recall: 0.6, coverage: 0.35, foreign: 0.4 },
 } as const;
 
 /**
