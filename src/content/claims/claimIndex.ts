@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
+import { stemmer } from 'stemmer';
 import type { Bundle, Claim } from '../schema.js';
 import { synonymGroups } from './synonyms.js';
 import { claimTerms, STOP_WORDS, words } from './terms.js';
@@ -98,6 +99,8 @@ export class ClaimIndex {
   /** Every word the cards and synonym phrases use, to correct a misspelt query word before it is stemmed. */
   private readonly vocabulary: MiniSearch<{ id: string }>;
   private readonly known: ReadonlySet<string>;
+  /** Their stems: "correct" is not a slip for "corrects". */
+  private readonly knownStems: ReadonlySet<string>;
   /** Each wording's own meaning: the summed weight of its terms, for how much of it a query says. */
   private readonly meaningOf: ReadonlyMap<string, number>;
 
@@ -133,6 +136,7 @@ export class ClaimIndex {
     for (const term of cardText.flatMap((text) => [...new Set(claimTerms(text))])) cardsUsing.set(term, (cardsUsing.get(term) ?? 0) + 1);
     this.cardsUsing = cardsUsing;
     this.known = new Set([...cardText, ...synonymGroups.flat()].flatMap(words));
+    this.knownStems = new Set([...this.known].map(stemmer));
     this.meaningOf = new Map(
       [...paraphrases].map(([id, { text }]) => [
         id,
@@ -152,7 +156,8 @@ export class ClaimIndex {
   corrected(query: string): string {
     return words(query)
       .map((word) => {
-        if (word.length < 4 || this.known.has(word) || STOP_WORDS.has(word) || /\d/.test(word)) return word;
+        if (word.length < 4 || this.known.has(word) || this.knownStems.has(stemmer(word)) || STOP_WORDS.has(word) || /\d/.test(word))
+          return word;
         // Two swapped letters are the commonest slip ("teir"), so they win over a one-letter edit ("their").
         const swapped = this.vocabulary.search(word, { fuzzy: 2, prefix: false }).find((hit) => sameLetters(String(hit.id), word));
         const near = () => this.vocabulary.search(word, { fuzzy: 1, prefix: false }).find((hit) => !STOP_WORDS.has(String(hit.id)));

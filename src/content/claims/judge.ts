@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
-import { checkDetails, makesDetail, negationUnclear, reverses, saysWhatSetsApart } from './relation.js';
+import { checkDetails, makesDetail, negationUnclear, reverses, setsApart } from './relation.js';
 import { type Sentence, SentenceReader } from './sentence.js';
 
 /**
@@ -215,9 +215,12 @@ export class ClaimJudge {
     const card = this.sentencesOf(claim);
     const misreading = card.misreadings[reading.at];
     if (!misreading) return reading;
-    // A question asks about the card unless it uses the words that make the misreading different; an assertion
-    // without them shares the misreading's words, not its point, so that wording does not vote.
-    if (!saysWhatSetsApart(said, misreading, card.stated)) return said.question ? { kind: 'claim' } : 'abstains';
+    // A question asks about the card unless it uses the words that make the misreading different (its polarity is
+    // not one: a question's negations reverse nothing); an assertion without them shares the misreading's words,
+    // not its point, so that wording does not vote.
+    const apart = setsApart(said, misreading, card.stated);
+    if (said.question && apart !== 'said') return { kind: 'claim' };
+    if (apart === 'unsaid') return 'abstains';
     if (claim.misreadings[reading.at]?.kind !== 'detail') return reading;
     return makesDetail(said, misreading, card.stated) ? reading : { kind: 'claim' };
   }

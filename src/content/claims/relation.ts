@@ -185,10 +185,14 @@ export function makesDetail(said: Sentence, misreading: Sentence, claim: readonl
   return figuresSaid && namesSaid && !saysClaimFigure;
 }
 
-/** Whether the member's sentence has the words that set a misreading apart from its card's own wordings. */
-export function saysWhatSetsApart(said: Sentence, misreading: Sentence, claim: readonly Sentence[]): boolean {
+/**
+ * Whether the member's sentence has the words that set a misreading apart from its card's own wordings, or whether
+ * nothing but polarity does ("RL removed it in some runs" against "RL removed it in no run").
+ */
+export function setsApart(said: Sentence, misreading: Sentence, claim: readonly Sentence[]): 'nothing' | 'said' | 'unsaid' {
   const claimTerms = new Set(claim.flatMap((sentence) => sentence.terms));
   const apart = misreading.terms.filter((term) => !claimTerms.has(term));
+  if (apart.length === 0) return 'nothing';
   const saidTerms = new Set(said.terms);
-  return apart.length === 0 || apart.some((term) => saidTerms.has(term));
+  return apart.some((term) => saidTerms.has(term)) ? 'said' : 'unsaid';
 }

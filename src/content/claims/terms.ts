@@ -18,7 +18,8 @@ export const STOP_WORDS = new Set(
   doesnt didnt wasnt cant wont say says said saying thing things anything something stuff lot get got really actually
   basically literally honestly exactly wait ok okay yeah yes hey pls plz please lol lmao omg wow hmm huh btw imo tbh tldr
   eli5 like kind kinda sort sorta right someone somebody anyone anybody people guys folks u ur im gonna wanna gotta
-  somewhere anywhere everything anyway whole seriously totally definitely apparently supposedly pretty much quite `.split(/\s+/),
+  somewhere anywhere everything anyway whole seriously totally definitely apparently supposedly pretty much quite
+  w bc cuz coz tho rn idk ngl fr smth sth prob probs `.split(/\s+/),
 );
 
 export const words = (text: string): string[] =>
