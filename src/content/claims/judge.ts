@@ -182,13 +182,12 @@ export class ClaimJudge {
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
     for (const wording of voters) {
       const read = this.sentence(wording);
+      // What the wording stands for in what the member said (a detail they do not state leaves the card's claim),
+      // then reversed if they say the reverse of it.
+      const made = this.madeReading(hit.claim, wording, said);
+      if (made === 'abstains') continue;
       const reversed = reverses(said, read, this.reader.opposites);
-      const reading = negationUnclear(said, read, this.reader.opposites)
-        ? null
-        : reversed
-          ? opposite(hit.claim, wording.reading)
-          : this.madeReading(hit.claim, wording, said);
-      if (reading === 'abstains') continue;
+      const reading = negationUnclear(said, read, this.reader.opposites) ? null : reversed ? opposite(hit.claim, made) : made;
       const key = reading === null ? 'unclear' : readingKey(reading);
       const score = reversed ? REVERSED_WEIGHT * wording.score : wording.score;
       const vote = votes.get(key);
