@@ -31,12 +31,15 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
 
 /** The calendar day an instant falls on for someone living in `timeZone` (an IANA name such as Europe/Berlin). */
 export function dayIn(at: Date, timeZone: string): Day {
-  const parts = Object.fromEntries(
-    dayFormat(timeZone)
-      .formatToParts(at)
-      .map(({ type, value }) => [type, value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const { type, value } of dayFormat(timeZone).formatToParts(at)) {
+    if (type === 'year') year = value;
+    else if (type === 'month') month = value;
+    else if (type === 'day') day = value;
+  }
+  return `${year}-${month}-${day}`;
 }
 
 export const addDays = (day: Day, days: number): Day => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import type { Question } from '../content/schema.js';
-import { dayIn, isoWeek } from './calendar.js';
+import { type Day, dayIn, isoWeek } from './calendar.js';
 import { type Graded, grade } from './grade.js';
 import {
   type Answer,
@@ -30,6 +30,8 @@ export interface Recorded {
   readonly progress: Progress;
   readonly graded: Graded;
   readonly duplicate: boolean;
+  /** The answer's day in the member's time zone. */
+  readonly today: Day;
 }
 
 const addTo = (totals: Totals, graded: Graded): Totals => ({
@@ -72,8 +74,9 @@ function sectionWeeksAfter(progress: Progress, week: string, section: string, gr
 /** One answer folded into a member's progress: totals, week, streak, the question's schedule and the recent log. */
 export function applyAnswer(current: Progress | undefined, input: AnswerInput): Recorded {
   const progress = current ?? emptyProgress();
+  const today = dayIn(input.at, progress.timeZone);
   const earlier = progress.recent.find((answer) => answer.id === input.id);
-  if (earlier) return { progress, graded: grade(input.question, earlier.choice), duplicate: true };
+  if (earlier) return { progress, graded: grade(input.question, earlier.choice), duplicate: true, today };
 
   const graded = grade(input.question, input.choice);
   const week = isoWeek(input.at);
@@ -90,10 +93,11 @@ export function applyAnswer(current: Progress | undefined, input: AnswerInput): 
   return {
     duplicate: false,
     graded,
+    today,
     progress: {
       ...progress,
       ...totals,
-      streak: extendStreak(progress.streak, dayIn(input.at, progress.timeZone)),
+      streak: extendStreak(progress.streak, today),
       questions: {
         ...progress.questions,
         [input.question.id]: historyAfter(progress.questions[input.question.id], graded, input.at, input.version),

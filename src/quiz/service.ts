@@ -7,7 +7,6 @@ import type { Random } from '../random.js';
 import type { Repository } from '../store/repository.js';
 import type { Store } from '../store/store.js';
 import { type AnySlot, type Currents, type Nexts, type Saved, updateTogether } from '../store/together.js';
-import { dayIn } from './calendar.js';
 import { QuizRefusal, refusals } from './errors.js';
 import type { Graded } from './grade.js';
 import { type Board, type Period, rank } from './leaderboard.js';
@@ -163,8 +162,8 @@ export class QuizService {
       ];
     });
     if (!recorded || !session) throw new Error('answer update did not run');
-    const { graded, progress } = recorded;
-    return { graded, n, session, streak: currentStreak(progress.streak, dayIn(this.now(), progress.timeZone)) };
+    const { graded, progress, today } = recorded;
+    return { graded, n, session, streak: currentStreak(progress.streak, today) };
   }
 
   /** The session's next question, or its totals when the selection has run out. */
