@@ -39,7 +39,8 @@ export function reverses(said: Sentence, wording: Sentence, opposites: Opposites
 /**
  * How a negation bears on what the other sentence says: not at all when it negates words the other never uses, or
  * a side of a domain opposite the other does not name ("…, but almost never with paid users" when the member only
- * spoke of free users); fully when the other says most of its words; partly otherwise, when the two may say the
+ * spoke of free users); fully when the other says most of its words, or the word it governs and another; partly
+ * otherwise, when the two may say the
  * same thing in other words ("signed off on" against "doesn't mean he endorsed") and the words cannot tell.
  */
 function bearingOf(scope: NegationScope, other: Sentence, opposites: Opposites): 'none' | 'partly' | 'fully' {
@@ -48,7 +49,10 @@ function bearingOf(scope: NegationScope, other: Sentence, opposites: Opposites):
   const aboutAnother = opposites.flat().some((side) => side.terms.length > 0 && containsRun(negated, side.terms) && !says(other, side));
   const shared = scope.words.filter((word) => other.lemmas.has(word)).length;
   if (aboutAnother || shared === 0) return 'none';
-  return shared * 2 >= scope.words.length ? 'fully' : 'partly';
+  // The first negated word is the one the negation governs ("never *tried* to exfiltrate …, even when handed the
+  // chance"): with it and another, the rest of a long scope is circumstance.
+  const governed = other.lemmas.has(scope.words[0] ?? '') && shared >= 2;
+  return shared * 2 >= scope.words.length || governed ? 'fully' : 'partly';
 }
 
 const bearing = (sentence: Sentence, other: Sentence, opposites: Opposites) =>
