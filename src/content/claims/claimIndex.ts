@@ -192,7 +192,7 @@ export class ClaimIndex {
       const wording = this.paraphrases.get(result.id);
       if (!wording || match.paraphrases.length === PARAPHRASES_KEPT) continue;
       if (match.paraphrases.length === 0) match.terms = result.queryTerms;
-      const said = result.queryTerms.reduce((sum, term) => sum + this.weightOf(term), 0);
+      const said = share(result.queryTerms) * meaning;
       const recall = Math.min(1, said / (this.meaningOf.get(result.id) ?? 1));
       match.paraphrases.push({ ...wording, score: result.score, coverage: Math.min(1, share(result.queryTerms)), recall });
     }
