@@ -9,8 +9,8 @@ import { deserialize, serialize } from './codec.js';
 import { RecordCache } from './recordCache.js';
 import { sqliteBatch } from './sqliteBatch.js';
 
-/** Stored characters of records the SQLite batch remembers (about as many bytes: records are ASCII JSON). */
-const SQLITE_CACHE_CHARS = 8_000_000;
+/** Stored characters of records a batch keeps parsed (about as many bytes: records are ASCII JSON). */
+const CACHED_CHARS = 8_000_000;
 
 export type StoreKind = 'memory' | 'sqlite' | 'redis';
 
@@ -61,7 +61,7 @@ function sqliteBackend(path: string): Backend {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const claimsTable = sqliteAdapter(path, 'claims');
   const adapters: KeyvSqlite[] = [claimsTable];
-  const batch = sqliteBatch(path, new RecordCache(SQLITE_CACHE_CHARS));
+  const batch = sqliteBatch(path, new RecordCache(CACHED_CHARS));
   return {
     kind: 'sqlite',
     claims: sqliteClaims(claimsTable),
@@ -98,7 +98,7 @@ async function redisBackend(url: string): Promise<Backend> {
   return {
     kind: 'redis',
     claims: redisClaims(client),
-    batch: redisBatch(client),
+    batch: redisBatch(client, new RecordCache(CACHED_CHARS)),
     open: (namespace) =>
       new Keyv({ ...keyvOptions(namespace), store: new KeyvRedis(client, { namespace, throwOnErrors: true, throwOnConnectError: true }) }),
     close: async () => {

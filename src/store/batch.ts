@@ -25,6 +25,12 @@ export interface RecordBatch {
    * stored (together.ts keeps it; Repository forgets what it writes through keyv).
    */
   readonly remembered?: RecordCache;
+  /**
+   * For a backend other processes write too: records parsed from the stored strings this process last read or wrote,
+   * each reused only when the string read back is the same, so an unchanged 25 KB progress record skips JSON and
+   * zod while a record another process changed is parsed afresh (together.ts).
+   */
+  readonly parsed?: RecordCache;
 }
 
 /** keyv stores `namespace:key` in its adapter (useKeyPrefix); also the record's name in a RecordCache. */
@@ -55,9 +61,10 @@ export function memoryBatch(mapFor: (namespace: string) => Map<string, unknown>)
 }
 
 /** @keyv/redis puts its own `namespace::` before the key keyv hands it. MSET is atomic. */
-export function redisBatch(client: RedisClientType): RecordBatch {
+export function redisBatch(client: RedisClientType, parsed: RecordCache): RecordBatch {
   const redisKey = (ref: RecordRef) => `${ref.namespace}::${keyvKey(ref)}`;
   return {
+    parsed,
     async read(refs) {
       if (refs.length === 0) return [];
       return (await client.mGet(refs.map(redisKey))).map((raw) => raw ?? undefined);

@@ -17,6 +17,12 @@ function lockAll(slots: readonly RecordSlot<z.ZodType>[], task: () => Promise<vo
   return ordered.reduceRight<() => Promise<void>>((inner, slot) => () => slot.repository.locked(slot.key, inner), task)();
 }
 
+/** A parsed record and the stored string it came from. */
+interface ParsedFrom {
+  readonly stored: string;
+  readonly value: unknown;
+}
+
 const lockName = (slot: RecordSlot<z.ZodType>) => `${slot.repository.namespace}\u0000${slot.key}`;
 
 /**
@@ -38,7 +44,7 @@ export async function updateTogether<const T extends readonly AnySlot[]>(
   if (!batch || present.some((slot) => slot.repository.batch !== batch)) throw new Error('updateTogether needs records of one store');
   const what = present.map((slot) => `${slot.repository.namespace}/${slot.key}`).join(', ');
   const refs = present.map((slot) => ({ namespace: slot.repository.namespace, key: slot.key }));
-  const remembered = batch.remembered;
+  const { remembered, parsed } = batch;
   let saved: unknown[] = [];
   await lockAll(present, async () => {
     const known = refs.map((ref) => remembered?.lookup(keyvKey(ref)));
@@ -46,8 +52,14 @@ export async function updateTogether<const T extends readonly AnySlot[]>(
     if (missing.length > 0) {
       const raw = await attempt(`reading ${what}`, () => batch.read(missing.map(({ ref }) => ref)));
       for (const [m, { ref, slot, i }] of missing.entries()) {
-        const value = (await slot.repository.fromStored(slot.key, fromStored(raw[m]))) ?? ABSENT;
-        remembered?.remember(keyvKey(ref), value, raw[m]?.length ?? 0);
+        const stored = raw[m];
+        const seen = parsed?.lookup(keyvKey(ref)) as ParsedFrom | undefined;
+        const value =
+          stored !== undefined && seen?.stored === stored
+            ? seen.value
+            : ((await slot.repository.fromStored(slot.key, fromStored(stored))) ?? ABSENT);
+        if (stored !== undefined && value !== ABSENT) parsed?.remember(keyvKey(ref), { stored, value }, stored.length);
+        remembered?.remember(keyvKey(ref), value, stored?.length ?? 0);
         known[i] = value;
       }
     }
@@ -67,10 +79,16 @@ export async function updateTogether<const T extends readonly AnySlot[]>(
     try {
       await attempt(`writing ${what}`, () => batch.write(writes));
     } catch (err) {
-      for (const write of writes) remembered?.forget(keyvKey(write));
+      for (const write of writes) {
+        remembered?.forget(keyvKey(write));
+        parsed?.forget(keyvKey(write));
+      }
       throw err;
     }
-    for (const write of writes) remembered?.remember(keyvKey(write), write.value, write.stored.length);
+    for (const { value, stored, ...ref } of writes) {
+      remembered?.remember(keyvKey(ref), value, stored.length);
+      parsed?.remember(keyvKey(ref), { stored, value }, stored.length);
+    }
   });
   return saved as Saved<T>;
 }

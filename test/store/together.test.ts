@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { updateTogether } from '../../src/store/together.js';
-import { backends, trackedStores } from './backends.js';
+import { backends, trackedStores, uniquePrefix } from './backends.js';
 
 const CounterSchema = z.object({ v: z.literal(1), count: z.int().min(0) });
 const ListSchema = z.object({ v: z.literal(1), items: z.array(z.string()) });
@@ -89,6 +89,21 @@ describe.each(backends)('records updated together on $name', ({ name, url }) => 
     await counters.set('a', { v: 1, count: 2 });
     expect(await read()).toEqual({ v: 1, count: 2 });
   });
+
+  if (name === 'redis') {
+    it('[redis] sees what another process wrote since, though it keeps what it parsed', async () => {
+      const prefix = uniquePrefix();
+      const mine = (await open(url(), prefix)).repository('counters', CounterSchema);
+      const theirs = (await open(url(), prefix)).repository('counters', CounterSchema);
+      const read = async () => (await updateTogether([mine.at('a')], ([current]) => [current]))[0];
+      await updateTogether([mine.at('a')], ([current]) => [bump(current)]);
+      expect(await read()).toEqual({ v: 1, count: 1 });
+      await theirs.set('a', { v: 1, count: 5 });
+      expect(await read()).toEqual({ v: 1, count: 5 });
+      await updateTogether([theirs.at('a')], ([current]) => [bump(current)]);
+      expect(await read()).toEqual({ v: 1, count: 6 });
+    });
+  }
 
   it(`[${name}] sets a record that no longer parses aside and treats it as absent`, async () => {
     const store = await open();
