@@ -192,9 +192,9 @@ export class ClaimIndex {
       const wording = this.paraphrases.get(result.id);
       if (!wording || match.paraphrases.length === PARAPHRASES_KEPT) continue;
       if (match.paraphrases.length === 0) match.terms = result.queryTerms;
-      const said = share(result.queryTerms) * meaning;
-      const recall = Math.min(1, said / (this.meaningOf.get(result.id) ?? 1));
-      match.paraphrases.push({ ...wording, score: result.score, coverage: Math.min(1, share(result.queryTerms)), recall });
+      const covered = share(result.queryTerms);
+      const recall = Math.min(1, (covered * meaning) / (this.meaningOf.get(result.id) ?? 1));
+      match.paraphrases.push({ ...wording, score: result.score, coverage: Math.min(1, covered), recall });
     }
     for (const result of this.supportIndex.search(text, claimOptions)) {
       const match = matchOf(result.card);
