@@ -45,6 +45,20 @@ describe('whether a sentence reverses a wording', () => {
   });
 });
 
+describe('names', () => {
+  it('takes the longest name first, and its words are not read again as a shorter one', () => {
+    const named = new SentenceReader({
+      names: [
+        { kind: 'model', name: 'Claude 3 Opus', also: ['Opus', 'Claude Opus'] },
+        { kind: 'model', name: 'Claude 4 Opus', also: ['Claude Opus 4', 'Opus 4'] },
+      ],
+      opposites: [],
+    });
+    expect([...(named.read('the 96% came from the claude opus 4 system card').names.get('model') ?? [])]).toEqual(['Claude 4 Opus']);
+    expect([...(named.read('opus and opus 4').names.get('model') ?? [])].sort()).toEqual(['Claude 3 Opus', 'Claude 4 Opus']);
+  });
+});
+
 describe('the details a member states', () => {
   const stated = [read('In the animal welfare setting Opus showed faking reasoning in 24% of training scratchpads')];
   const discussed = [read('In the helpful-only setting the rate was 12%.')];

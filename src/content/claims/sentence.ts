@@ -49,14 +49,16 @@ export class SentenceReader {
   readonly opposites: readonly (readonly [Phrase, Phrase])[];
 
   constructor(words: ClaimWords) {
-    this.patterns = words.names.flatMap(({ kind, name, also }) =>
-      [name, ...also].map((variant) => ({
-        kind,
-        canonical: name,
-        terms: claimTerms(variant),
-        pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped(variant)}(?![\\p{L}\\p{N}])`, 'giu'),
-      })),
-    );
+    this.patterns = words.names
+      .flatMap(({ kind, name, also }) =>
+        [name, ...also].map((variant) => ({
+          kind,
+          canonical: name,
+          terms: claimTerms(variant),
+          pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped(variant)}(?![\\p{L}\\p{N}])`, 'giu'),
+        })),
+      )
+      .sort((a, b) => b.terms.length - a.terms.length);
     this.opposites = words.opposites.map(([a, b]) => [phrase(a), phrase(b)] as const);
     this.labels = [
       ...this.patterns.map(({ kind, canonical, terms }) => ({ kind, label: canonical, terms })),
@@ -69,8 +71,12 @@ export class SentenceReader {
     const terms = claimTerms(spelled);
     const names = new Map<string, Set<string>>();
     let unnamed = text;
+    // Longest names first, each taking the words it matches: "Claude Opus 4" is not also Claude 3 Opus ("opus").
+    const taken = new Set<number>();
     for (const { kind, canonical, terms: nameTerms, pattern } of this.patterns) {
-      if (nameTerms.length === 0 || !containsRun(terms, nameTerms)) continue;
+      const at = runsAt(terms, nameTerms).filter((start) => nameTerms.every((_, offset) => !taken.has(start + offset)));
+      if (nameTerms.length === 0 || at.length === 0) continue;
+      for (const start of at) for (const offset of nameTerms.keys()) taken.add(start + offset);
       (names.get(kind) ?? names.set(kind, new Set()).get(kind))?.add(canonical);
       unnamed = unnamed.replace(pattern, ' ');
     }
@@ -121,6 +127,11 @@ function percentsIn(terms: readonly string[]): number[] {
 
 /** Percentages, years and counts of ten or more are details a member can get wrong; "two settings" rarely is. */
 const isFigure = (number: NumberMention) => number.percent || number.value >= 10;
+
+/** Where a run of terms starts in a sentence's terms. */
+function runsAt(terms: readonly string[], run: readonly string[]): number[] {
+  return terms.flatMap((_, start) => (run.every((term, offset) => terms[start + offset] === term) ? [start] : []));
+}
 
 export function containsRun(terms: readonly string[], run: readonly string[]): boolean {
   return terms.some((_, start) => run.every((term, offset) => terms[start + offset] === term));
