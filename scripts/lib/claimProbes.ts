@@ -21,10 +21,12 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-export type Half = 'tune' | 'dev' | 'held-out';
+/** The probe sets: four tuning sets by three writers, and one held out (see test/fixtures/claim-probes/README.md). */
+export const probeSets = ['tune', 'dev', 'dev-2', 'dev-3', 'held-out'] as const;
+export type ProbeSet = (typeof probeSets)[number];
 
-export async function loadProbes(half: Half): Promise<Probe[]> {
-  const text = await readFile(new URL(`../../test/fixtures/claim-probes/${half}.yaml`, import.meta.url), 'utf8');
+export async function loadProbes(set: ProbeSet): Promise<Probe[]> {
+  const text = await readFile(new URL(`../../test/fixtures/claim-probes/${set}.yaml`, import.meta.url), 'utf8');
   return z.object({ probes: z.array(ProbeSchema) }).parse(parse(text)).probes;
 }
 
@@ -92,13 +94,13 @@ export function measure(outcomes: readonly Outcome[]): Figures {
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 /** The figures and confusion matrix, and every miss unless `misses` is false (held-out sentences stay unread). */
-export function report(half: Half, outcomes: readonly Outcome[], { misses = true } = {}): string {
+export function report(set: string, outcomes: readonly Outcome[], { misses = true } = {}): string {
   const figures = measure(outcomes);
   const width = Math.max(...labels.map((label) => label.length)) + 1;
   const row = (cells: readonly string[]) => cells.map((cell) => cell.padStart(width)).join('');
   const wrong = outcomes.filter((o) => !correct(o));
   return [
-    `claim probes (${half}): ${figures.probes} probes · accuracy ${percent(figures.accuracy)} · macro-F1 ${figures.macroF1.toFixed(3)} · confident-wrong ${percent(figures.confidentWrong)}`,
+    `claim probes (${set}): ${figures.probes} probes · accuracy ${percent(figures.accuracy)} · macro-F1 ${figures.macroF1.toFixed(3)} · confident-wrong ${percent(figures.confidentWrong)}`,
     `  by kind: ${Object.entries(figures.byKind)
       .map(([kind, { probes, accuracy }]) => `${kind} ${percent(accuracy)} of ${probes}`)
       .join(' · ')}`,
