@@ -52,12 +52,12 @@ export class Repository<S extends z.ZodType> {
   }
 
   /** Parses a value as it comes from the store; one that fails is quarantined and counts as absent. */
-  async fromStored(key: string, raw: unknown): Promise<z.output<S> | undefined> {
+  async parseStored(key: string, raw: unknown): Promise<z.output<S> | undefined> {
     return raw === undefined ? undefined : this.parse(key, raw);
   }
 
   async get(key: string): Promise<z.output<S> | undefined> {
-    return this.fromStored(key, await attempt(`reading ${this.namespace}/${key}`, () => this.keyv.get(key)));
+    return this.parseStored(key, await attempt(`reading ${this.namespace}/${key}`, () => this.keyv.get(key)));
   }
 
   /** Writes a record, under its key's lock (so a batch that remembers records sees every change; together.ts). */

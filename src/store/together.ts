@@ -57,7 +57,7 @@ export async function updateTogether<const T extends readonly AnySlot[]>(
         const value =
           stored !== undefined && seen?.stored === stored
             ? seen.value
-            : ((await slot.repository.fromStored(slot.key, fromStored(stored))) ?? ABSENT);
+            : ((await slot.repository.parseStored(slot.key, fromStored(stored))) ?? ABSENT);
         if (stored !== undefined && value !== ABSENT) parsed?.remember(keyvKey(ref), { stored, value }, stored.length);
         remembered?.remember(keyvKey(ref), value, stored?.length ?? 0);
         known[i] = value;
