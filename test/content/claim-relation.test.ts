@@ -74,6 +74,15 @@ describe('the details a member states', () => {
     expect(checkDetails(read('15 of 25 models faked'), paper, [])).toEqual({ kind: 'unknown' });
   });
 
+  it('sees a share said in words that the claim\'s figure rules out ("most of" against 12%)', () => {
+    const twelve = [read('faking reasoning showed up in 12% of training scratchpads')];
+    expect(checkDetails(read('most of the training scratchpads showed faking reasoning'), twelve, [])).toMatchObject({
+      kind: 'differs',
+      reported: '12%',
+    });
+    expect(checkDetails(read('only a few of the scratchpads showed faking reasoning'), twelve, [])).toEqual({ kind: 'agrees' });
+  });
+
   it('names a model the card never mentions as a different one', () => {
     expect(checkDetails(read('GPT-4o faked in 24% of animal welfare scratchpads'), stated, discussed)).toEqual({
       kind: 'differs',

@@ -101,7 +101,7 @@ export function checkDetails(said: Sentence, stated: readonly Sentence[], discus
   const unknown = said.numbers.filter((figure) => !everyFigure.some((known) => sameFigure(figure, known)));
   const [figure] = unknown;
   if (figure !== undefined) return (unknown.length === 1 && differentFigure(figure, said, stated)) || { kind: 'unknown' };
-  const different = strangerName(said, stated, discussed) ?? swappedFigure(said, stated, discussed);
+  const different = strangerName(said, stated, discussed) ?? swappedFigure(said, stated, discussed) ?? quantityApart(said, stated);
   if (different) return different;
   for (const [kind, names] of said.names) {
     // A card that names a lab or model in its statement is about that one; elsewhere it may name others in passing.
@@ -131,6 +131,28 @@ function differentFigure(figure: NumberMention, said: Sentence, stated: readonly
   const [reported] = candidates.sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value));
   const apart = reported !== undefined && Math.abs(reported.value - figure.value) >= (kind === 'percent' ? CLEARLY_APART : 1);
   return apart ? { kind: 'differs', detail: 'figure', said: shown(figure), reported: shown(reported) } : undefined;
+}
+
+/** Share words that say how many, and the percentages they allow ("most of" is over half, "half of" about half). */
+const QUANTITIES: readonly { readonly pattern: RegExp; readonly from: number; readonly to: number }[] = [
+  { pattern: /\b(?:most|the majority) of\b|\bmostly\b/i, from: 50, to: 100 },
+  { pattern: /\b(?:about |around |roughly )?half (?:of )?(?:the )?\b/i, from: 35, to: 65 },
+  { pattern: /\b(?:almost all|nearly all|virtually all) (?:of )?\b/i, from: 85, to: 100 },
+  { pattern: /\b(?:rarely|seldom|a few of|only a few)\b/i, from: 0, to: 20 },
+];
+
+/**
+ * A share said in words against the one the claim states as a figure: "most of the scratchpads" where the claim
+ * gives 12% is a wrong detail. Only when the member gives no figure and every percentage the claim states is outside
+ * what the words allow.
+ */
+function quantityApart(said: Sentence, stated: readonly Sentence[]): DetailCheck | undefined {
+  const quantity = QUANTITIES.find(({ pattern }) => pattern.test(said.text));
+  const percents = stated.flatMap((sentence) => sentence.numbers).filter((known) => known.percent);
+  const [reported] = percents;
+  if (!quantity || said.numbers.length > 0 || reported === undefined) return undefined;
+  if (percents.some(({ value }) => value >= quantity.from && value <= quantity.to)) return undefined;
+  return { kind: 'differs', detail: 'figure', said: `"${quantity.pattern.exec(said.text)?.[0].trim()}"`, reported: shown(reported) };
 }
 
 /** A lab, model or setting the card never mentions, where its statement names another of the kind: a different one. */

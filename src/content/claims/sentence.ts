@@ -7,6 +7,8 @@ import { claimTerms, negatedSynonyms } from './terms.js';
  * it states and the labs, models and people it names.
  */
 export interface Sentence {
+  /** As written. */
+  readonly text: string;
   readonly terms: readonly string[];
   readonly negations: SentenceFacts['negations'];
   readonly lemmas: ReadonlySet<string>;
@@ -84,6 +86,7 @@ export class SentenceReader {
     // Figures come from the text without its names, so "Claude 3 Opus" states no figure.
     const { numbers } = unnamed === text || !/\d/.test(text) ? facts : sentenceFacts(unnamed);
     return {
+      text,
       terms,
       negations: facts.negations.slice(negatedSynonyms(text)),
       lemmas: facts.lemmas,
