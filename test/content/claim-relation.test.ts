@@ -45,6 +45,18 @@ describe('whether a sentence reverses a wording', () => {
   });
 });
 
+describe('questions', () => {
+  it('tells an open question, which asks for something, from one about a claim or its figure', () => {
+    expect(read('who founded redwood research').asksFor).toBe(true);
+    expect(read('what is a token in an llm').asksFor).toBe(true);
+    expect(read('so is redwood a nonprofit? what do they do?').asksFor).toBe(false);
+    expect(read('how often did opus fake alignment?').asksFor).toBe(false);
+    expect(read('what percentage of scratchpads showed faking?').asksFor).toBe(false);
+    expect(read('what claude was protecting was its harmlessness').asksFor).toBe(false);
+    expect(read('did claude fake alignment?').asksFor).toBe(false);
+  });
+});
+
 describe('names', () => {
   it('takes the longest name first, and its words are not read again as a shorter one', () => {
     const named = new SentenceReader({

@@ -150,7 +150,7 @@ export class ClaimJudge {
     });
     if (!isNear(best, runnerUp)) return notCovered();
     const said = this.reader.read(query, spelled);
-    const judged = this.judgeCard(best, said);
+    const judged = said.asksFor ? null : this.judgeCard(best, said);
     const rivals = hits.slice(1, 1 + RIVALS_MAX).filter((hit) => hit.strength >= claimThreshold.rival * best.strength);
     const rival = rivals.map((hit) => this.judgeCard(hit, said)).find((other) => other !== null && other.verdict !== judged?.verdict);
     // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in

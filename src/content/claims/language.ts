@@ -39,6 +39,11 @@ export interface SentenceFacts {
   readonly changes: readonly (readonly [number, number])[];
   /** Whether it asks rather than asserts ("did RL remove it?"): a question is about a claim, it reverses none. */
   readonly question: boolean;
+  /**
+   * Whether it asks for something rather than whether something holds ("who founded Redwood?", "what is a token?"):
+   * no claim to judge. Asking for a figure ("how often…", "what percentage…") is asking about a claim's figure.
+   */
+  readonly asksFor: boolean;
 }
 
 // The English model is several megabytes: required when the first claim is read rather than imported at start-up
@@ -77,7 +82,8 @@ export function sentenceFacts(text: string): SentenceFacts {
   const changes = [...text.matchAll(/from\s+(\d+(?:\.\d+)?)\s*%?\s+to\s+(\d+(?:\.\d+)?)/gi)].map(
     (match) => [Number(match[1]), Number(match[2])] as const,
   );
-  return { negations, lemmas, numbers, changes, question };
+  const asksFor = ASKS_FOR.test(text) && (/\?[\s)]*$/.test(text) || OPEN_QUESTION_ORDER.test(text));
+  return { negations, lemmas, numbers, changes, question, asksFor };
 }
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
@@ -130,6 +136,14 @@ function percentsWritten(text: string): NumberMention[] {
   const points = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:percentage\s+)?points?\b/gi)].map((match) => percent(match[1] ?? ''));
   return [...ranges, ...points];
 }
+
+/** An open question, after any chat opener; not one that asks for a figure. */
+const ASKS_FOR =
+  /^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw|quick question|question)\W+)*(?:who|what|which|why|where|how)\b(?!\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?)))/i;
+
+/** Question word order without a question mark ("what is a token"); not "what claude protected was…". */
+const OPEN_QUESTION_ORDER =
+  /^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw)\W+)*(?:who\b|(?:what|which|why|where|how)(?:'s\b|\W+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b))/i;
 
 /** "…, wasn't it" / "…, isn't it": a tag turns a statement into a question. */
 function endsWithTag(tags: readonly string[]): boolean {

@@ -14,6 +14,7 @@ export interface Sentence {
   readonly lemmas: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
   readonly question: boolean;
+  readonly asksFor: boolean;
   readonly changes: SentenceFacts['changes'];
   /** Canonical names by kind ("model" → {"Claude 3 Opus"}). */
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
@@ -91,6 +92,7 @@ export class SentenceReader {
       negations: facts.negations.slice(negatedSynonyms(text)),
       lemmas: facts.lemmas,
       question: facts.question,
+      asksFor: facts.asksFor,
       changes: facts.changes,
       numbers: numbers.filter(isFigure),
       names,
