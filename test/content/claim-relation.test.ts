@@ -39,6 +39,12 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('the steering vector did nothing to reduce alignment faking'), cut, reader.opposites)).toBe(true);
   });
 
+  it('reads "zero" before a noun as a negation, not "dropped to zero"', () => {
+    const gap = read('llama 405b showed a compliance gap');
+    expect(reverses(read('llama 405b showed zero compliance gap'), gap, reader.opposites)).toBe(true);
+    expect(read('faking dropped to zero').negations).toEqual([]);
+  });
+
   it('calls the relation unclear when a negation shares only a few of its words with the other sentence', () => {
     const wording = read("Bengio being an external reviewer doesn't mean he endorsed the conclusions");
     expect(negationUnclear(read('the external reviewers signed off on all the conclusions'), wording, reader.opposites)).toBe(true);

@@ -91,13 +91,15 @@ const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 /** Negating pronouns the lite model does not flag, though it flags "none", "neither" and "no one". */
 const NEGATING_PRONOUNS = new Set(['nobody', 'nothing', 'nowhere']);
 
-/** The model's negation flags, plus what follows "nobody", "nothing" or "nowhere" up to the next punctuation. */
+/** The model's negation flags, plus what follows "nobody", "nothing", "nowhere" or "zero" up to the next punctuation. */
 function withNegatingPronouns(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
   let negating = false;
   return flags.map((flag, at) => {
     if (tags[at] === 'PUNCT') negating = false;
     const negated = flag || negating;
-    if (NEGATING_PRONOUNS.has(normals[at] ?? '')) negating = true;
+    // "zero" before a noun negates like "no" ("showed zero compliance gap"); "dropped to zero" does not.
+    const zeroOf = normals[at] === 'zero' && ['NOUN', 'ADJ'].includes(tags[at + 1] ?? '');
+    if (NEGATING_PRONOUNS.has(normals[at] ?? '') || zeroOf) negating = true;
     return negated;
   });
 }
