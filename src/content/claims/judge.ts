@@ -30,7 +30,8 @@ export type ClaimOutcome =
       /** Why the verdict applies to what the member said, when it is not the card's own claim. */
       readonly why: string | null;
     }
-  | { readonly kind: 'unsure'; readonly candidates: readonly Claim[] }
+  /** `asks`: the member asked for something rather than stating a claim ("who founded Redwood?"). */
+  | { readonly kind: 'unsure'; readonly candidates: readonly Claim[]; readonly asks: boolean }
   | { readonly kind: 'not-covered'; readonly related: readonly Section[] };
 
 export interface ClaimDecision {
@@ -162,7 +163,7 @@ export class ClaimJudge {
       const candidates = close.length > 0 ? close : [best];
       return {
         query,
-        outcome: { kind: 'unsure', candidates: candidates.slice(0, ALTERNATIVES_MAX).map((hit) => hit.claim) },
+        outcome: { kind: 'unsure', candidates: candidates.slice(0, ALTERNATIVES_MAX).map((hit) => hit.claim), asks: said.asksFor },
         alternatives: scored(candidates),
       };
     }

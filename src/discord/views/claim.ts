@@ -83,7 +83,7 @@ function claimMenu(claims: readonly Claim[], placeholder: string) {
 export function claimReply(content: Content, decision: ClaimDecision): MessageView {
   const { outcome } = decision;
   if (outcome.kind === 'not-covered') return notCoveredView(decision.query, outcome.related);
-  if (outcome.kind === 'unsure') return unsureView(decision.query, outcome.candidates);
+  if (outcome.kind === 'unsure') return unsureView(decision.query, outcome.candidates, outcome.asks);
   const head = [said(decision.query), `**${verdictBadges[outcome.verdict]}**`, ...judgedLines(outcome)];
   return {
     embeds: [cardEmbed(content, outcome.claim, outcome.verdict, head)],
@@ -104,15 +104,20 @@ export function claimCardView(content: Content, claim: Claim): MessageView {
   };
 }
 
-/** Near several cards, or near one without saying the same thing: no verdict, the closest cards to choose from. */
-function unsureView(query: string, candidates: readonly Claim[]): MessageView {
+/**
+ * Near several cards, near one without saying the same thing, or a question asking for something: no verdict, the
+ * closest cards to choose from.
+ */
+function unsureView(query: string, candidates: readonly Claim[], asks: boolean): MessageView {
   const embed: APIEmbed = {
-    title: "I'm not sure which claim you mean",
+    title: asks ? 'That asks a question rather than making a claim' : "I'm not sure which claim you mean",
     color: BRAND_COLOUR,
     description: truncate(
       [
         said(query),
-        'This is close to claims the study bundle covers, but I cannot tell which one it makes, or whether it says the same thing, so I give no verdict. Pick the claim you meant to see what the evidence says, or rephrase it.',
+        asks
+          ? '/claim checks what someone said against the evidence; this asks for something the claim cards may not state, so I give no verdict. These claims are the closest: pick one to see what the evidence says, or put the claim you heard as a sentence.'
+          : 'This is close to claims the study bundle covers, but I cannot tell which one it makes, or whether it says the same thing, so I give no verdict. Pick the claim you meant to see what the evidence says, or rephrase it.',
         candidates.map((claim) => `• ${claim.claim}`).join('\n'),
       ].join('\n\n'),
       limits.embedDescription,

@@ -77,12 +77,24 @@ describe('claim views', () => {
 
   it('is unsure without a verdict, offering the candidate cards', () => {
     const candidates = content.bundle.claims.slice(0, 3);
-    const view = claimReply(content, { query: 'hmm', outcome: { kind: 'unsure', candidates }, alternatives: [] });
+    const view = claimReply(content, { query: 'hmm', outcome: { kind: 'unsure', candidates, asks: false }, alternatives: [] });
     expectFits(view);
     const [embed] = body(view).embeds;
     expect(embed?.title).toBe("I'm not sure which claim you mean");
     expect(embed?.description).not.toMatch(/\*\*(✅|⚖️|⚠️|❌|❓)/);
     expect(componentsOf(view)[0]?.options?.map((option) => option.value)).toEqual(candidates.map((claim) => claim.id));
+  });
+
+  it('says when a question asks for something instead of making a claim, still offering the closest cards', () => {
+    const candidates = content.bundle.claims.slice(0, 2);
+    const view = claimReply(content, {
+      query: 'who founded redwood?',
+      outcome: { kind: 'unsure', candidates, asks: true },
+      alternatives: [],
+    });
+    expectFits(view);
+    expect(body(view).embeds[0]?.title).toBe('That asks a question rather than making a claim');
+    expect(componentsOf(view)[0]?.options).toHaveLength(2);
   });
 
   it('drops bidirectional controls from the quoted text', () => {
