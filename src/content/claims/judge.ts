@@ -152,14 +152,12 @@ export class ClaimJudge {
     if (!isNear(best, runnerUp)) return notCovered();
     const said = this.reader.read(query, spelled);
     const judged = said.asksFor ? null : this.judgeCard(best, said);
-    const rivals = hits.slice(1, 1 + RIVALS_MAX).filter((hit) => hit.strength >= claimThreshold.rival * best.strength);
-    const rival = rivals.map((hit) => this.judgeCard(hit, said)).find((other) => other !== null && other.verdict !== judged?.verdict);
     // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in
     // common, not a claim in common.
     const [bestWording] = best.paraphrases;
     if (judged === null && (best.strength < claimThreshold.strength || !bestWording || !saysWording(bestWording, best)))
       return notCovered();
-    if (judged === null || rival !== undefined) {
+    if (judged === null || this.disputed(hits, said, judged)) {
       const candidates = close.length > 0 ? close : [best];
       return {
         query,
@@ -168,6 +166,16 @@ export class ClaimJudge {
       };
     }
     return { query, outcome: judged, alternatives: scored(close.filter((hit) => hit !== best)) };
+  }
+
+  /** Whether one of the next few cards, nearly as close, would give the member's sentence another verdict. */
+  private disputed(hits: readonly ClaimHit[], said: Sentence, judged: NonNullable<Judgement>): boolean {
+    const [best] = hits;
+    const rivals = hits.slice(1, 1 + RIVALS_MAX).filter((hit) => best && hit.strength >= claimThreshold.rival * best.strength);
+    return rivals.some((hit) => {
+      const other = this.judgeCard(hit, said);
+      return other !== null && other.verdict !== judged.verdict;
+    });
   }
 
   /**
