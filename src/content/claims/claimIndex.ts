@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Bundle, Claim } from '../schema.js';
@@ -99,6 +100,8 @@ export class ClaimIndex {
   /** Every word the cards and synonym phrases use, to correct a misspelt query word before it is stemmed. */
   private readonly vocabulary: MiniSearch<{ id: string }>;
   private readonly known: ReadonlySet<string>;
+  /** Words already corrected (or found to be no slip): chat words come back, and each costs two fuzzy searches. */
+  private readonly fixes = new LRUCache<string, string>({ max: 5_000 });
   /** Their stems: "correct" is not a slip for "corrects". */
   private readonly knownStems: ReadonlySet<string>;
   /** Each wording's own meaning: the summed weight of its terms, for how much of it a query says. */
@@ -158,13 +161,21 @@ export class ClaimIndex {
       .map((word) => {
         if (word.length < 4 || this.known.has(word) || this.knownStems.has(stemmer(word)) || STOP_WORDS.has(word) || /\d/.test(word))
           return word;
-        // Two swapped letters are the commonest slip ("teir"), so they win over a one-letter edit ("their").
-        const swapped = this.vocabulary.search(word, { fuzzy: 2, prefix: false }).find((hit) => sameLetters(String(hit.id), word));
-        const near = () => this.vocabulary.search(word, { fuzzy: 1, prefix: false }).find((hit) => !STOP_WORDS.has(String(hit.id)));
-        const fix = String(swapped?.id ?? near()?.id ?? word);
-        return fix[0] === word[0] ? fix : word;
+        const known = this.fixes.get(word);
+        if (known !== undefined) return known;
+        const fix = this.fixOf(word);
+        this.fixes.set(word, fix);
+        return fix;
       })
       .join(' ');
+  }
+
+  /** Two swapped letters are the commonest slip ("teir"), so they win over a one-letter edit ("their"). */
+  private fixOf(word: string): string {
+    const swapped = this.vocabulary.search(word, { fuzzy: 2, prefix: false }).find((hit) => sameLetters(String(hit.id), word));
+    const near = () => this.vocabulary.search(word, { fuzzy: 1, prefix: false }).find((hit) => !STOP_WORDS.has(String(hit.id)));
+    const fix = String(swapped?.id ?? near()?.id ?? word);
+    return fix[0] === word[0] ? fix : word;
   }
 
   /** Every card that shares a term with the (already corrected) query, best first. */
