@@ -8,7 +8,7 @@ import { claimTerms, STOP_WORDS, words } from './terms.js';
 /**
  * Finds the claim cards nearest to what a member typed. MiniSearch does the ranking (BM25, prefix and fuzzy
  * matching) over one document per way a card can be said: its claim, each alias, and each misreading. Whether
- * the member said *that* is decided elsewhere (`relation.ts`); this module only ranks.
+ * the member said *that* is decided elsewhere (`judge.ts`, `reversal.ts`, `details.ts`); this module only ranks.
  */
 
 /** Which statement of a card a paraphrase belongs to: the card's own claim, or one of its misreadings. */

@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
-import { checkDetails, makesDetail, negationUnclear, reverses, setsApart } from './relation.js';
+import { checkDetails, makesDetail, setsApart } from './details.js';
+import { negationUnclear, reverses } from './reversal.js';
 import { type Sentence, SentenceReader } from './sentence.js';
 
 /**

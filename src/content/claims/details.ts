@@ -1,73 +1,10 @@
-import { antonymsOf, type NegationScope, type NumberMention } from './language.js';
-import { type Attachment, containsRun, type Phrase, type Sentence, says } from './sentence.js';
-import { claimTerms } from './terms.js';
+import type { NumberMention } from './language.js';
+import type { Attachment, Sentence } from './sentence.js';
 
 /**
- * How what a member said relates to one wording of a claim: whether it says the reverse, and whether a figure or
- * a name in it differs from what the card states.
+ * The details a member states against a claim card: figures, names, shares in words and what each figure is said
+ * of; and whether they make a misreading rather than only sharing its words.
  */
-
-type Opposites = readonly (readonly [Phrase, Phrase])[];
-
-/**
- * True when the member's sentence reverses the wording: an odd number of reversals among the negations
- * ("did not", "never") and swaps of a word for its antonym ("raised" ↔ "lowered", WordNet) or of a domain term for
- * its opposite ("free tier" ↔ "paid tier", the bundle). "Did not lower" against "raised" is two reversals: same.
- * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names.
- */
-export function reverses(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
-  const negation = said.question ? 0 : bearing(said, wording, opposites) + bearing(wording, said, opposites);
-  // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
-  const sameChange = said.changes.find(([from, to]) =>
-    wording.changes.some(([a, b]) => (a === from && b === to) || (a === to && b === from)),
-  );
-  if (sameChange) {
-    const reordered = !wording.changes.some(([a, b]) => a === sameChange[0] && b === sameChange[1]);
-    return (negation + (reordered ? 1 : 0)) % 2 === 1;
-  }
-  // A negating word ("no") is counted as a negation above, not again as the antonym of "all".
-  const cues = new Set([...said.negations, ...wording.negations].map((scope) => scope.cue));
-  const onlySaid = [...said.lemmas].filter((lemma) => !wording.lemmas.has(lemma) && !cues.has(lemma));
-  const onlyWording = new Set([...wording.lemmas].filter((lemma) => !said.lemmas.has(lemma) && !cues.has(lemma)));
-  const antonyms = onlySaid.filter((lemma) => [...antonymsOf(lemma)].some((antonym) => onlyWording.has(antonym))).length;
-  const swapped = opposites.filter(
-    ([a, b]) => !antonymsOf(a.word).has(b.word) && (swaps(said, wording, a, b) || swaps(said, wording, b, a)),
-  ).length;
-  return (negation + antonyms + swapped) % 2 === 1;
-}
-
-/**
- * How a negation bears on what the other sentence says: not at all when it negates words the other never uses, or
- * a side of a domain opposite the other does not name ("…, but almost never with paid users" when the member only
- * spoke of free users); fully when the other says most of its words, or the word it governs and another; partly
- * otherwise, when the two may say the
- * same thing in other words ("signed off on" against "doesn't mean he endorsed") and the words cannot tell.
- */
-function bearingOf(scope: NegationScope, other: Sentence, opposites: Opposites): 'none' | 'partly' | 'fully' {
-  if (scope.words.length === 0) return 'fully';
-  const negated = claimTerms(scope.written.join(' '));
-  const aboutAnother = opposites.flat().some((side) => side.terms.length > 0 && containsRun(negated, side.terms) && !says(other, side));
-  const shared = scope.words.filter((word) => other.lemmas.has(word)).length;
-  if (aboutAnother || shared === 0) return 'none';
-  // The first negated word is the one the negation governs ("never *tried* to exfiltrate …, even when handed the
-  // chance"): with it and another, the rest of a long scope is circumstance.
-  const governed = other.lemmas.has(scope.words[0] ?? '') && shared >= 2;
-  return shared * 2 >= scope.words.length || governed ? 'fully' : 'partly';
-}
-
-const bearing = (sentence: Sentence, other: Sentence, opposites: Opposites) =>
-  sentence.negations.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;
-
-/** Whether a negation in either sentence bears only partly on the other, so whether one reverses the other is unclear. */
-export function negationUnclear(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
-  if (said.question) return false;
-  const partly = (sentence: Sentence, other: Sentence) =>
-    sentence.negations.some((scope) => bearingOf(scope, other, opposites) === 'partly');
-  return partly(said, wording) || partly(wording, said);
-}
-
-const swaps = (said: Sentence, wording: Sentence, a: Phrase, b: Phrase) =>
-  says(said, a) && !says(said, b) && says(wording, b) && !says(wording, a);
 
 export type DetailCheck =
   | { readonly kind: 'agrees' }

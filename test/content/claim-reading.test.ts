@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDetails, makesDetail, negationUnclear, reverses } from '../../src/content/claims/relation.js';
+import { checkDetails, makesDetail } from '../../src/content/claims/details.js';
+import { negationUnclear, reverses } from '../../src/content/claims/reversal.js';
 import { SentenceReader } from '../../src/content/claims/sentence.js';
 
 /** The relation rules on sentences of our own, against a small word list, so they hold whatever the cards say. */
