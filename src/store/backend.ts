@@ -91,6 +91,9 @@ async function redisBackend(url: string): Promise<Backend> {
     },
   }) as RedisClientType;
   client.on('error', () => {}); // surfaced per command; the client reconnects by itself
+  // Every namespace's KeyvRedis listens to the one shared client (error, connect, disconnect, reconnecting): a fixed
+  // dozen or so, not a leak, so Node's warning at eleven is raised out of the way.
+  client.setMaxListeners(64);
   client.on('ready', () => {
     connectedOnce = true;
   });
