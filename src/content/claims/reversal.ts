@@ -1,6 +1,5 @@
-import { antonymsOf, type NegationScope } from './language.js';
-import { containsRun, type Phrase, type Sentence, says } from './sentence.js';
-import { claimTerms } from './terms.js';
+import { antonymsOf } from './language.js';
+import { containsRun, type Negation, type Phrase, type Sentence, says } from './sentence.js';
 
 /** Whether what a member said reverses one wording of a claim: negations, antonyms and the domain's opposites. */
 
@@ -37,13 +36,12 @@ export function reverses(said: Sentence, wording: Sentence, opposites: Opposites
  * How a negation bears on what the other sentence says: not at all when it negates words the other never uses, or
  * a side of a domain opposite the other does not name ("…, but almost never with paid users" when the member only
  * spoke of free users); fully when the other says most of its words, or the word it governs and another; partly
- * otherwise, when the two may say the
- * same thing in other words ("signed off on" against "doesn't mean he endorsed") and the words cannot tell.
+ * otherwise, when the two may say the same thing in other words ("signed off on" against "doesn't mean he
+ * endorsed") and the words cannot tell.
  */
-function bearingOf(scope: NegationScope, other: Sentence, opposites: Opposites): 'none' | 'partly' | 'fully' {
+function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'none' | 'partly' | 'fully' {
   if (scope.words.length === 0) return 'fully';
-  const negated = claimTerms(scope.written.join(' '));
-  const aboutAnother = opposites.flat().some((side) => side.terms.length > 0 && containsRun(negated, side.terms) && !says(other, side));
+  const aboutAnother = opposites.flat().some((side) => side.terms.length > 0 && containsRun(scope.terms, side.terms) && !says(other, side));
   const shared = scope.words.filter((word) => other.lemmas.has(word)).length;
   if (aboutAnother || shared === 0) return 'none';
   // The first negated word is the one the negation governs ("never *tried* to exfiltrate …, even when handed the

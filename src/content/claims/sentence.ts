@@ -1,5 +1,5 @@
 import type { ClaimWords } from '../schema.js';
-import { type NumberMention, type SentenceFacts, sentenceFacts } from './language.js';
+import { type NegationScope, type NumberMention, type SentenceFacts, sentenceFacts } from './language.js';
 import { claimTerms, negatedSynonyms } from './terms.js';
 
 /**
@@ -10,7 +10,8 @@ export interface Sentence {
   /** As written. */
   readonly text: string;
   readonly terms: readonly string[];
-  readonly negations: SentenceFacts['negations'];
+  /** Its negations, each with the search terms of what it negates (for the domain's phrases). */
+  readonly negations: readonly Negation[];
   readonly lemmas: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
   readonly question: boolean;
@@ -20,6 +21,10 @@ export interface Sentence {
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
   /** Each percentage with the name or domain side nearest to it, per kind ("24%" → animal welfare, of the settings). */
   readonly attached: readonly Attachment[];
+}
+
+export interface Negation extends NegationScope {
+  readonly terms: readonly string[];
 }
 
 /** A percentage and what it is said of: `kind` groups the labels one could swap for another. */
@@ -89,7 +94,7 @@ export class SentenceReader {
     return {
       text,
       terms,
-      negations: facts.negations.slice(negatedSynonyms(text)),
+      negations: facts.negations.slice(negatedSynonyms(text)).map((scope) => ({ ...scope, terms: claimTerms(scope.written.join(' ')) })),
       lemmas: facts.lemmas,
       question: facts.question,
       asksFor: facts.asksFor,
