@@ -78,11 +78,12 @@ export function sentenceFacts(text: string): SentenceFacts {
     return [{ value: Number(digits.replace(',', '.')), percent, text: value }];
   });
   const numbers = [...written, ...entities.filter((entity) => !written.some((figure) => figure.value === entity.value))];
-  const question = /\?[\s)]*$/.test(text) || tags[0] === 'AUX' || endsWithTag(tags);
+  const questionMark = /\?[\s)]*$/.test(text);
+  const question = questionMark || tags[0] === 'AUX' || endsWithTag(tags);
   const changes = [...text.matchAll(/from\s+(\d+(?:\.\d+)?)\s*%?\s+to\s+(\d+(?:\.\d+)?)/gi)].map(
     (match) => [Number(match[1]), Number(match[2])] as const,
   );
-  const asksFor = ASKS_FOR.test(text) && (/\?[\s)]*$/.test(text) || OPEN_QUESTION_ORDER.test(text));
+  const asksFor = ASKS_FOR.test(text) && (questionMark || OPEN_QUESTION_ORDER.test(text));
   return { negations, lemmas, numbers, changes, question, asksFor };
 }
 
@@ -139,13 +140,20 @@ function percentsWritten(text: string): NumberMention[] {
   return [...ranges, ...points];
 }
 
-/** An open question, after any chat opener; not one that asks for a figure. */
-const ASKS_FOR =
-  /^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw|quick question|question)\W+)*(?:who|what|which|why|where|how)\b(?!\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?)))/i;
+/** Chat openers before a question word ("so", "ok wait", "quick question:"). */
+const OPENERS = String.raw`^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw|quick question|question)\W+)*`;
+
+/** An open question, after any opener; not one that asks for a figure ("how often", "what percentage"). */
+const ASKS_FOR = new RegExp(
+  `${OPENERS}(?:who|what|which|why|where|how)\\b(?!\\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?)))`,
+  'i',
+);
 
 /** Question word order without a question mark ("what is a token"); not "what claude protected was…". */
-const OPEN_QUESTION_ORDER =
-  /^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw)\W+)*(?:who\b|(?:what|which|why|where|how)(?:'s\b|\W+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b))/i;
+const OPEN_QUESTION_ORDER = new RegExp(
+  `${OPENERS}(?:who\\b|(?:what|which|why|where|how)(?:'s\\b|\\W+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\\b))`,
+  'i',
+);
 
 /** "…, wasn't it" / "…, isn't it": a tag turns a statement into a question. */
 function endsWithTag(tags: readonly string[]): boolean {
