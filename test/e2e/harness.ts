@@ -47,6 +47,24 @@ export async function botEnv(standIn: StandIn, overrides: NodeJS.ProcessEnv = {}
 }
 
 /**
+ * The environment of a bot started as a child process (`npm start`, `npm run start:sharded`): the PATH and HOME a
+ * process needs, its store, and info logs, which the tests wait on.
+ */
+export const childBotEnv = (
+  standIn: StandIn,
+  store: { readonly url: string; readonly prefix: string },
+  overrides: NodeJS.ProcessEnv = {},
+) =>
+  botEnv(standIn, {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    STORE_URL: store.url,
+    STORE_PREFIX: store.prefix,
+    LOG_LEVEL: 'info',
+    ...overrides,
+  });
+
+/**
  * Boots the real bot through src/main.ts `run(env)`, the code path of `npm start`, against a fresh Discord
  * stand-in on 127.0.0.1, with its commands registered the way `npm run deploy-commands` registers them.
  * The bot reads time from the stand-in's clock, so a test moves both at once.

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InteractionHandle, manyGuilds, type StandIn, shardOf, startStandIn } from '../../testkit/index.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
-import { botEnv } from './harness.js';
+import { childBotEnv } from './harness.js';
 import { BOOT_MS, botLog, deleteKeys, findButton, promptPosts, seedPromptSchedules } from './shardProcesses.js';
 
 /**
@@ -43,14 +43,7 @@ const slash = (...args: Parameters<StandIn['slash']>) => {
 beforeAll(async () => {
   standIn = await startStandIn({ guilds: manyGuilds(6, { channels: 2 }), shardCount: SHARDS, requireRegisteredCommands: true });
   prefix = uniquePrefix();
-  env = await botEnv(standIn, {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    STORE_URL: REDIS_URL,
-    STORE_PREFIX: prefix,
-    LOG_LEVEL: 'info',
-    SHARD_COUNT: String(SHARDS),
-  });
+  env = await childBotEnv(standIn, { url: REDIS_URL, prefix }, { SHARD_COUNT: String(SHARDS) });
   await seedPromptSchedules(standIn, prefix);
   startShard(0);
   startShard(1);

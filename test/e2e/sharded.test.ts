@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manyGuilds, type StandIn, shardOf, startStandIn } from '../../testkit/index.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
-import { botEnv } from './harness.js';
+import { childBotEnv } from './harness.js';
 import { BOOT_MS, botLog, deleteKeys, findButton, promptPosts, seedPromptSchedules } from './shardProcesses.js';
 
 /**
@@ -37,15 +37,14 @@ beforeAll(async () => {
     waitTimeoutMs: 20_000,
   });
   prefix = uniquePrefix();
-  const env = await botEnv(standIn, {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    STORE_URL: REDIS_URL,
-    STORE_PREFIX: prefix,
-    LOG_LEVEL: 'info',
-    SHARD_COUNT: String(SHARDS),
-    SHARD_SPAWN_DELAY_MS: '0',
-  });
+  const env = await childBotEnv(
+    standIn,
+    { url: REDIS_URL, prefix },
+    {
+      SHARD_COUNT: String(SHARDS),
+      SHARD_SPAWN_DELAY_MS: '0',
+    },
+  );
   await seedPromptSchedules(standIn, prefix);
   manager = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   read(manager.stdout);

@@ -11,7 +11,7 @@ import { ROUNDS_NAMESPACE, StanceRoundSchema, roundKey as stanceRoundKey } from 
 import { openStore } from '../../src/store/store.js';
 import type { InteractionHandle, MessageRecord, StandIn } from '../../testkit/index.js';
 import { startStandIn } from '../../testkit/index.js';
-import { botEnv } from '../e2e/harness.js';
+import { childBotEnv } from '../e2e/harness.js';
 import { customIdsOf as idsOf } from '../e2e/messages.js';
 import { REDIS_URL, uniquePrefix } from '../store/backends.js';
 import { deleteRedisKeys, isVerdict } from './helpers.js';
@@ -264,13 +264,7 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
   const prefix = uniquePrefix();
   const storeUrl =
     options.store === 'redis' ? REDIS_URL : `sqlite://${join(mkdtempSync(join(tmpdir(), 'scratchpad-kill-')), 'store.sqlite')}`;
-  const env = await botEnv(standIn, {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    STORE_URL: storeUrl,
-    STORE_PREFIX: prefix,
-    LOG_LEVEL: 'info',
-  });
+  const env = await childBotEnv(standIn, { url: storeUrl, prefix });
   const guild = standIn.guild();
   const users = guild.record.members.map((m) => m.userId).filter((id) => standIn.user(id)?.username.startsWith('m'));
   const ledger = new Map<string, string[]>();
