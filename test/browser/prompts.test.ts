@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from './chromium.js';
-import {
-  actAs,
-  browserRunPerFile,
-  channelView,
-  message,
-  openChannel,
-  option,
-  pickCommand,
-  pickSuggestion,
-  runCommand,
-  screenshot,
-  threadPanel,
-} from './support.js';
+import { actAs, browserRunPerFile, channelView, message, runCommand, screenshot, setUpWeeklyPrompts, threadPanel } from './support.js';
 
 /** Weekly prompts in the playground page: the Manage Server gate, setup, and the clock control's jump. */
 describe.skipIf(!hasChromium)('playground: weekly prompts', () => {
@@ -30,14 +18,7 @@ describe.skipIf(!hasChromium)('playground: weekly prompts', () => {
   it('a moderator sets up weekly prompts; "jump to next post" shows the post and its thread', async () => {
     const page = await run().open('ada');
     await actAs(page, 'maya');
-    await openChannel(page, 'weekly-prompts');
-    await pickCommand(page, '/prompts setup');
-    await option(page, 'channel').fill('weekly');
-    await pickSuggestion(page, 'channel', '#weekly-prompts');
-    await option(page, 'timezone').fill('berlin');
-    await pickSuggestion(page, 'timezone', 'Europe/Berlin');
-    await option(page, 'timezone').press('Enter');
-    await message(channelView(page), 'Weekly discussion prompts are set').waitFor();
+    await setUpWeeklyPrompts(page);
     expect(await channelView(page).locator('.message-context').last().textContent()).toBe('@maya used /prompts');
 
     const nextPost = page.getByTestId('next-post');

@@ -5,11 +5,11 @@ import {
   browserRunPerFile,
   channelView,
   message,
-  openChannel,
   option,
   pickCommand,
   pickSuggestion,
   screenshot,
+  setUpWeeklyPrompts,
   threadPanel,
 } from './support.js';
 
@@ -23,14 +23,7 @@ describe.skipIf(!hasChromium)('playground: debate rounds', () => {
   it('members take stances privately; the next post reveals the split in the thread; the trend is a chart', async () => {
     const { playground } = run();
     const page = await run().open('maya');
-    await openChannel(page, 'weekly-prompts');
-    await pickCommand(page, '/prompts setup');
-    await option(page, 'channel').fill('weekly');
-    await pickSuggestion(page, 'channel', '#weekly-prompts');
-    await option(page, 'timezone').fill('berlin');
-    await pickSuggestion(page, 'timezone', 'Europe/Berlin');
-    await option(page, 'timezone').press('Enter');
-    await message(channelView(page), 'Weekly discussion prompts are set').waitFor();
+    await setUpWeeklyPrompts(page);
     const guildId = playground.standIn.guild().id;
     for (let upNext = await playground.app.services.prompts.status(guildId); !upNext?.upNext?.stance; ) {
       await playground.app.services.prompts.skip(guildId);

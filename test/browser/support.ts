@@ -137,3 +137,15 @@ export async function openChannel(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Channels' }).getByRole('button', { name, exact: true }).click();
   await page.locator('.channel-header .channel-title', { hasText: name }).waitFor();
 }
+
+/** A moderator's `/prompts setup` through the page: posts in #weekly-prompts, Berlin time, until the bot confirms. */
+export async function setUpWeeklyPrompts(page: Page): Promise<void> {
+  await openChannel(page, 'weekly-prompts');
+  await pickCommand(page, '/prompts setup');
+  await option(page, 'channel').fill('weekly');
+  await pickSuggestion(page, 'channel', '#weekly-prompts');
+  await option(page, 'timezone').fill('berlin');
+  await pickSuggestion(page, 'timezone', 'Europe/Berlin');
+  await option(page, 'timezone').press('Enter');
+  await message(channelView(page), 'Weekly discussion prompts are set').waitFor();
+}
