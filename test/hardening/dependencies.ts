@@ -135,7 +135,7 @@ async function countQuarantined(bot: BotUnderTest) {
 function sqliteAdapters(bot: BotUnderTest): KeyvSqlite[] {
   const { quiz } = bot.app.services;
   const repos = [quiz.progress, quiz.sessions, quiz.members] as Repository<never>[];
-  // The quiz also reads and writes its records together on the store's batch connection (src/store/sqliteBatch.ts).
+  // The quiz also reads and writes its records together on the store's batch connection (src/store/sqliteBatch.ts, better-sqlite3).
   const batch = quiz.progress.batch as unknown as KeyvSqlite;
   return [...repos.map((repo) => (repo as unknown as { keyv: Keyv }).keyv.store as KeyvSqlite), batch];
 }
