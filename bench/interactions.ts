@@ -199,6 +199,8 @@ export interface InteractionOptions {
   readonly warmup: number;
   /** Scratchpad's STORE_URL; default SQLite in a temporary folder, as `npm start` defaults to SQLite. */
   readonly storeUrl?: string;
+  /** Only the scenarios whose name contains one of these (`--scenarios quiz`, for a profile of one); default all. */
+  readonly scenarios?: readonly string[];
 }
 
 export interface InteractionFigures {
@@ -271,7 +273,8 @@ const chunksAt = (concurrency: number) => (concurrency === 1 ? 4 : 2);
  */
 export async function measureInteractions(options: InteractionOptions, log: (line: string) => void): Promise<InteractionFigures> {
   const available = new Set(commands.map((c) => c.data.name));
-  const active = scenarios.filter((s) => available.has(s.command));
+  const wanted = (s: Scenario) => options.scenarios?.some((part) => s.name.includes(part)) ?? true;
+  const active = scenarios.filter((s) => available.has(s.command) && wanted(s));
   const skipped = scenarios.filter((s) => !available.has(s.command)).map((s) => s.name);
   const shared = {
     content: new Content(await loadBundleOrThrow('content')),

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (full, about 10–15 minutes) and `npm run bench -- --quick` (under 3 minutes): every figure of
  * docs/benchmarks.md against the local Discord stand-in on loopback, side by side with a bare discord.js client.
- * `-- --only interactions,memory` runs some sections; `-- --store redis://127.0.0.1:6379` gives the bot another store.
+ * `-- --only interactions,memory` runs some sections, `-- --scenarios quiz,/claim` some interaction scenarios; `-- --store redis://127.0.0.1:6379` gives the bot another store.
  * Prints the tables and the ratios, writes the raw figures to bench/.build/results-<mode>.json and the latency
  * chart to docs/benchmarks-latency.svg (full runs) or bench/.build/latency-quick.svg.
  * BENCH_CHILD_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' passes node flags to every measured process.
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     store: { type: 'string' },
+    scenarios: { type: 'string' },
   },
 });
 const quick = values.quick === true;
@@ -103,9 +104,11 @@ let interactions: InteractionFigures | undefined;
 let summaries: ScenarioSummary[] = [];
 if (only.has('interactions')) {
   print('## 1. Interactions (median of runs; latency = dispatch → callback at the stand-in, ms)');
-  interactions = await measureInteractions({ ...plan.interactions, ...(values.store ? { storeUrl: values.store } : {}) }, (line) =>
-    console.log(line),
-  );
+  const picked = {
+    ...(values.store ? { storeUrl: values.store } : {}),
+    ...(values.scenarios ? { scenarios: values.scenarios.split(',') } : {}),
+  };
+  interactions = await measureInteractions({ ...plan.interactions, ...picked }, (line) => console.log(line));
   summaries = summarise(interactions.results);
   if (interactions.skipped.length > 0) print(`Not measured (command not in commands/index.ts yet): ${interactions.skipped.join(', ')}`);
   table(
