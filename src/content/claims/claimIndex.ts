@@ -205,7 +205,7 @@ export class ClaimIndex {
       if (match.paraphrases.length === 0) match.terms = result.queryTerms;
       const covered = share(result.queryTerms);
       const recall = Math.min(1, (covered * meaning) / (this.meaningOf.get(result.id) ?? 1));
-      match.paraphrases.push({ ...wording, score: result.score, coverage: Math.min(1, covered), recall });
+      match.paraphrases.push({ text: wording.text, reading: wording.reading, score: result.score, coverage: Math.min(1, covered), recall });
     }
     for (const result of this.supportIndex.search(text, claimOptions)) {
       const match = matchOf(result.card);
