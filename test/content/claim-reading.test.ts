@@ -46,6 +46,12 @@ describe('whether a sentence reverses a wording', () => {
     expect(read('faking dropped to zero').negations).toEqual([]);
   });
 
+  it('reads a second negation inside a first one as its own, so it can pair with the other sentence\'s', () => {
+    const card = read('Opus fakes alignment even when nothing is at stake');
+    expect(reverses(read('opus never faked alignment when there was nothing at stake'), card, reader.opposites)).toBe(true);
+    expect(reverses(read('opus faked alignment when there was nothing at stake'), card, reader.opposites)).toBe(false);
+  });
+
   it('calls the relation unclear when a negation shares only a few of its words with the other sentence', () => {
     const wording = read("Bengio being an external reviewer doesn't mean he endorsed the conclusions");
     expect(negationUnclear(read('the external reviewers signed off on all the conclusions'), wording, reader.opposites)).toBe(true);
@@ -61,6 +67,18 @@ describe('questions', () => {
     expect(read('what percentage of scratchpads showed faking?').asksFor).toBe(false);
     expect(read('what claude was protecting was its harmlessness').asksFor).toBe(false);
     expect(read('did claude fake alignment?').asksFor).toBe(false);
+  });
+});
+
+describe('comparisons', () => {
+  it('tells a sentence comparing two things from one saying a degree and one comparing nothing', () => {
+    expect(read('Claude 3.5 Sonnet fakes alignment more than Claude 3 Opus').comparison).toBe('than');
+    expect(read('the setup made faking easier than real training would').comparison).toBe('than');
+    expect(read('sonnet faked more, iirc').comparison).toBe('degree');
+    expect(read('the setup made faking easier').comparison).toBe('degree');
+    expect(read('paid users got about as many harmful answers as free users').comparison).toBe('degree');
+    expect(read('sonnet 3.5 faked alignment too, not just opus').comparison).toBe('none');
+    expect(read('no model other than opus faked alignment').comparison).toBe('none');
   });
 });
 

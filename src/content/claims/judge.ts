@@ -197,7 +197,10 @@ export class ClaimJudge {
       const made = this.madeReading(hit.claim, wording, said);
       if (made === 'abstains') continue;
       const reversed = reverses(said, read, this.reader.opposites);
-      const reading = negationUnclear(said, read, this.reader.opposites) ? null : reversed ? opposite(hit.claim, made) : made;
+      // One that compares two things ("Sonnet fakes more than Opus") against a sentence that compares nothing ("Sonnet
+      // fakes too") cannot tell which statement the member makes.
+      const unclear = negationUnclear(said, read, this.reader.opposites) || (read.comparison === 'than' && said.comparison === 'none');
+      const reading = unclear ? null : reversed ? opposite(hit.claim, made) : made;
       const key = reading === null ? 'unclear' : readingKey(reading);
       const score = reversed ? REVERSED_WEIGHT * wording.score : wording.score;
       const vote = votes.get(key);

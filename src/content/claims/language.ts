@@ -44,6 +44,11 @@ export interface SentenceFacts {
    * no claim to judge. Asking for a figure ("how often…", "what percentage…") is asking about a claim's figure.
    */
   readonly asksFor: boolean;
+  /**
+   * Whether it compares two things ("Sonnet fakes more than Opus": `than`), only says a degree ("faked more"), or
+   * neither: "Sonnet faked too" does not say the comparison.
+   */
+  readonly comparison: 'than' | 'degree' | 'none';
 }
 
 // The English model is several megabytes: required when the first claim is read rather than imported at start-up
@@ -84,7 +89,10 @@ export function sentenceFacts(text: string): SentenceFacts {
     (match) => [Number(match[1]), Number(match[2])] as const,
   );
   const asksFor = ASKS_FOR.test(text) && (questionMark || OPEN_QUESTION_ORDER.test(text));
-  return { negations, lemmas, numbers, changes, question, asksFor };
+  // The model lemmatizes a comparative adjective or adverb to its base ("easier" → "easy").
+  const comparative = tags.some((tag, at) => ['ADJ', 'ADV'].includes(tag) && /er$/.test(normals[at] ?? '') && lemmaList[at] !== normals[at]);
+  const comparison = COMPARES_TWO.test(text) ? 'than' : comparative || DEGREE.test(text) ? 'degree' : 'none';
+  return { negations, lemmas, numbers, changes, question, asksFor, comparison };
 }
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
@@ -105,6 +113,9 @@ function withNegatingPronouns(flags: readonly boolean[], tags: readonly string[]
   });
 }
 
+/** Words that open a negation's scope, as the model and withNegatingPronouns flag it. */
+const SCOPE_OPENERS = new Set(['not', "n't", 'never', 'no', 'none', 'neither', 'nor', 'without', 'cannot', ...NEGATING_PRONOUNS]);
+
 /** Scopes of negation: runs of negated tokens, where punctuation inside a scope ("paid-tier") does not end it. */
 function negationScopes(
   flags: readonly boolean[],
@@ -117,7 +128,10 @@ function negationScopes(
   flags.forEach((flag, at) => {
     const tag = tags[at] ?? '';
     if (tag === 'PUNCT' || tag === 'SYM') return;
-    if (flag && !inScope) scopes.push({ cue: lemmas[at - 1] ?? '', words: [], written: [] });
+    // A second negation inside a scope starts its own ("never faked it when nothing was at stake"): each may pair
+    // with a negation in the other sentence, or not.
+    const opens = !inScope || SCOPE_OPENERS.has(normals[at - 1] ?? '');
+    if (flag && opens) scopes.push({ cue: lemmas[at - 1] ?? '', words: [], written: [] });
     if (flag && CONTENT_TAGS.has(tag)) {
       scopes.at(-1)?.words.push(lemmas[at] ?? '');
       scopes.at(-1)?.written.push(normals[at] ?? '');
@@ -139,6 +153,9 @@ function percentsWritten(text: string): NumberMention[] {
   const points = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:percentage\s+)?points?\b/gi)].map((match) => percent(match[1] ?? ''));
   return [...ranges, ...points];
 }
+
+const COMPARES_TWO = /\b(?:more|less|fewer|(?!other\b|rather\b)\w{2,}er)\s+(?:[\w.%-]+\s+){0,5}?than\b/i;
+const DEGREE = /\bas\s+(?:\w+\s+){1,3}as\b|\b(?:over|under|above|below|at least|at most)\s+(?:half|a third|a quarter|\d)|\bout-?(?:fake|do|perform|number)|(?<!\b(?:other|rather)\s)\bthan\b|\b(?:more|less|fewer|most|least|higher|lower|bigger|smaller|greater|better|worse|larger|rarer|likelier)\b/i;
 
 /** Chat openers before a question word ("so", "ok wait", "quick question:"). */
 const OPENERS = String.raw`^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw|quick question|question)\W+)*`;

@@ -16,6 +16,7 @@ export interface Sentence {
   readonly numbers: readonly NumberMention[];
   readonly question: boolean;
   readonly asksFor: boolean;
+  readonly comparison: SentenceFacts['comparison'];
   readonly changes: SentenceFacts['changes'];
   /** Canonical names by kind ("model" → {"Claude 3 Opus"}). */
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
@@ -98,6 +99,7 @@ export class SentenceReader {
       lemmas: facts.lemmas,
       question: facts.question,
       asksFor: facts.asksFor,
+      comparison: facts.comparison,
       changes: facts.changes,
       numbers: numbers.filter(isFigure),
       names,
