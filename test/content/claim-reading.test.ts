@@ -46,7 +46,7 @@ describe('whether a sentence reverses a wording', () => {
     expect(read('faking dropped to zero').negations).toEqual([]);
   });
 
-  it('reads a second negation inside a first one as its own, so it can pair with the other sentence\'s', () => {
+  it("reads a second negation inside a first one as its own, so it can pair with the other sentence's", () => {
     const card = read('Opus fakes alignment even when nothing is at stake');
     expect(reverses(read('opus never faked alignment when there was nothing at stake'), card, reader.opposites)).toBe(true);
     expect(reverses(read('opus faked alignment when there was nothing at stake'), card, reader.opposites)).toBe(false);

@@ -90,7 +90,9 @@ export function sentenceFacts(text: string): SentenceFacts {
   );
   const asksFor = ASKS_FOR.test(text) && (questionMark || OPEN_QUESTION_ORDER.test(text));
   // The model lemmatizes a comparative adjective or adverb to its base ("easier" → "easy").
-  const comparative = tags.some((tag, at) => ['ADJ', 'ADV'].includes(tag) && /er$/.test(normals[at] ?? '') && lemmaList[at] !== normals[at]);
+  const comparative = tags.some(
+    (tag, at) => ['ADJ', 'ADV'].includes(tag) && /er$/.test(normals[at] ?? '') && lemmaList[at] !== normals[at],
+  );
   const comparison = COMPARES_TWO.test(text) ? 'than' : comparative || DEGREE.test(text) ? 'degree' : 'none';
   return { negations, lemmas, numbers, changes, question, asksFor, comparison };
 }
@@ -155,7 +157,8 @@ function percentsWritten(text: string): NumberMention[] {
 }
 
 const COMPARES_TWO = /\b(?:more|less|fewer|(?!other\b|rather\b)\w{2,}er)\s+(?:[\w.%-]+\s+){0,5}?than\b/i;
-const DEGREE = /\bas\s+(?:\w+\s+){1,3}as\b|\b(?:over|under|above|below|at least|at most)\s+(?:half|a third|a quarter|\d)|\bout-?(?:fake|do|perform|number)|(?<!\b(?:other|rather)\s)\bthan\b|\b(?:more|less|fewer|most|least|higher|lower|bigger|smaller|greater|better|worse|larger|rarer|likelier)\b/i;
+const DEGREE =
+  /\bas\s+(?:\w+\s+){1,3}as\b|\b(?:over|under|above|below|at least|at most)\s+(?:half|a third|a quarter|\d)|\bout-?(?:fake|do|perform|number)|(?<!\b(?:other|rather)\s)\bthan\b|\b(?:more|less|fewer|most|least|higher|lower|bigger|smaller|greater|better|worse|larger|rarer|likelier)\b/i;
 
 /** Chat openers before a question word ("so", "ok wait", "quick question:"). */
 const OPENERS = String.raw`^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw|quick question|question)\W+)*`;
