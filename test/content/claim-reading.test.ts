@@ -82,6 +82,16 @@ describe('comparisons', () => {
   });
 });
 
+describe('statements presented as findings', () => {
+  it('tells "it has been shown" from an opinion, a denial and a question', () => {
+    expect(read("it's been shown that newer models see through these setups").settled).toBe(true);
+    expect(read('the researchers confirmed the gap comes from hidden reasoning').settled).toBe(true);
+    expect(read('claude definitely felt nothing about it').settled).toBe(false);
+    expect(read('it was never proven that the scratchpad is faithful').settled).toBe(false);
+    expect(read('has it been shown that newer models see through it?').settled).toBe(false);
+  });
+});
+
 describe('names', () => {
   it('takes the longest name first, and its words are not read again as a shorter one', () => {
     const named = new SentenceReader({

@@ -242,7 +242,7 @@ export class ClaimJudge {
     const card = this.sentencesOf(hit.claim);
     const stated = reading.kind === 'claim' ? card.stated : [card.misreadings[reading.at]].filter((s) => s !== undefined);
     const details = checkDetails(said, stated, card.discussed);
-    if (details.kind === 'agrees') return statement(hit.claim, reading);
+    if (details.kind === 'agrees') return said.settled ? settledAsShown(statement(hit.claim, reading)) : statement(hit.claim, reading);
     if (details.kind === 'unknown' || reading.kind !== 'claim' || hit.claim.verdict !== 'supported') return null;
     return {
       kind: 'verdict',
@@ -302,6 +302,13 @@ function statement(claim: Claim, reading: Reading): Judgement {
   if (!misreading) return null;
   const relation = misreading.kind === 'opposite' ? 'opposite' : 'detail';
   return { kind: 'verdict', claim, verdict: misreading.verdict, relation, judged: misreading.text, why: misreading.note };
+}
+
+/** An open question stated as settled by research ("it's been shown that…") goes beyond the evidence. */
+function settledAsShown(judged: Judgement): Judgement {
+  if (judged?.verdict !== 'open') return judged;
+  const why = 'The evidence leaves this open: nobody has shown it either way, so stating it as established goes beyond it.';
+  return { ...judged, verdict: 'unsupported', relation: 'detail', why };
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

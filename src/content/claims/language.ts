@@ -49,6 +49,8 @@ export interface SentenceFacts {
    * neither: "Sonnet faked too" does not say the comparison.
    */
   readonly comparison: 'than' | 'degree' | 'none';
+  /** Whether it states something as proven or confirmed ("it's been shown that…", "the paper proved…"), not asking or denying it. */
+  readonly settled: boolean;
 }
 
 // The English model is several megabytes: required when the first claim is read rather than imported at start-up
@@ -94,7 +96,11 @@ export function sentenceFacts(text: string): SentenceFacts {
     (tag, at) => ['ADJ', 'ADV'].includes(tag) && /er$/.test(normals[at] ?? '') && lemmaList[at] !== normals[at],
   );
   const comparison = COMPARES_TWO.test(text) ? 'than' : comparative || DEGREE.test(text) ? 'degree' : 'none';
-  return { negations, lemmas, numbers, changes, question, asksFor, comparison };
+  const settledBy = SETTLED.exec(text);
+  const denied =
+    settledBy !== null && negations.some((scope) => scope.written.includes(settledBy[0].toLowerCase().split(/\s+/).at(-1) ?? ''));
+  const settled = settledBy !== null && !question && !denied;
+  return { negations, lemmas, numbers, changes, question, asksFor, comparison, settled };
 }
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
@@ -159,6 +165,9 @@ function percentsWritten(text: string): NumberMention[] {
 const COMPARES_TWO = /\b(?:more|less|fewer|(?!other\b|rather\b)\w{2,}er)\s+(?:[\w.%-]+\s+){0,5}?than\b/i;
 const DEGREE =
   /\bas\s+(?:\w+\s+){1,3}as\b|\b(?:over|under|above|below|at least|at most)\s+(?:half|a third|a quarter|\d)|\bout-?(?:fake|do|perform|number)|(?<!\b(?:other|rather)\s)\bthan\b|\b(?:more|less|fewer|most|least|higher|lower|bigger|smaller|greater|better|worse|larger|rarer|likelier)\b/i;
+
+/** Words that present a statement as established by research. "Definitely" is an opinion, not a finding. */
+const SETTLED = /\b(?:prove[nsd]?|confirm(?:ed|s)?|demonstrat(?:ed|es)|established|(?:been|was|were) shown|showed that)\b/i;
 
 /** Chat openers before a question word ("so", "ok wait", "quick question:"). */
 const OPENERS = String.raw`^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw|quick question|question)\W+)*`;

@@ -17,6 +17,7 @@ export interface Sentence {
   readonly question: boolean;
   readonly asksFor: boolean;
   readonly comparison: SentenceFacts['comparison'];
+  readonly settled: boolean;
   readonly changes: SentenceFacts['changes'];
   /** Canonical names by kind ("model" → {"Claude 3 Opus"}). */
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
@@ -100,6 +101,7 @@ export class SentenceReader {
       question: facts.question,
       asksFor: facts.asksFor,
       comparison: facts.comparison,
+      settled: facts.settled,
       changes: facts.changes,
       numbers: numbers.filter(isFigure),
       names,
