@@ -52,6 +52,12 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('opus faked alignment when there was nothing at stake'), card, reader.opposites)).toBe(false);
   });
 
+  it('reads two negations of a wording that has none as one reversal, not two that cancel', () => {
+    const released = read('the researchers released their code and transcripts so anyone can reproduce the results');
+    const denied = read('the researchers never released any code or transcripts, so you cannot reproduce the results');
+    expect(reverses(denied, released, reader.opposites)).toBe(true);
+  });
+
   it('calls the relation unclear when a negation shares only a few of its words with the other sentence', () => {
     const wording = read("Bengio being an external reviewer doesn't mean he endorsed the conclusions");
     expect(negationUnclear(read('the external reviewers signed off on all the conclusions'), wording, reader.opposites)).toBe(true);

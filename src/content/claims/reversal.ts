@@ -12,7 +12,7 @@ type Opposites = readonly (readonly [Phrase, Phrase])[];
  * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names.
  */
 export function reverses(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
-  const negation = said.question ? 0 : bearing(said, wording, opposites) + bearing(wording, said, opposites);
+  const negation = said.question ? 0 : negations(bearing(said, wording, opposites), bearing(wording, said, opposites));
   // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
   const sameChange = said.changes.find(([from, to]) =>
     wording.changes.some(([a, b]) => (a === from && b === to) || (a === to && b === from)),
@@ -52,6 +52,15 @@ function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'non
 
 const bearing = (sentence: Sentence, other: Sentence, opposites: Opposites) =>
   sentence.negations.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;
+
+/**
+ * How many reversals the negations of both sentences make. Negations on both sides pair off ("nothing is at stake"
+ * in both; "almost never with paid users" against "paid users almost never got one"), so their parity counts. The
+ * member's negations against a wording with none cannot cancel each other: "never released any code, so you can't
+ * reproduce it" denies both halves of a wording that says them, once.
+ */
+const negations = (saidBearing: number, wordingBearing: number) =>
+  wordingBearing === 0 ? Math.min(saidBearing, 1) : saidBearing + wordingBearing;
 
 /** Whether a negation in either sentence bears only partly on the other, so whether one reverses the other is unclear. */
 export function negationUnclear(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
