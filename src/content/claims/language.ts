@@ -174,13 +174,13 @@ const OPENERS = String.raw`^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|
 
 /** An open question, after any opener; not one that asks for a figure ("how often", "what percentage"). */
 const ASKS_FOR = new RegExp(
-  `${OPENERS}(?:who|what|which|why|where|how)\\b(?!\\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?)))`,
+  `${OPENERS}(?:who|what|which|why|where|when|how)\\b(?!\\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?)))`,
   'i',
 );
 
 /** Question word order without a question mark ("what is a token"); not "what claude protected was…". */
 const OPEN_QUESTION_ORDER = new RegExp(
-  `${OPENERS}(?:who\\b|(?:what|which|why|where|how)(?:'s\\b|\\W+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\\b))`,
+  `${OPENERS}(?:who\\b|(?:what|which|why|where|when|how)(?:'s\\b|\\W+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\\b))`,
   'i',
 );
 
