@@ -73,7 +73,7 @@ describe('questions', () => {
     expect(read('what percentage of scratchpads showed faking?').asksFor).toBe(false);
     expect(read('what claude was protecting was its harmlessness').asksFor).toBe(false);
     expect(read('did claude fake alignment?').asksFor).toBe(false);
-    expect(read('when was the sleeper agents paper published?').asksFor).toBe(true);
+    expect(read('when did the sleeper agents paper come out?').asksFor).toBe(true);
     expect(read('when it thought it was being trained, claude complied more').asksFor).toBe(false);
   });
 });
