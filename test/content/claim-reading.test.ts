@@ -136,6 +136,8 @@ describe('the details a member states', () => {
       reported: '12%',
     });
     expect(checkDetails(read('only a few of the scratchpads showed faking reasoning'), twelve, [])).toEqual({ kind: 'agrees' });
+    expect(checkDetails(read('about a quarter of the scratchpads showed faking'), twelve, [])).toMatchObject({ kind: 'differs' });
+    expect(checkDetails(read('about one in ten scratchpads showed faking'), twelve, [])).toEqual({ kind: 'agrees' });
   });
 
   it('names a model the card never mentions as a different one', () => {

@@ -76,6 +76,11 @@ const QUANTITIES: readonly { readonly pattern: RegExp; readonly from: number; re
   { pattern: /\b(?:about |around |roughly )?half (?:of )?(?:the )?\b/i, from: 35, to: 65 },
   { pattern: /\b(?:almost all|nearly all|virtually all) (?:of )?\b/i, from: 85, to: 100 },
   { pattern: /\b(?:rarely|seldom|a few of|only a few)\b/i, from: 0, to: 20 },
+  { pattern: /\b(?:a|one) quarter of\b/i, from: 18, to: 32 },
+  { pattern: /\b(?:a|one) third of\b/i, from: 26, to: 40 },
+  { pattern: /\btwo thirds of\b/i, from: 60, to: 73 },
+  { pattern: /\bthree quarters of\b/i, from: 68, to: 82 },
+  { pattern: /\b(?:a|one) tenth of\b|\bone in ten\b/i, from: 5, to: 15 },
 ];
 
 /**
