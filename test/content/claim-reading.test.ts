@@ -40,6 +40,11 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('the steering vector did nothing to reduce alignment faking'), cut, reader.opposites)).toBe(true);
   });
 
+  it('reads "barely" and "hardly" as negations', () => {
+    const cut = read('the steering vector reduced alignment faking');
+    expect(reverses(read('the steering vector barely reduced alignment faking'), cut, reader.opposites)).toBe(true);
+  });
+
   it('reads "zero" before a noun as a negation, not "dropped to zero"', () => {
     const gap = read('llama 405b showed a compliance gap');
     expect(reverses(read('llama 405b showed zero compliance gap'), gap, reader.opposites)).toBe(true);

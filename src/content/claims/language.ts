@@ -75,7 +75,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     .out(its.lemma as ItsFunction<string | undefined>)
     .map((lemma) => lemma?.toLowerCase() ?? '');
   const normals = doc.tokens().out(its.normal) as string[];
-  const negations = negationScopes(withNegatingPronouns(flags, tags, normals), tags, lemmaList, normals);
+  const negations = negationScopes(withNegatingWords(flags, tags, normals), tags, lemmaList, normals);
   const lemmas = new Set(lemmaList.filter((lemma) => lemma !== ''));
   const written = percentsWritten(text);
   const entities = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
@@ -105,24 +105,27 @@ export function sentenceFacts(text: string): SentenceFacts {
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 
-/** Negating pronouns the lite model does not flag, though it flags "none", "neither" and "no one". */
-const NEGATING_PRONOUNS = new Set(['nobody', 'nothing', 'nowhere']);
+/**
+ * Negating words the lite model does not flag, though it flags "none", "neither" and "no one": pronouns, and the
+ * adverbs that all but negate ("the steering vector barely changed faking").
+ */
+const NEGATING_WORDS = new Set(['nobody', 'nothing', 'nowhere', 'barely', 'hardly', 'scarcely']);
 
-/** The model's negation flags, plus what follows "nobody", "nothing", "nowhere" or "zero" up to the next punctuation. */
-function withNegatingPronouns(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
+/** The model's negation flags, plus what follows one of NEGATING_WORDS or "zero" up to the next punctuation. */
+function withNegatingWords(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
   let negating = false;
   return flags.map((flag, at) => {
     if (tags[at] === 'PUNCT') negating = false;
     const negated = flag || negating;
     // "zero" before a noun negates like "no" ("showed zero compliance gap"); "dropped to zero" does not.
     const zeroOf = normals[at] === 'zero' && ['NOUN', 'ADJ'].includes(tags[at + 1] ?? '');
-    if (NEGATING_PRONOUNS.has(normals[at] ?? '') || zeroOf) negating = true;
+    if (NEGATING_WORDS.has(normals[at] ?? '') || zeroOf) negating = true;
     return negated;
   });
 }
 
-/** Words that open a negation's scope, as the model and withNegatingPronouns flag it. */
-const SCOPE_OPENERS = new Set(['not', "n't", 'never', 'no', 'none', 'neither', 'nor', 'without', 'cannot', ...NEGATING_PRONOUNS]);
+/** Words that open a negation's scope, as the model and withNegatingWords flag it. */
+const SCOPE_OPENERS = new Set(['not', "n't", 'never', 'no', 'none', 'neither', 'nor', 'without', 'cannot', ...NEGATING_WORDS]);
 
 /** Scopes of negation: runs of negated tokens, where punctuation inside a scope ("paid-tier") does not end it. */
 function negationScopes(
