@@ -18,6 +18,11 @@ describe('claim decisions on the bundle', () => {
     expect(decide('newer models might see through fake setups like this')).toMatchObject({ kind: 'verdict', verdict: 'open' });
   });
 
+  it('is unsure when the sentence uses a word only another close card uses', () => {
+    expect(decide('anthropic and redwood research wrote the alignment faking paper')).toMatchObject({ kind: 'verdict' });
+    expect(decide('the stackelberg alignment faking paper was by anthropic')).toMatchObject({ kind: 'unsure' });
+  });
+
   it('gives a comparison card its verdict only for a sentence that compares', () => {
     expect(decide('sonnet 3.5 faked alignment more than opus did')).toMatchObject({ kind: 'verdict', verdict: 'misleading' });
     const also = decide('sonnet 3.5 also faked alignment, opus wasnt the only one');

@@ -36,6 +36,8 @@ export interface ClaimHit {
   readonly foreign: number;
   /** The card's paraphrases that matched, best first. */
   readonly paraphrases: readonly Paraphrase[];
+  /** Cards that alone use one of the query's words ("stackelberg"), other than this one: the query may be about them. */
+  readonly borrowed: readonly string[];
 }
 
 /**
@@ -97,6 +99,8 @@ export class ClaimIndex {
   private readonly wordingTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** How many cards use each term anywhere, for a query term's weight. */
   private readonly cardsUsing: ReadonlyMap<string, number>;
+  /** The card that alone uses a term, for each term only one card uses. */
+  private readonly onlyCard: ReadonlyMap<string, string>;
   /** Every word the cards and synonym phrases use, to correct a misspelt query word before it is stemmed. */
   private readonly vocabulary: MiniSearch<{ id: string }>;
   private readonly known: ReadonlySet<string>;
@@ -136,8 +140,16 @@ export class ClaimIndex {
       [...wordingsOf(claim).map(({ text }) => text), claim.explanation, ...claim.evidence.map((e) => e.point)].join('\n'),
     );
     const cardsUsing = new Map<string, number>();
-    for (const term of cardText.flatMap((text) => [...new Set(claimTerms(text))])) cardsUsing.set(term, (cardsUsing.get(term) ?? 0) + 1);
+    const onlyCard = new Map<string, string>();
+    for (const [at, text] of cardText.entries()) {
+      for (const term of new Set(claimTerms(text))) {
+        cardsUsing.set(term, (cardsUsing.get(term) ?? 0) + 1);
+        onlyCard.set(term, bundle.claims[at]?.id ?? '');
+      }
+    }
+    for (const [term, count] of cardsUsing) if (count > 1) onlyCard.delete(term);
     this.cardsUsing = cardsUsing;
+    this.onlyCard = onlyCard;
     this.known = new Set([...cardText, ...synonymGroups.flat()].flatMap(words));
     this.knownStems = new Set([...this.known].map(stemmer));
     this.meaningOf = new Map(
@@ -222,7 +234,12 @@ export class ClaimIndex {
       const coverage = share(match.terms) + SUPPORT_COVERAGE * share(supportOnly);
       const own = this.wordingTerms.get(id) ?? new Set();
       const unexplained = share([...weights.keys()].filter((term) => !own.has(term) && this.cardsUsing.has(term)));
-      return [{ claim, strength: score / meaning, coverage: Math.min(1, coverage), unexplained, foreign, paraphrases: match.paraphrases }];
+      const borrowed = [...weights.keys()].flatMap((term) => {
+        const owner = this.onlyCard.get(term);
+        return owner === undefined || owner === id || /\d/.test(term) ? [] : [owner];
+      });
+      const strength = score / meaning;
+      return [{ claim, strength, coverage: Math.min(1, coverage), unexplained, foreign, paraphrases: match.paraphrases, borrowed }];
     });
     return hits.sort((a, b) => b.strength - a.strength);
   }

@@ -64,6 +64,8 @@ const REVERSED_WEIGHT = 0.75;
  *   "Anthropic trains on free chats").
  * - rival: any of the next few cards at this share of the best card's strength that gives another verdict makes it
  *   unsure ("Claude faked alignment" is as near "all Claude models fake" as the core result).
+ * - lender: a card at this share of the best card's strength that alone uses one of the member's words makes it
+ *   unsure ("the stackelberg alignment faking paper was from Redwood" is not the card about who wrote the paper).
  * - wording: the least share of the query's meaning the winning wording itself must match, unless the member says
  *   most of it inside a longer sentence (`said`, see `saysWording`).
  * - split: within the card, a statement supported at this share of the best one's support, with another
@@ -75,6 +77,7 @@ export const claimThreshold = {
   weak: { strength: 1, coverage: 0.4, margin: 1.2 },
   unexplained: 0.4,
   rival: 0.75,
+  lender: 0.5,
   split: 0.65,
   wording: 0.5,
   said: { recall: 0.6, coverage: 0.35, foreign: 0.4 },
@@ -89,6 +92,12 @@ function saysWording(wording: { readonly coverage: number; readonly recall: numb
   const { said } = claimThreshold;
   if (wording.coverage >= claimThreshold.wording) return true;
   return wording.recall >= said.recall && wording.coverage >= said.coverage && hit.foreign <= said.foreign;
+}
+
+/** Whether the sentence uses a word only another close card uses ("the stackelberg paper…" near the lab card). */
+function borrowsFrom([best, ...others]: readonly ClaimHit[]): boolean {
+  const lender = others.find((hit) => best?.borrowed.includes(hit.claim.id));
+  return best !== undefined && lender !== undefined && lender.strength >= claimThreshold.lender * best.strength;
 }
 
 function isNear(hit: ClaimHit | undefined, runnerUp: ClaimHit | undefined): hit is ClaimHit {
@@ -158,7 +167,7 @@ export class ClaimJudge {
     const [bestWording] = best.paraphrases;
     if (judged === null && (best.strength < claimThreshold.strength || !bestWording || !saysWording(bestWording, best)))
       return notCovered();
-    if (judged === null || this.disputed(hits, said, judged)) {
+    if (judged === null || borrowsFrom(hits) || this.disputed(hits, said, judged)) {
       const candidates = close.length > 0 ? close : [best];
       return {
         query,
