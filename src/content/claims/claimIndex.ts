@@ -1,8 +1,9 @@
 import { LRUCache } from 'lru-cache';
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Bundle, Claim } from '../schema.js';
 import { synonymGroups } from './synonyms.js';
+import { TermSearch } from './termSearch.js';
 import { claimTerms, STOP_WORDS, words } from './terms.js';
 
 /**
@@ -54,33 +55,8 @@ const MEANING_FLOOR = 0.3;
 /** In coverage, a query term found only in a card's supporting text counts for this share of its weight. */
 const SUPPORT_COVERAGE = 0.5;
 
-/**
- * No fuzzy or prefix matching here: `corrected` has already fixed slips against the cards' own words, and terms
- * are stems, so a prefix only adds loose matches (and a third of the search time) without changing a decision.
- */
-const claimOptions: SearchOptions = { combineWith: 'OR', prefix: false, fuzzy: false };
 /** The judge reads a card's best few wordings; the rest only count as the card's second-best score. */
 const PARAPHRASES_KEPT = 8;
-
-interface Doc {
-  readonly id: string;
-  readonly card: string;
-  readonly [field: string]: string;
-}
-
-const asIs = (term: string) => term;
-
-function termIndex(boost: Record<string, number>, storeFields: string[], docs: Doc[]) {
-  const index = new MiniSearch<Doc>({
-    fields: Object.keys(boost),
-    storeFields,
-    tokenize: claimTerms,
-    processTerm: asIs,
-    searchOptions: { boost },
-  });
-  index.addAll(docs);
-  return index;
-}
 
 /** Every way a card can be said, each tagged with the statement it makes. */
 export function wordingsOf(claim: Claim): { text: string; reading: Reading }[] {
@@ -92,8 +68,8 @@ export function wordingsOf(claim: Claim): { text: string; reading: Reading }[] {
 
 export class ClaimIndex {
   private readonly claimsById: ReadonlyMap<string, Claim>;
-  private readonly paraphraseIndex: MiniSearch<Doc>;
-  private readonly supportIndex: MiniSearch<Doc>;
+  private readonly paraphraseIndex: TermSearch;
+  private readonly supportIndex: TermSearch;
   private readonly paraphrases: ReadonlyMap<string, { text: string; reading: Reading }>;
   /** Terms of each card's own wordings, to see what part of a query a card does not speak to. */
   private readonly wordingTerms: ReadonlyMap<string, ReadonlySet<string>>;
@@ -118,14 +94,12 @@ export class ClaimIndex {
       for (const [at, wording] of wordingsOf(claim).entries()) paraphrases.set(`${claim.id}/${at}`, wording);
     }
     this.paraphrases = paraphrases;
-    this.paraphraseIndex = termIndex(
+    this.paraphraseIndex = new TermSearch(
       { text: 1 },
-      ['card'],
       [...paraphrases].map(([id, { text }]) => ({ id, card: id.slice(0, id.lastIndexOf('/')), text })),
     );
-    this.supportIndex = termIndex(
+    this.supportIndex = new TermSearch(
       supportBoost,
-      ['card'],
       bundle.claims.map((claim) => ({
         id: claim.id,
         card: claim.id,
@@ -158,7 +132,7 @@ export class ClaimIndex {
         [...new Set(claimTerms(text))].reduce((sum, term) => sum + this.weightOf(term), 0) || 1,
       ]),
     );
-    this.vocabulary = new MiniSearch<{ id: string }>({ fields: ['id'], tokenize: (text) => [text], processTerm: asIs });
+    this.vocabulary = new MiniSearch<{ id: string }>({ fields: ['id'], tokenize: (text) => [text], processTerm: (term) => term });
     this.vocabulary.addAll([...this.known].map((id) => ({ id })));
   }
 
@@ -192,7 +166,8 @@ export class ClaimIndex {
 
   /** Every card that shares a term with the (already corrected) query, best first. */
   rank(text: string): ClaimHit[] {
-    const weights = new Map(claimTerms(text).map((term) => [term, this.weightOf(term)]));
+    const terms = claimTerms(text);
+    const weights = new Map(terms.map((term) => [term, this.weightOf(term)]));
     const meaning = [...weights.values()].reduce((sum, weight) => sum + weight, 0) || 1;
     const share = (terms: Iterable<string>) => {
       let sum = 0;
@@ -210,7 +185,7 @@ export class ClaimIndex {
       return found;
     };
     // Results come best first, so the first paraphrase of a card here is its best one.
-    for (const result of this.paraphraseIndex.search(text, claimOptions)) {
+    for (const result of this.paraphraseIndex.search(terms)) {
       const match = matchOf(result.card);
       const wording = this.paraphrases.get(result.id);
       if (!wording || match.paraphrases.length === PARAPHRASES_KEPT) continue;
@@ -219,7 +194,7 @@ export class ClaimIndex {
       const recall = Math.min(1, (covered * meaning) / (this.meaningOf.get(result.id) ?? 1));
       match.paraphrases.push({ text: wording.text, reading: wording.reading, score: result.score, coverage: Math.min(1, covered), recall });
     }
-    for (const result of this.supportIndex.search(text, claimOptions)) {
+    for (const result of this.supportIndex.search(terms)) {
       const match = matchOf(result.card);
       match.support = result.score;
       match.supportTerms = result.queryTerms;
