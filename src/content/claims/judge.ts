@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
 import { checkDetails, makesDetail, setsApart } from './details.js';
+import { loadAntonyms } from './language.js';
 import { negationUnclear, reverses } from './reversal.js';
 import { type Sentence, SentenceReader } from './sentence.js';
 
@@ -128,8 +129,9 @@ export class ClaimJudge {
     this.index = new ClaimIndex(bundle);
     this.reader = new SentenceReader(bundle.claimWords);
     this.sectionsById = new Map(bundle.sections.map((section) => [section.id, section]));
-    // Read every card now (loading the language model and WordNet), so no member's question pays for it.
+    // Read every card now (loading the language model) and WordNet's antonyms, so no member's question pays for them.
     for (const claim of bundle.claims) this.sentencesOf(claim);
+    loadAntonyms();
   }
 
   /** The decision for what a member said; the same words (ignoring case and spacing) are decided once. */

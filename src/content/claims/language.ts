@@ -196,6 +196,11 @@ function endsWithTag(tags: readonly string[]): boolean {
 
 let antonymTable: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 
+/** Reads WordNet's antonyms now rather than on the first sentence that needs them (about a tenth of a second). */
+export function loadAntonyms(): void {
+  antonymTable ??= readAntonyms();
+}
+
 /** The antonyms WordNet lists for a lemma (single words only). */
 export function antonymsOf(lemma: string): ReadonlySet<string> {
   antonymTable ??= readAntonyms();
