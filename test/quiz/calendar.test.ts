@@ -22,6 +22,15 @@ describe('calendar', () => {
     }
   });
 
+  it('changes day at midnight to the second, even between two answers of one minute remembered', () => {
+    const at = (iso: string) => new Date(iso);
+    expect(dayIn(at('2026-03-28T23:59:05Z'), 'Asia/Kolkata')).toBe('2026-03-29');
+    expect(dayIn(at('2026-03-28T18:29:10Z'), 'Asia/Kolkata')).toBe('2026-03-28');
+    expect(dayIn(at('2026-03-28T18:29:59Z'), 'Asia/Kolkata')).toBe('2026-03-28');
+    expect(dayIn(at('2026-03-28T18:30:00Z'), 'Asia/Kolkata')).toBe('2026-03-29');
+    expect(dayIn(at('2026-03-28T18:29:30Z'), 'Asia/Kolkata')).toBe('2026-03-28');
+  });
+
   it('adds days across month and year ends', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
