@@ -6,7 +6,8 @@ import type { RecordCache } from './recordCache.js';
 const TABLE = 'keyv';
 const CREATE = `CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMARY KEY, value TEXT )`;
 const SELECT = `SELECT key, value FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`;
-const UPSERT = `INSERT INTO ${TABLE} (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+const upsertOf = (rows: number) =>
+  `INSERT INTO ${TABLE} (key, value) VALUES ${Array.from({ length: rows }, () => '(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
 
 export interface SqliteBatch extends RecordBatch {
   /** Any statement on the batch's own connection, e.g. a per-connection PRAGMA such as query_only. */
@@ -19,7 +20,7 @@ export interface SqliteBatch extends RecordBatch {
  * statement runs on the calling thread, where sqlite3 hands each one to the thread pool and back. A quiz answer's
  * write of two or three rows cost about 100 µs of CPU that way and costs about 25 µs here, and a commit in WAL mode
  * with synchronous=NORMAL is an append that never waits on the disk. Every namespace shares keyv's table; one
- * SELECT reads them all, one transaction writes them. WAL and synchronous=NORMAL as backend.ts sets them for keyv's
+ * SELECT reads them all, one multi-row upsert writes them. WAL and synchronous=NORMAL as backend.ts sets them for keyv's
  * connections. Opening is deferred to the first use, so a file that cannot be opened fails the read or write that
  * needed it (a StoreUnavailableError naming it), as the keyv adapters do.
  */
@@ -38,7 +39,10 @@ export function sqliteBatch(path: string, remembered: RecordCache): SqliteBatch 
       return keys.map((key) => found.get(key));
     },
     async write(entries) {
-      db().upsertAll.immediate(entries.map((entry) => [keyvKey(entry), entry.stored] as const));
+      if (entries.length > 0)
+        db()
+          .upsert(entries.length)
+          .run(entries.flatMap((entry) => [keyvKey(entry), entry.stored]));
     },
     async query(sql, ...parameters) {
       const statement = db().database.prepare(sql);
@@ -70,12 +74,19 @@ function prepared(database: Database.Database) {
     } catch {}
   }
   database.exec(CREATE);
-  const upsert = database.prepare(UPSERT);
+  // One statement per number of rows (a quiz answer writes two or three), prepared once: a single statement is
+  // atomic without a transaction around it.
+  const upserts = new Map<number, Database.Statement>();
   return {
     database,
     select: database.prepare(SELECT),
-    upsertAll: database.transaction((rows: readonly (readonly [string, string])[]) => {
-      for (const [key, value] of rows) upsert.run(key, value);
-    }),
+    upsert(rows: number) {
+      let statement = upserts.get(rows);
+      if (statement === undefined) {
+        statement = database.prepare(upsertOf(rows));
+        upserts.set(rows, statement);
+      }
+      return statement;
+    },
   };
 }
