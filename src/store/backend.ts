@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
 import { memoryBatch, type RecordBatch, redisBatch } from './batch.js';
 import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
 import { deserialize, serialize } from './codec.js';
 import { RecordCache } from './recordCache.js';
 import { sqliteBatch } from './sqliteBatch.js';
+import { SqliteFile, SqliteStore } from './sqliteFile.js';
 
 /** Stored characters of records a batch keeps parsed (about as many bytes: records are ASCII JSON). */
 const CACHED_CHARS = 8_000_000;
@@ -43,37 +43,15 @@ function memoryBackend(): Backend {
   };
 }
 
-/**
- * WAL lets readers go on while one connection writes and makes a commit a single append. With
- * synchronous=NORMAL a commit survives the process being killed (kill -9); only an OS crash or power loss can
- * drop the last few, which is the trade every SQLite-backed bot of this size makes for a 4× faster write.
- */
-function sqliteAdapter(path: string, table?: string): KeyvSqlite {
-  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000, ...(table ? { table } : {}) });
-  void adapter
-    .query('PRAGMA journal_mode = WAL')
-    .then(() => adapter.query('PRAGMA synchronous = NORMAL'))
-    .catch(() => {}); // a read-only or in-memory database keeps its defaults; real failures surface on first use
-  return adapter;
-}
-
 function sqliteBackend(path: string): Backend {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const claimsTable = sqliteAdapter(path, 'claims');
-  const adapters: KeyvSqlite[] = [claimsTable];
-  const batch = sqliteBatch(path, new RecordCache(CACHED_CHARS));
+  const file = new SqliteFile(path);
   return {
     kind: 'sqlite',
-    claims: sqliteClaims(claimsTable),
-    batch,
-    open(namespace) {
-      const adapter = sqliteAdapter(path);
-      adapters.push(adapter);
-      return new Keyv({ ...keyvOptions(namespace), store: adapter });
-    },
-    close: async () => {
-      await Promise.all([...adapters.map((adapter) => adapter.disconnect()), batch.close()]);
-    },
+    claims: sqliteClaims(new SqliteStore(file, 'claims')),
+    batch: sqliteBatch(new SqliteStore(file), new RecordCache(CACHED_CHARS)),
+    open: (namespace) => new Keyv({ ...keyvOptions(namespace), store: new SqliteStore(file) }),
+    close: async () => file.close(),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { RedisClientType } from '@keyv/redis';
-import type KeyvSqlite from '@keyv/sqlite';
+import type { SqliteStore } from './sqliteFile.js';
 
 /**
  * Claims: keys that can be set once, for work that must happen at most once across every process sharing a
@@ -24,17 +24,15 @@ export function memoryClaims(): Claims {
   };
 }
 
-/** The adapter is used for its connection and table only: a `claims` table of key → expiry (epoch ms). */
-export function sqliteClaims(adapter: KeyvSqlite): Claims {
-  const table = adapter.opts.table;
+/** A `claims` table of key → expiry (epoch ms) in the SQLite file. */
+export function sqliteClaims(table: SqliteStore): Claims {
   const statement =
-    `INSERT INTO ${table} (key, value) VALUES (?, ?) ` +
-    `ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE CAST(${table}.value AS INTEGER) <= ? RETURNING key`;
+    'INSERT INTO {table} (key, value) VALUES (?, ?) ' +
+    'ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE CAST({table}.value AS INTEGER) <= ? RETURNING key';
   return {
     async claim(key, ttlMs) {
       const now = Date.now();
-      const rows = (await adapter.query(statement, key, String(now + ttlMs), now)) as unknown[];
-      return rows.length === 1;
+      return table.query(statement, key, String(now + ttlMs), now).length === 1;
     },
   };
 }

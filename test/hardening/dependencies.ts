@@ -3,11 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type KeyvSqlite from '@keyv/sqlite';
 import type { Keyv } from 'keyv';
 import { STORE_DOWN } from '../../src/discord/errors.js';
 import { memberKey } from '../../src/quiz/records.js';
-import type { Repository } from '../../src/store/repository.js';
+import type { SqliteStore } from '../../src/store/sqliteFile.js';
 import { type BotUnderTest, startBot } from '../e2e/harness.js';
 import { componentId as button, sqliteUrl, titleOf } from '../e2e/messages.js';
 import { isVerdict } from './helpers.js';
@@ -131,13 +130,10 @@ async function countQuarantined(bot: BotUnderTest) {
   return count;
 }
 
-/** The SQLite connections behind the quiz repositories (keyv keeps one adapter per namespace). */
-function sqliteAdapters(bot: BotUnderTest): KeyvSqlite[] {
-  const { quiz } = bot.app.services;
-  const repos = [quiz.progress, quiz.sessions, quiz.members] as Repository<never>[];
-  // The quiz also reads and writes its records together on the store's batch connection (src/store/sqliteBatch.ts, better-sqlite3).
-  const batch = quiz.progress.batch as unknown as KeyvSqlite;
-  return [...repos.map((repo) => (repo as unknown as { keyv: Keyv }).keyv.store as KeyvSqlite), batch];
+/** The SQLite file behind the quiz repositories, through one of their keyv adapters (they share one connection). */
+function sqliteAdapters(bot: BotUnderTest): SqliteStore[] {
+  const repository = bot.app.services.quiz.progress as unknown as { keyv: Keyv };
+  return [repository.keyv.store as SqliteStore];
 }
 
 /** SQLite refuses writes (read-only, or full): the member hears it, nothing is corrupted, and it works once lifted. */
@@ -156,7 +152,7 @@ export async function sqliteRefusesWrites(kind: 'read-only' | 'disk full'): Prom
         await adapter.query(`PRAGMA max_page_count = ${pages}`);
       }
       // Fill the free space of the last pages so that any new record needs a page the "disk" no longer has.
-      const filler = adapters[0] as KeyvSqlite;
+      const filler = adapters[0] as SqliteStore;
       for (let i = 0; i < 1_000; i++) {
         try {
           await filler.set(`filler-${i}`, 'x'.repeat(512));
@@ -173,7 +169,7 @@ export async function sqliteRefusesWrites(kind: 'read-only' | 'disk full'): Prom
     }
     const verdict = await standIn.click(question, button(question, 'quiz:answer')).reply();
     const answered = isVerdict(verdict);
-    const [check] = (await (adapters[0] as KeyvSqlite).query('PRAGMA integrity_check')) as { integrity_check: string }[];
+    const [check] = (await (adapters[0] as SqliteStore).query('PRAGMA integrity_check')) as { integrity_check: string }[];
     const progress = await bot.app.services.quiz.progress.get(memberKey(guild.id, guild.member.id));
     const quarantined = await countQuarantined(bot);
     standIn.assertNoRejections();
