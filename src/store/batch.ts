@@ -12,8 +12,7 @@ export interface RecordRef {
  * Records of several namespaces read in one round trip and written in one atomic step, in exactly the stored
  * form keyv reads and writes (its key prefixes, `{ value }` through codec.ts; see toStored), so keyv and a batch
  * see the same records. A quiz answer touches the member's session, progress and maybe the guild's member list:
- * one backend call each way instead of one per record, which on SQLite (a thread-pool hop per call) was most of
- * its CPU.
+ * one backend call each way instead of one per record.
  */
 export interface RecordBatch {
   /** The stored strings, undefined where a record is absent. */

@@ -57,6 +57,12 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('opus faked alignment when there was nothing at stake'), card, reader.opposites)).toBe(false);
   });
 
+  it('reads a "never" that ends its clause as negating what the clause said before it', () => {
+    const said = read('opus answered harmful requests 14% of the time for free tier users, paid tier users almost never');
+    expect(said.negations.map((scope) => scope.written)).toContainEqual(['paid', 'tier', 'users', 'almost']);
+    expect(reverses(said, card, reader.opposites)).toBe(false);
+  });
+
   it('reads two negations of a wording that has none as one reversal, not two that cancel', () => {
     const released = read('the researchers released their code and transcripts so anyone can reproduce the results');
     const denied = read('the researchers never released any code or transcripts, so you cannot reproduce the results');

@@ -149,7 +149,26 @@ function negationScopes(
     }
     inScope = flag;
   });
-  return scopes;
+  return [...scopes, ...trailingNegations(tags, lemmas, normals)];
+}
+
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'so', 'because']);
+
+/**
+ * A "never" that ends its clause ("…14% of the time, paid users almost never") negates what its clause said before
+ * it: the model flags nothing after it, so its scope is the clause's content words before it. ("Their chat versions
+ * don't" leaves out a verb, and "found nothing" negates an object: neither says which words they negate.)
+ */
+function trailingNegations(tags: readonly string[], lemmas: readonly string[], normals: readonly string[]): NegationScope[] {
+  return normals.flatMap((normal, at) => {
+    const next = tags[at + 1];
+    if (normal !== 'never' || (next !== undefined && next !== 'PUNCT')) return [];
+    let start = at;
+    while (start > 0 && tags[start - 1] !== 'PUNCT' && !CLAUSE_OPENERS.has(normals[start - 1] ?? '')) start -= 1;
+    const clause = [...normals.keys()].slice(start, at).filter((i) => CONTENT_TAGS.has(tags[i] ?? ''));
+    if (clause.length === 0) return [];
+    return [{ cue: lemmas[at] ?? '', words: clause.map((i) => lemmas[i] ?? ''), written: clause.map((i) => normals[i] ?? '') }];
+  });
 }
 
 /**
