@@ -116,16 +116,20 @@ export class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
 
   /**
    * The namespace's entries a page at a time, in key order from after the last key seen: a caller may read and write
-   * between pages (one connection cannot step a query and run another at once).
+   * between pages (one connection cannot step a query and run another at once). The namespace is a key range
+   * (`ns:` up to `ns;`, the next character), which the primary key's index serves; a LIKE pattern would scan the
+   * whole table for every page.
    */
   async *iterator(namespace?: string): AsyncGenerator<[string, string], void> {
-    const pattern = `${namespace ? `${namespace}:` : ''}%`;
-    let after = '';
+    const [from, to] = namespace ? [`${namespace}:`, `${namespace};`] : ['', '\u{10FFFF}'];
+    let after = from;
     for (;;) {
-      const page = this.query('SELECT key, value FROM {table} WHERE key LIKE ? AND key > ? ORDER BY key LIMIT 100', pattern, after) as {
-        key: string;
-        value: string;
-      }[];
+      const page = this.query(
+        'SELECT key, value FROM {table} WHERE key > ? AND key >= ? AND key < ? ORDER BY key LIMIT 100',
+        after,
+        from,
+        to,
+      ) as { key: string; value: string }[];
       for (const row of page) yield [row.key, row.value];
       const last = page.at(-1);
       if (last === undefined) return;
