@@ -21,8 +21,8 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: seven tuning sets by six writers, and one held out (see test/fixtures/claim-probes/README.md). */
-export const probeSets = ['tune', 'dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5', 'dev-6', 'held-out'] as const;
+/** The probe sets: eight tuning sets by seven writers, and one held out (see test/fixtures/claim-probes/README.md). */
+export const probeSets = ['tune', 'dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5', 'dev-6', 'dev-7', 'held-out'] as const;
 export type ProbeSet = (typeof probeSets)[number];
 
 export async function loadProbes(set: ProbeSet): Promise<Probe[]> {

@@ -8,9 +8,9 @@ import { loadBundleOrThrow } from '../../src/content/loader.js';
  * Issue 14 asks for accuracy ≥ 95% and confident-wrong ≤ 2% on the held-out set. Neither is met on the current
  * held-out set (see docs/claims.md), so the floors are its measurement less a small margin: a change that makes
  * /claim worse fails, and the issue's target is printed beside them, not claimed. Thresholds and cards were tuned on
- * the tuning sets only; held-out.yaml, by a sixth writer, was measured, never read to tune.
+ * the tuning sets only; held-out.yaml, by a seventh writer, was measured once, never read to tune.
  */
-const FLOOR = { accuracy: 0.72, confidentWrong: 0.03 } as const;
+const FLOOR = { accuracy: 0.66, confidentWrong: 0.03 } as const;
 const TARGET = { accuracy: 0.95, confidentWrong: 0.02 } as const;
 
 let content: Content;

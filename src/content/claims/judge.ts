@@ -81,7 +81,7 @@ export const claimThreshold = {
   lender: 0.5,
   split: 0.65,
   wording: 0.5,
-  said: { recall: 0.6, coverage: 0.35, foreign: 0.4 },
+  said: { recall: 0.6, coverage: 0.35, foreign: 0.35 },
 } as const;
 
 /**
