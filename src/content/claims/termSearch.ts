@@ -35,41 +35,55 @@ const TERMS_REMEMBERED = 5_000;
  */
 export class TermSearch {
   private readonly index: MiniSearch<Doc>;
-  private readonly hits = new LRUCache<string, readonly { id: string; card: string; score: number }[]>({ max: TERMS_REMEMBERED });
+  private readonly docs: readonly Doc[];
+  private readonly positionOf: ReadonlyMap<string, number>;
+  /** Per term, its documents (by position in `docs`) and their scores: flat arrays, not an object per hit, for the heap. */
+  private readonly hits = new LRUCache<string, { readonly at: Int32Array; readonly scores: Float64Array }>({ max: TERMS_REMEMBERED });
 
   constructor(boost: Record<string, number>, docs: readonly Doc[]) {
     this.index = new MiniSearch<Doc>({
       fields: Object.keys(boost),
-      storeFields: ['card'],
       tokenize: claimTerms,
       processTerm: asIs,
       searchOptions: { boost },
     });
     this.index.addAll(docs);
+    this.docs = docs;
+    this.positionOf = new Map(docs.map((doc, at) => [doc.id, at]));
   }
 
   /** Every document sharing a term with the query's terms, best first. */
   search(terms: readonly string[]): TermHit[] {
-    const combined = new Map<string, { id: string; card: string; score: number; queryTerms: string[] }>();
+    const combined = new Map<number, { score: number; queryTerms: string[] }>();
     for (const term of terms) {
-      for (const hit of this.hitsOf(term)) {
-        const found = combined.get(hit.id);
-        if (found === undefined) combined.set(hit.id, { id: hit.id, card: hit.card, score: hit.score, queryTerms: [term] });
+      const { at, scores } = this.hitsOf(term);
+      for (let i = 0; i < at.length; i++) {
+        const position = at[i] as number;
+        const score = scores[i] as number;
+        const found = combined.get(position);
+        if (found === undefined) combined.set(position, { score, queryTerms: [term] });
         else {
-          found.score += hit.score;
+          found.score += score;
           if (!found.queryTerms.includes(term)) found.queryTerms.push(term);
         }
       }
     }
-    const results = [...combined.values()];
-    for (const result of results) result.score *= result.queryTerms.length;
+    const results: TermHit[] = [];
+    for (const [position, { score, queryTerms }] of combined) {
+      const doc = this.docs[position];
+      if (doc) results.push({ id: doc.id, card: doc.card, score: score * queryTerms.length, queryTerms });
+    }
     return results.sort((a, b) => b.score - a.score);
   }
 
   private hitsOf(term: string) {
     let known = this.hits.get(term);
     if (known === undefined) {
-      known = this.index.search(term, oneTerm).map((result) => ({ id: String(result.id), card: String(result.card), score: result.score }));
+      const found = this.index.search(term, oneTerm);
+      known = {
+        at: Int32Array.from(found, (result) => this.positionOf.get(String(result.id)) ?? -1),
+        scores: Float64Array.from(found, (result) => result.score),
+      };
       this.hits.set(term, known);
     }
     return known;
