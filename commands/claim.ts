@@ -1,9 +1,12 @@
 import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
+import { LRUCache } from 'lru-cache';
+import type { Content } from '../src/content/content.js';
 import { defineCommand, select } from '../src/discord/command.js';
 import { Expired } from '../src/discord/errors.js';
 import { ephemeral } from '../src/discord/reply.js';
 import { openClaimId } from '../src/discord/studyIds.js';
 import { CLAIM_TEXT, claimCardView, claimLengthMessage, claimReply } from '../src/discord/views/claim.js';
+import type { MessageView } from '../src/discord/views/parts.js';
 import { plainUserText } from '../src/discord/views/userText.js';
 
 // No min/max length on the option: the bot explains the limits itself, in words, for text Discord lets through.
@@ -19,6 +22,23 @@ const data = {
 /** Each check runs a search over every claim card: one per member every few seconds. */
 export const CLAIM_COOLDOWN_SECONDS = 5;
 
+/**
+ * Replies by the exact text checked, per bundle: a sentence asked again (its decision is cached too) gets the reply
+ * already built. Building the card embed and escaping the member's words was a third of a repeated check's CPU.
+ */
+const builtReplies = new WeakMap<Content, LRUCache<string, MessageView>>();
+
+function replyFor(content: Content, text: string): MessageView {
+  const replies = builtReplies.get(content) ?? new LRUCache<string, MessageView>({ max: 500 });
+  builtReplies.set(content, replies);
+  let view = replies.get(text);
+  if (view === undefined) {
+    view = claimReply(content, content.findClaim(text));
+    replies.set(text, view);
+  }
+  return view;
+}
+
 export default defineCommand({
   data,
   cooldown: CLAIM_COOLDOWN_SECONDS,
@@ -28,7 +48,7 @@ export default defineCommand({
     const visible = args.private ? MessageFlags.Ephemeral : undefined;
     // The first check in a process builds the claim engine: Discord's 3-second window is answered before that.
     if (!ctx.content.claimsReady) await interaction.deferReply({ flags: visible });
-    const view = claimReply(ctx.content, ctx.content.findClaim(text));
+    const view = replyFor(ctx.content, text);
     return interaction.deferred ? interaction.editReply(view) : interaction.reply({ ...view, flags: visible });
   },
   components: [

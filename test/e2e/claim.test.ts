@@ -51,6 +51,19 @@ describe('/claim judges the sentence the member typed', () => {
     expect((message.embeds[0] as { footer?: { text?: string } }).footer?.text).toContain('claude-faked-alignment-to-avoid-retraining');
   });
 
+  it('the same sentence asked again, publicly or privately, gets the same answer', async () => {
+    const first = await ask('the RL training got rid of the alignment faking reasoning');
+    const again = await ask('the RL training got rid of the alignment faking reasoning');
+    expect(again.embeds).toEqual(first.embeds);
+    expect(again.components).toEqual(first.components);
+    const privately = await bot?.standIn
+      .slash('claim', { text: 'the RL training got rid of the alignment faking reasoning', private: true })
+      .reply();
+    expect(privately?.ephemeral).toBe(true);
+    expect(privately?.embeds).toEqual(first.embeds);
+    expect(again.ephemeral).toBe(false);
+  });
+
   it('a sentence it cannot relate to one card gets "not sure" and a menu of cards, no verdict', async () => {
     const message = await ask('claude is basically the same as every other chatbot');
     expect(title(message)).not.toMatch(/Supported|Unsupported/);
