@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { Content } from '../src/content/content.js';
+import { asApiJson } from '../src/discord/apiJson.js';
 import { defineCommand, select } from '../src/discord/command.js';
 import { Expired } from '../src/discord/errors.js';
 import { ephemeral } from '../src/discord/reply.js';
@@ -33,7 +34,7 @@ function replyFor(content: Content, text: string): MessageView {
   builtReplies.set(content, replies);
   let view = replies.get(text);
   if (view === undefined) {
-    view = claimReply(content, content.findClaim(text));
+    view = asApiJson(claimReply(content, content.findClaim(text)));
     replies.set(text, view);
   }
   return view;

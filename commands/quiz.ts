@@ -1,5 +1,6 @@
 import { MessageFlags, ApplicationCommandOptionType as Option, PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
 import type { Content } from '../src/content/content.js';
+import { asApiJson } from '../src/discord/apiJson.js';
 import {
   type AnywhereClick,
   type ButtonClick,
@@ -107,7 +108,7 @@ export async function startPrivateQuiz(ctx: Services, interaction: SlashInteract
   }
   const asked = await ctx.quiz.start(interaction.guildId, interaction.user.id, filter);
   if (!asked) return interaction.reply(ephemeral('No question matches that section and difficulty. Try another one.'));
-  return interaction.reply({ ...questionView(ctx.content, asked, interaction.user.id), flags: MessageFlags.Ephemeral });
+  return interaction.reply({ ...asApiJson(questionView(ctx.content, asked, interaction.user.id)), flags: MessageFlags.Ephemeral });
 }
 
 function canPost(permissions: Readonly<PermissionsBitField>) {
@@ -138,14 +139,14 @@ async function listReports(ctx: Services, interaction: SlashInteraction) {
 async function answer(ctx: Services, interaction: ButtonClick, { session, owner, n, choice }: Decoded<typeof answerId>) {
   assertOwner(interaction, owner, NOT_YOURS);
   const verdict = await ctx.quiz.answer(interaction.guildId, owner, session, n, choice);
-  return interaction.update(verdictView(ctx.content, verdict, owner));
+  return interaction.update(asApiJson(verdictView(ctx.content, verdict, owner)));
 }
 
 async function next(ctx: Services, interaction: ButtonClick, { session, owner }: Decoded<typeof nextId>) {
   assertOwner(interaction, owner, NOT_YOURS);
   const asked = await ctx.quiz.next(interaction.guildId, owner, session);
   return interaction.update(
-    asked.kind === 'asked' ? questionView(ctx.content, asked.asked, owner) : sessionEndView(asked.totals, 'finished'),
+    asApiJson(asked.kind === 'asked' ? questionView(ctx.content, asked.asked, owner) : sessionEndView(asked.totals, 'finished')),
   );
 }
 

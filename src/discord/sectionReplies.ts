@@ -1,6 +1,6 @@
-import type { BaseMessageOptions, JSONEncodable } from 'discord.js';
 import type { Content } from '../content/content.js';
 import type { Section } from '../content/schema.js';
+import { encoded, toApi } from './apiJson.js';
 import type { MessageView } from './views/parts.js';
 import { sectionView } from './views/summary.js';
 
@@ -8,18 +8,13 @@ import { sectionView } from './views/summary.js';
  * Each section's reading view depends on the bundle only, so it is built once per bundle, already as API JSON:
  * discord.js then sends it as it is instead of building the embed and the buttons again and validating each
  * builder on every /summary and every page turn (which cost /summary more CPU than the bare client's whole reply).
+ * Copied, since the views are shared by every reply for the life of the bundle.
  */
-const encoded = <T>(json: T): JSONEncodable<T> => ({ toJSON: () => json });
-
-type Component = BaseMessageOptions['components'] extends readonly (infer C)[] | undefined ? C : never;
-const toApi = (component: Component) =>
-  typeof (component as Partial<JSONEncodable<unknown>>).toJSON === 'function' ? (component as JSONEncodable<unknown>).toJSON() : component;
-
 function prepared(view: MessageView): MessageView {
   return {
     ...view,
-    embeds: view.embeds.map((embed) => encoded(structuredClone(toApi(embed as Component)))),
-    components: view.components.map((row) => encoded(structuredClone(toApi(row)))) as MessageView['components'],
+    embeds: view.embeds.map((embed) => encoded(structuredClone(toApi(embed)))),
+    components: view.components.map((row) => encoded(structuredClone(toApi(row)))),
   } as MessageView;
 }
 
