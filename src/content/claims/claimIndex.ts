@@ -37,8 +37,6 @@ export interface ClaimHit {
   readonly foreign: number;
   /** The card's paraphrases that matched, best first. */
   readonly paraphrases: readonly Paraphrase[];
-  /** Cards that alone use one of the query's words ("stackelberg"), other than this one: the query may be about them. */
-  readonly borrowed: readonly string[];
 }
 
 /**
@@ -209,14 +207,14 @@ export class ClaimIndex {
       const coverage = share(match.terms) + SUPPORT_COVERAGE * share(supportOnly);
       const own = this.wordingTerms.get(id) ?? new Set();
       const unexplained = share([...weights.keys()].filter((term) => !own.has(term) && this.cardsUsing.has(term)));
-      const borrowed = [...weights.keys()].flatMap((term) => {
-        const owner = this.onlyCard.get(term);
-        return owner === undefined || owner === id || /\d/.test(term) ? [] : [owner];
-      });
-      const strength = score / meaning;
-      return [{ claim, strength, coverage: Math.min(1, coverage), unexplained, foreign, paraphrases: match.paraphrases, borrowed }];
+      return [{ claim, strength: score / meaning, coverage: Math.min(1, coverage), unexplained, foreign, paraphrases: match.paraphrases }];
     });
     return hits.sort((a, b) => b.strength - a.strength);
+  }
+
+  /** The cards that alone use one of these terms anywhere ("stackelberg"); figures are not words of a card. */
+  soleUsers(terms: readonly string[]): ReadonlySet<string> {
+    return new Set(terms.flatMap((term) => (/\d/.test(term) ? [] : (this.onlyCard.get(term) ?? []))));
   }
 
   /** Rarer terms carry more of a query's meaning: BM25's inverse document frequency over the cards. */

@@ -95,9 +95,12 @@ function saysWording(wording: { readonly coverage: number; readonly recall: numb
   return wording.recall >= said.recall && wording.coverage >= said.coverage && hit.foreign <= said.foreign;
 }
 
-/** Whether the sentence uses a word only another close card uses ("the stackelberg paper…" near the lab card). */
-function borrowsFrom([best, ...others]: readonly ClaimHit[]): boolean {
-  const lender = others.find((hit) => best?.borrowed.includes(hit.claim.id));
+/**
+ * Whether the sentence uses a word only another close card uses ("the stackelberg paper…" near the lab card);
+ * `soleUsers` are the cards that alone use one of its words.
+ */
+function borrowsFrom([best, ...others]: readonly ClaimHit[], soleUsers: ReadonlySet<string>): boolean {
+  const lender = others.find((hit) => soleUsers.has(hit.claim.id));
   return best !== undefined && lender !== undefined && lender.strength >= claimThreshold.lender * best.strength;
 }
 
@@ -169,7 +172,7 @@ export class ClaimJudge {
     const [bestWording] = best.paraphrases;
     if (judged === null && (best.strength < claimThreshold.strength || !bestWording || !saysWording(bestWording, best)))
       return notCovered();
-    if (judged === null || borrowsFrom(hits) || this.disputed(hits, said, judged)) {
+    if (judged === null || borrowsFrom(hits, this.index.soleUsers(said.terms)) || this.disputed(hits, said, judged)) {
       const candidates = close.length > 0 ? close : [best];
       return {
         query,
