@@ -184,9 +184,14 @@ function percentsWritten(text: string): NumberMention[] {
   return [...ranges, ...points];
 }
 
-const COMPARES_TWO = /\b(?:more|less|fewer|(?!other\b|rather\b)\w{2,}er)\s+(?:[\w.%-]+\s+){0,5}?than\b/i;
-const DEGREE =
-  /\bas\s+(?:\w+\s+){1,3}as\b|\b(?:over|under|above|below|at least|at most)\s+(?:half|a third|a quarter|\d)|\bout-?(?:fake|do|perform|number)|(?<!\b(?:other|rather)\s)\bthan\b|\b(?:more|less|fewer|most|least|higher|lower|bigger|smaller|greater|better|worse|larger|rarer|likelier)\b/i;
+/** "than" that compares, not the one of "other than" or "rather than". */
+const THAN = String.raw`(?<!\b(?:other|rather)\s+)\bthan\b`;
+const MORE_OR_LESS = 'more|less|fewer';
+const COMPARES_TWO = new RegExp(String.raw`\b(?:${MORE_OR_LESS}|\w{2,}er)\s+(?:[\w.%-]+\s+){0,5}?${THAN}`, 'i');
+const DEGREE = new RegExp(
+  String.raw`\bas\s+(?:\w+\s+){1,3}as\b|\b(?:over|under|above|below|at least|at most)\s+(?:half|a third|a quarter|\d)|\bout-?(?:fake|do|perform|number)|${THAN}|\b(?:${MORE_OR_LESS}|most|least|higher|lower|bigger|smaller|greater|better|worse|larger|rarer|likelier)\b`,
+  'i',
+);
 
 /** Words that present a statement as established by research. "Definitely" is an opinion, not a finding. */
 const SETTLED = /\b(?:prove[nsd]?|confirm(?:ed|s)?|demonstrat(?:ed|es)|established|(?:been|was|were) shown|showed that)\b/i;
@@ -194,15 +199,18 @@ const SETTLED = /\b(?:prove[nsd]?|confirm(?:ed|s)?|demonstrat(?:ed|es)|establish
 /** Chat openers before a question word ("so", "ok wait", "quick question:"). */
 const OPENERS = String.raw`^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw|quick question|question)\W+)*`;
 
+/** The words that open a question asking for something ("who" apart: it needs no verb after it). */
+const QUESTION_WORDS = 'what|which|why|where|when|how';
+
 /** An open question, after any opener; not one that asks for a figure ("how often", "what percentage"). */
 const ASKS_FOR = new RegExp(
-  `${OPENERS}(?:who|what|which|why|where|when|how)\\b(?!\\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?)))`,
+  `${OPENERS}(?:who|${QUESTION_WORDS})\\b(?!\\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?)))`,
   'i',
 );
 
 /** Question word order without a question mark ("what is a token"); not "what claude protected was…". */
 const OPEN_QUESTION_ORDER = new RegExp(
-  `${OPENERS}(?:who\\b|(?:what|which|why|where|when|how)(?:'s\\b|\\W+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\\b))`,
+  `${OPENERS}(?:who\\b|(?:${QUESTION_WORDS})(?:'s\\b|\\W+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\\b))`,
   'i',
 );
 
@@ -222,8 +230,8 @@ export function loadAntonyms(): void {
 
 /** The antonyms WordNet lists for a lemma (single words only). */
 export function antonymsOf(lemma: string): ReadonlySet<string> {
-  antonymTable ??= readAntonyms();
-  return antonymTable.get(lemma) ?? EMPTY;
+  loadAntonyms();
+  return antonymTable?.get(lemma) ?? EMPTY;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
