@@ -30,8 +30,11 @@ export const CLAIM_COOLDOWN_SECONDS = 5;
 const builtReplies = new WeakMap<Content, LRUCache<string, MessageView>>();
 
 function replyFor(content: Content, text: string): MessageView {
-  const replies = builtReplies.get(content) ?? new LRUCache<string, MessageView>({ max: 500 });
-  builtReplies.set(content, replies);
+  let replies = builtReplies.get(content);
+  if (replies === undefined) {
+    replies = new LRUCache<string, MessageView>({ max: 500 });
+    builtReplies.set(content, replies);
+  }
   let view = replies.get(text);
   if (view === undefined) {
     view = asApiJson(claimReply(content, content.findClaim(text)));

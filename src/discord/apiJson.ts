@@ -7,10 +7,10 @@ import type { MessageView } from './views/parts.js';
  * `toJSON()` as that method returns it. Our views are written as API JSON already, so their embeds and rows are
  * wrapped; a builder among them is turned into JSON once, here.
  */
-export const encoded = <T>(json: T): JSONEncodable<T> => ({ toJSON: () => json });
+const encoded = <T>(json: T): JSONEncodable<T> => ({ toJSON: () => json });
 
 /** A builder's JSON, or the API object itself. */
-export const toApi = (component: unknown) =>
+const toApi = (component: unknown) =>
   typeof (component as Partial<JSONEncodable<unknown>>).toJSON === 'function' ? (component as JSONEncodable<unknown>).toJSON() : component;
 
 export function asApiJson(view: MessageView): MessageView {

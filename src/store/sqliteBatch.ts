@@ -2,8 +2,11 @@ import { keyvKey, type RecordBatch } from './batch.js';
 import type { RecordCache } from './recordCache.js';
 import type { SqliteStore } from './sqliteFile.js';
 
+const upserts: string[] = [];
+/** The upsert of `rows` rows, written once per count. */
 const upsertOf = (rows: number) =>
-  `INSERT INTO {table} (key, value) VALUES ${Array.from({ length: rows }, () => '(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+  (upserts[rows] ??=
+    `INSERT INTO {table} (key, value) VALUES ${Array.from({ length: rows }, () => '(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
 
 /**
  * The quiz's several records at once on the SQLite file, in keyv's own table (`store` is a keyv adapter of it): one
@@ -13,12 +16,7 @@ const upsertOf = (rows: number) =>
 export function sqliteBatch(store: SqliteStore, remembered: RecordCache): RecordBatch {
   return {
     remembered,
-    async read(refs) {
-      const keys = refs.map(keyvKey);
-      const rows = store.query('SELECT key, value FROM {table} WHERE key IN (SELECT value FROM json_each(?))', JSON.stringify(keys));
-      const found = new Map((rows as { key: string; value: string }[]).map((row) => [row.key, row.value]));
-      return keys.map((key) => found.get(key));
-    },
+    read: (refs) => store.getMany<string>(refs.map(keyvKey)),
     async write(entries) {
       if (entries.length > 0) store.query(upsertOf(entries.length), ...entries.flatMap((entry) => [keyvKey(entry), entry.stored]));
     },
