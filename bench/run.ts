@@ -4,7 +4,8 @@
  * `-- --only interactions,memory` runs some sections, `-- --scenarios quiz,/claim` some interaction scenarios; `-- --store redis://127.0.0.1:6379` gives the bot another store.
  * Prints the tables and the ratios, writes the raw figures to bench/.build/results-<mode>.json and the latency
  * chart to docs/benchmarks-latency.svg (full runs) or bench/.build/latency-quick.svg.
- * BENCH_CHILD_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' passes node flags to every measured process.
+ * BENCH_CHILD_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' passes node flags to every measured process;
+ * BENCH_CHUNK_PROFILE=/tmp/prof writes a CPU profile of each timed chunk alone (no start-up, no set-up).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

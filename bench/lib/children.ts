@@ -44,7 +44,7 @@ async function start(entry: Entry, env: NodeJS.ProcessEnv): Promise<ChildProcess
   await buildChildren();
   return fork(`${buildDir}${entry}.mjs`, [], {
     execArgv: ['--expose-gc', ...(process.env.BENCH_CHILD_ARGS?.split(' ').filter(Boolean) ?? [])],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_CHUNK_PROFILE: process.env.BENCH_CHUNK_PROFILE, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

@@ -1,3 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
+
 /** What a client child process reports to the bench over IPC. */
 export interface ReadyReport {
   readonly type: 'ready';
@@ -71,6 +75,32 @@ export function memoryNow(): { rss: number; heapUsed: number } {
 }
 
 /**
+ * BENCH_CHUNK_PROFILE=<dir>: a V8 CPU profile of each timed chunk alone (start-up and set-up left out), one file per chunk,
+ * for finding where an interaction's time goes; the CPU questions come in pairs around each chunk.
+ */
+const chunkProfiler = process.env.BENCH_CHUNK_PROFILE ? chunkProfiles(process.env.BENCH_CHUNK_PROFILE) : undefined;
+
+function chunkProfiles(dir: string) {
+  const session = new Session();
+  session.connect();
+  let running = false;
+  let chunk = 0;
+  return {
+    toggle() {
+      if (!running) {
+        session.post('Profiler.enable', () => session.post('Profiler.start'));
+      } else {
+        const file = join(dir, `${process.pid}.chunk${chunk++}.cpuprofile`);
+        session.post('Profiler.stop', (err, result) => {
+          if (!err) writeFileSync(file, JSON.stringify(result.profile));
+        });
+      }
+      running = !running;
+    },
+  };
+}
+
+/**
  * Exits when the bench says so or goes away; answers its CPU-time questions meanwhile, and, when the process can
  * check a claim, its memory after doing so.
  */
@@ -79,7 +109,10 @@ export function exitWith(stop: () => Promise<unknown>, checkClaim?: () => void):
   process.on('message', (message) => {
     const type = (message as { type?: string }).type;
     if (type === 'stop') exit();
-    if (type === 'cpu') send({ type: 'cpu', ...process.cpuUsage() });
+    if (type === 'cpu') {
+      send({ type: 'cpu', ...process.cpuUsage() });
+      chunkProfiler?.toggle();
+    }
     if (type === 'claim' && checkClaim) {
       checkClaim();
       send({ type: 'memory', ...memoryNow() });
