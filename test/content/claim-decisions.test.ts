@@ -28,4 +28,24 @@ describe('claim decisions on the bundle', () => {
     const also = decide('sonnet 3.5 also faked alignment, opus wasnt the only one');
     expect(also.kind === 'verdict' ? also.verdict : 'no verdict').not.toBe('misleading');
   });
+
+  it('reads a figure the card does not use as a detail to check, not as something the card is silent on', () => {
+    expect(decide('in the animal welfare setting af reasoning was only 4%')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+      relation: 'detail',
+    });
+  });
+
+  it('reads "went away", "vanished" and "shrank" as the change they are, and gives no verdict it cannot tell', () => {
+    expect(decide('the honesty instruction made the faking go away')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
+    expect(decide('the faking vanished when the info came from synthetic docs instead of the prompt')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+    });
+    const down = decide('RL training made the alignment faking reasoning go down');
+    expect(down.kind === 'verdict' ? down.verdict : 'no verdict').not.toBe('supported');
+    const stayed = decide('even with an honesty instruction the faking stuck around');
+    expect(stayed.kind === 'verdict' ? stayed.verdict : 'no verdict').not.toBe('unsupported');
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDetails, makesDetail } from '../../src/content/claims/details.js';
 import { negationUnclear, reverses } from '../../src/content/claims/reversal.js';
 import { SentenceReader } from '../../src/content/claims/sentence.js';
+import { claimTerms } from '../../src/content/claims/terms.js';
 
 /** The relation rules on sentences of our own, against a small word list, so they hold whatever the cards say. */
 const reader = new SentenceReader({
@@ -26,6 +27,13 @@ describe('whether a sentence reverses a wording', () => {
 
   it('still reads a negation of what both sentences say', () => {
     expect(reverses(read('opus never answered harmful requests from free-tier users'), card, reader.opposites)).toBe(true);
+  });
+
+  it('reads a swapped pair of phrasal verbs once: "went up" against "went down" is one reversal, not up/down again', () => {
+    const rose = new SentenceReader({ names: [], opposites: [['increase', 'drop']] });
+    const up = rose.read('after RL the faking reasoning went up');
+    expect(reverses(rose.read('after RL the faking reasoning went down'), up, rose.opposites)).toBe(true);
+    expect(reverses(rose.read('after RL the faking reasoning shrank'), up, rose.opposites)).toBe(true);
   });
 
   it('reads antonyms for the whole WordNet sense, not only the words WordNet pairs ("harder" against "easier")', () => {
@@ -72,6 +80,14 @@ describe('whether a sentence reverses a wording', () => {
   it('calls the relation unclear when a negation shares only a few of its words with the other sentence', () => {
     const wording = read("Bengio being an external reviewer doesn't mean he endorsed the conclusions");
     expect(negationUnclear(read('the external reviewers signed off on all the conclusions'), wording, reader.opposites)).toBe(true);
+  });
+});
+
+describe('chat short forms', () => {
+  it('spells out "af", "docs" and "w/o" before reading, so their words and negations count', () => {
+    expect(claimTerms('af reasoning in the docs')).toEqual(claimTerms('alignment faking reasoning in the documents'));
+    expect(read('w/o a scratchpad there was no gap').negations.length).toBe(read('without a scratchpad there was no gap').negations.length);
+    expect(claimTerms('a leaf, a draft')).toEqual(claimTerms('leaf draft'));
   });
 });
 

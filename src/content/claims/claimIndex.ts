@@ -197,7 +197,9 @@ export class ClaimIndex {
       match.support = result.score;
       match.supportTerms = result.queryTerms;
     }
-    const foreign = share([...weights.keys()].filter((term) => !this.cardsUsing.has(term)));
+    // A figure the card does not use is a detail for details.ts to check, not something the card is silent on.
+    const said = [...weights.keys()].filter((term) => !isFigure(term));
+    const foreign = share(said.filter((term) => !this.cardsUsing.has(term)));
     const hits = [...matches].flatMap(([id, match]) => {
       const claim = this.claimsById.get(id);
       if (!claim) return [];
@@ -206,7 +208,7 @@ export class ClaimIndex {
       const supportOnly = match.supportTerms.filter((term) => !match.terms.includes(term));
       const coverage = share(match.terms) + SUPPORT_COVERAGE * share(supportOnly);
       const own = this.wordingTerms.get(id) ?? new Set();
-      const unexplained = share([...weights.keys()].filter((term) => !own.has(term) && this.cardsUsing.has(term)));
+      const unexplained = share(said.filter((term) => !own.has(term) && this.cardsUsing.has(term)));
       return [{ claim, strength: score / meaning, coverage: Math.min(1, coverage), unexplained, foreign, paraphrases: match.paraphrases }];
     });
     return hits.sort((a, b) => b.strength - a.strength);
@@ -224,5 +226,7 @@ export class ClaimIndex {
     return Math.max(MEANING_FLOOR, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
 }
+
+const isFigure = (term: string) => /^\d+(?:\.\d+)?$/.test(term) || term === 'percent';
 
 const sameLetters = (a: string, b: string) => [...a].sort().join('') === [...b].sort().join('');

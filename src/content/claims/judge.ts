@@ -5,6 +5,7 @@ import { checkDetails, makesDetail, setsApart } from './details.js';
 import { loadAntonyms } from './language.js';
 import { negationUnclear, reverses } from './reversal.js';
 import { type Sentence, SentenceReader } from './sentence.js';
+import { claimTerms } from './terms.js';
 
 /**
  * /claim's decision: which card a member's sentence is about, and what the evidence says about *that sentence*.
@@ -209,7 +210,9 @@ export class ClaimJudge {
       // What the wording stands for in what the member said (a detail they do not state leaves the card's claim),
       // then reversed if they say the reverse of it.
       const made = this.madeReading(hit.claim, wording, said);
-      if (made === 'abstains') continue;
+      // A member who says which way something moved ("went down") is not judged by a wording that says no direction
+      // ("made faking reasoning way more common" carries it in words the reader does not pair): that wording abstains.
+      if (made === 'abstains' || (saysChange(said) && !saysChange(read))) continue;
       const reversed = reverses(said, read, this.reader.opposites);
       // One that compares two things ("Sonnet fakes more than Opus") against a sentence that compares nothing ("Sonnet
       // fakes too") cannot tell which statement the member makes.
@@ -298,6 +301,10 @@ export class ClaimJudge {
     return ids.flatMap((id) => this.sectionsById.get(id) ?? []).slice(0, RELATED_MAX);
   }
 }
+
+/** The terms of verbs that say which way something changed (synonyms folded: "went up" is "increase"). */
+const CHANGES = new Set(claimTerms('increase drop raise lower reduce decrease cut eliminate double halve'));
+const saysChange = (sentence: Sentence) => sentence.terms.some((term) => CHANGES.has(term));
 
 const readingKey = (reading: Reading) => (reading.kind === 'claim' ? 'claim' : `misreading/${reading.at}`);
 

@@ -21,8 +21,10 @@ export function reverses(said: Sentence, wording: Sentence, opposites: Opposites
     const reordered = !wording.changes.some(([a, b]) => a === sameChange[0] && b === sameChange[1]);
     return (negation + (reordered ? 1 : 0)) % 2 === 1;
   }
-  // A negating word ("no") is counted as a negation above, not again as the antonym of "all".
+  // A negating word ("no") is counted as a negation above, not again as the antonym of "all"; the words of a synonym
+  // phrase ("went down") are read as its term, by the domain's opposites, not again as lemmas ("down" ↔ "up").
   const cues = new Set([...said.negations, ...wording.negations].map((scope) => scope.cue));
+  for (const word of [...said.phraseWords, ...wording.phraseWords]) cues.add(word);
   const onlySaid = [...said.lemmas].filter((lemma) => !wording.lemmas.has(lemma) && !cues.has(lemma));
   const onlyWording = new Set([...wording.lemmas].filter((lemma) => !said.lemmas.has(lemma) && !cues.has(lemma)));
   const antonyms = onlySaid.filter((lemma) => [...antonymsOf(lemma)].some((antonym) => onlyWording.has(antonym))).length;

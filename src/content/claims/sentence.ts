@@ -1,6 +1,6 @@
 import type { ClaimWords } from '../schema.js';
 import { type NegationScope, type NumberMention, type SentenceFacts, sentenceFacts } from './language.js';
-import { claimTerms, negatedSynonyms } from './terms.js';
+import { claimTerms, negatedSynonyms, phraseWords, spellOut } from './terms.js';
 
 /**
  * A sentence as /claim compares it: its search terms, how many negations it carries, its lemmas, the figures
@@ -13,6 +13,8 @@ export interface Sentence {
   /** Its negations, each with the search terms of what it negates (for the domain's phrases). */
   readonly negations: readonly Negation[];
   readonly lemmas: ReadonlySet<string>;
+  /** Words a multi-word synonym phrase stands for (see `phraseWords`). */
+  readonly phraseWords: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
   readonly question: boolean;
   readonly asksFor: boolean;
@@ -76,11 +78,15 @@ export class SentenceReader {
     ].filter(({ terms }) => terms.length > 0);
   }
 
-  /** `spelled` is the text with slips corrected, for terms and names; figures and negations come from `text`. */
+  /**
+   * `spelled` is the text with slips corrected, for terms and names; figures and negations come from `text`, its chat
+   * short forms spelled out ("w/o" → "without").
+   */
   read(text: string, spelled: string = text): Sentence {
     const terms = claimTerms(spelled);
     const names = new Map<string, Set<string>>();
-    let unnamed = text;
+    const written = spellOut(text);
+    let unnamed = written;
     // Longest names first, each taking the words it matches: "Claude Opus 4" is not also Claude 3 Opus ("opus").
     const taken = new Set<number>();
     for (const { kind, canonical, terms: nameTerms, pattern } of this.patterns) {
@@ -90,14 +96,15 @@ export class SentenceReader {
       (names.get(kind) ?? names.set(kind, new Set()).get(kind))?.add(canonical);
       unnamed = unnamed.replace(pattern, ' ');
     }
-    const facts = sentenceFacts(text);
+    const facts = sentenceFacts(written);
     // Figures come from the text without its names, so "Claude 3 Opus" states no figure.
-    const { numbers } = unnamed === text || !/\d/.test(text) ? facts : sentenceFacts(unnamed);
+    const { numbers } = unnamed === written || !/\d/.test(written) ? facts : sentenceFacts(unnamed);
     return {
       text,
       terms,
-      negations: facts.negations.slice(negatedSynonyms(text)).map((scope) => ({ ...scope, terms: claimTerms(scope.written.join(' ')) })),
+      negations: facts.negations.slice(negatedSynonyms(written)).map((scope) => ({ ...scope, terms: claimTerms(scope.written.join(' ')) })),
       lemmas: facts.lemmas,
+      phraseWords: phraseWords(spelled),
       question: facts.question,
       asksFor: facts.asksFor,
       comparison: facts.comparison,

@@ -61,6 +61,8 @@ export const synonymGroups: readonly (readonly string[])[] = [
   // How people ask about numbers
   ['percent', 'per cent', 'percentage', 'fraction', 'proportion', 'rate', 'how often', 'how frequently'],
   ['gap', 'difference', 'discrepancy'],
+  ['collapse', 'fall apart', 'falls apart', 'fell apart', 'fallen apart', 'break down', 'broke down', 'broken down'],
+  ['drop', 'go down', 'goes down', 'went down', 'gone down', 'fall', 'fell', 'fallen', 'shrink', 'shrank', 'shrunk', 'decline'],
   ['increase', 'rise', 'rose', 'risen', 'go up', 'goes up', 'went up', 'gone up', 'grow', 'grew', 'grown'],
   ['1', 'one'],
   ['2', 'two'],
@@ -85,7 +87,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['values', 'preferences', 'personality', 'principles', 'morals', 'ethics'],
   ['comply', 'compliance', 'cooperate', 'obey'],
   ['modify', 'modification', 'overwrite', 'alter', 'rewrite'],
-  ['eliminate', 'remove', 'get rid of', 'train out', 'erase'],
+  ['eliminate', 'remove', 'get rid of', 'train out', 'erase', 'disappear', 'vanish', 'go away', 'went away', 'gone away'],
   ['mitigation', 'mitigate', 'countermeasure', 'fix', 'prevent', 'defence', 'defense', 'remedy'],
   ['replicate', 'replication', 'reproduce', 'rerun', 're run'],
   ['notebook', 'repo', 'repository', 'colab', 'github'],

@@ -22,8 +22,24 @@ export const STOP_WORDS = new Set(
   w bc cuz coz tho rn idk ngl fr smth sth prob probs `.split(/\s+/),
 );
 
+/** Short forms people type in chat, spelled out before anything else reads the text ("w/o" would split into nothing). */
+const SHORT_FORMS: Readonly<Record<string, string>> = {
+  af: 'alignment faking',
+  convo: 'conversation',
+  convos: 'conversations',
+  doc: 'document',
+  docs: 'documents',
+  finetune: 'fine-tune',
+  finetuned: 'fine-tuned',
+  finetuning: 'fine-tuning',
+  'w/o': 'without',
+};
+const SHORT_FORM = new RegExp(String.raw`(?<![\p{L}\p{N}/])(?:${Object.keys(SHORT_FORMS).join('|')})(?![\p{L}\p{N}/])`, 'giu');
+
+export const spellOut = (text: string): string => text.replace(SHORT_FORM, (short) => SHORT_FORMS[short.toLowerCase()] ?? short);
+
 export const words = (text: string): string[] =>
-  text
+  spellOut(text)
     .toLowerCase()
     .replaceAll('%', ' percent ')
     .split(/[^\p{L}\p{N}]+/u)
@@ -77,6 +93,22 @@ export function claimTerms(text: string): string[] {
     if (synonym) return synonym.canonical ? [synonym.canonical] : [];
     return STOP_WORDS.has(word) ? [] : [stem];
   });
+}
+
+/**
+ * The words inside the text's multi-word synonym phrases ("went" and "up" of "went up"): the phrase's term stands for
+ * them, so their own lemmas must not be read again ("up" against "down" would count the reversal twice).
+ */
+export function phraseWords(text: string): Set<string> {
+  const all = words(text);
+  const inside = new Set<string>();
+  let at = 0;
+  for (const segment of segments(text)) {
+    const length = segment.synonym?.run.length ?? 1;
+    if (length > 1) for (const word of all.slice(at, at + length)) inside.add(word);
+    at += length;
+  }
+  return inside;
 }
 
 /** How many synonym phrases in the text carry a negation of their own ("not monitored", "nobody watching"). */
