@@ -57,10 +57,9 @@ async function changeReminders(ctx: Services, interaction: SlashInteraction, arg
 }
 
 async function exportProgress(ctx: Services, interaction: SlashInteraction) {
-  const progress = await ctx.quiz.progress.get(memberKey(interaction.guildId, interaction.user.id));
-  if (!progress || progress.history.length === 0)
-    throw new Refusal('Nothing to export yet: answer some questions with `/quiz start` first.');
-  return interaction.reply({ ...exportView(exportFiles(ctx.content, progress), progress.history.length), flags: MessageFlags.Ephemeral });
+  const { progress, answers } = await ctx.quiz.exported(interaction.guildId, interaction.user.id);
+  if (!progress || answers.length === 0) throw new Refusal('Nothing to export yet: answer some questions with `/quiz start` first.');
+  return interaction.reply({ ...exportView(exportFiles(ctx.content, progress, answers), answers.length), flags: MessageFlags.Ephemeral });
 }
 
 export default defineCommand({

@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Content } from '../content/content.js';
 import type { Question } from '../content/schema.js';
-import type { Progress, QuestionHistory } from './records.js';
+import type { LoggedAnswer, Progress, QuestionHistory } from './records.js';
 
 export interface ExportFile {
   readonly name: string;
@@ -35,9 +35,9 @@ export const ANSWERS_HEADER = [
   'sources',
 ] as const;
 
-/** Every kept answer, oldest first (the record keeps the latest HISTORY_KEPT). */
-export function answersCsv(content: Content, progress: Progress): string {
-  const rows = progress.history.map((answer) => {
+/** Every kept answer, oldest first (`historyOf`: the latest HISTORY_KEPT). */
+export function answersCsv(content: Content, answers: readonly LoggedAnswer[]): string {
+  const rows = answers.map((answer) => {
     const question = content.questions.get(answer.question);
     const result = answer.correct ? 'right' : 'wrong';
     if (!question) return [answer.at, '', answer.question, GONE, '', '', result, '', ''];
@@ -145,9 +145,9 @@ export function ankiTsv(content: Content, progress: Progress): string {
 }
 
 /** The three files of `/progress export`. */
-export function exportFiles(content: Content, progress: Progress): ExportFile[] {
+export function exportFiles(content: Content, progress: Progress, answers: readonly LoggedAnswer[]): ExportFile[] {
   return [
-    { name: 'scratchpad-answers.csv', text: answersCsv(content, progress) },
+    { name: 'scratchpad-answers.csv', text: answersCsv(content, answers) },
     { name: 'scratchpad-misses.csv', text: missesCsv(content, progress) },
     { name: 'scratchpad-anki.tsv', text: ankiTsv(content, progress) },
   ];

@@ -5,7 +5,10 @@ import {
   type Answer,
   emptyProgress,
   emptyTotals,
+  HISTORY_BATCH,
   HISTORY_KEPT,
+  type History,
+  type LoggedAnswer,
   MAX_BOX,
   type Progress,
   type QuestionHistory,
@@ -104,12 +107,28 @@ export function applyAnswer(current: Progress | undefined, input: AnswerInput): 
       },
       weeks: latestWeeks({ ...progress.weeks, [week]: addTo(progress.weeks[week] ?? emptyTotals(), graded) }),
       recent: [...progress.recent, answer].slice(-RECENT_ANSWERS),
-      history: [...progress.history, { question: answer.question, choice: answer.choice, correct: answer.correct, at: answer.at }].slice(
-        -HISTORY_KEPT,
+      pending: [...progress.pending, { question: answer.question, choice: answer.choice, correct: answer.correct, at: answer.at }].slice(
+        -(HISTORY_KEPT + HISTORY_BATCH),
       ),
       sectionWeeks: sectionWeeksAfter(progress, week, input.question.section, graded),
     },
   };
+}
+
+/** A member's kept answers, oldest first: the log's, then those still pending in the progress record. */
+export const historyOf = (progress: Progress | undefined, log: History | undefined): LoggedAnswer[] =>
+  [...(log?.answers ?? []), ...(progress?.pending ?? [])].slice(-HISTORY_KEPT);
+
+/**
+ * The progress record and history log after an answer: once HISTORY_BATCH answers are pending they move to the log
+ * (the two are written together); until then both are handed back as they were, and the log is not written.
+ */
+export function withHistoryMoved(progress: Progress, log: History | undefined): [Progress, History | undefined] {
+  if (progress.pending.length < HISTORY_BATCH) return [progress, log];
+  return [
+    { ...progress, pending: [] },
+    { v: 1, answers: historyOf(progress, log) },
+  ];
 }
 
 export interface SectionMastery {

@@ -13,6 +13,11 @@ export const RECENT_ANSWERS = 20;
 export const WEEKS_KEPT = 8;
 /** How many answers the export's history keeps (oldest dropped first): enough for months of regular practice. */
 export const HISTORY_KEPT = 300;
+/**
+ * How many answers the progress record holds for the history before they move to the member's history log, in the
+ * same atomic write as the answer that fills the batch: an answer writes the progress record without the log.
+ */
+export const HISTORY_BATCH = 50;
 
 const count = z.int().min(0);
 const instant = z.iso.datetime();
@@ -82,6 +87,16 @@ const ProgressSchema2 = ProgressSchema1.extend({
   sectionWeeks: z.record(z.string(), z.record(z.string(), TotalsSchema)),
 });
 
+/**
+ * Version 3 keeps the answer history out of the record every answer rewrites: `pending` holds the latest answers
+ * until there are HISTORY_BATCH of them, then they move to the member's history log (HistorySchema).
+ */
+const ProgressSchema3 = ProgressSchema2.omit({ history: true }).extend({
+  v: z.literal(3),
+  /** The latest answers not yet in the history log, oldest first. */
+  pending: z.array(LoggedAnswerSchema).max(HISTORY_KEPT + HISTORY_BATCH),
+});
+
 type Progress1 = z.infer<typeof ProgressSchema1>;
 type QuestionHistory1 = z.infer<typeof QuestionHistorySchema1>;
 
@@ -105,8 +120,20 @@ export function upgradeProgress(old: Progress1): z.infer<typeof ProgressSchema2>
   };
 }
 
-/** A member's quiz progress in one guild; a version 1 record is upgraded as it is read and saved as version 2. */
-export const ProgressSchema = z.union([ProgressSchema2, ProgressSchema1.transform(upgradeProgress)]);
+/** Version 2 → 3: the history becomes the pending answers, moved to the log by the next answer that records. */
+function pendingHistory({ history, ...rest }: z.infer<typeof ProgressSchema2>): z.infer<typeof ProgressSchema3> {
+  return { ...rest, v: 3, pending: history };
+}
+
+/** A member's quiz progress in one guild; an older record is upgraded as it is read and saved as version 3. */
+export const ProgressSchema = z.union([
+  ProgressSchema3,
+  ProgressSchema2.transform(pendingHistory),
+  ProgressSchema1.transform((old) => pendingHistory(upgradeProgress(old))),
+]);
+
+/** A member's answers in one guild, oldest first, for the export; the latest ones wait in Progress.pending. */
+export const HistorySchema = z.object({ v: z.literal(1), answers: z.array(LoggedAnswerSchema).max(HISTORY_KEPT) });
 
 /** A member's private quiz in one guild; starting a new one replaces it. */
 export const SessionSchema = z.object({
@@ -166,6 +193,7 @@ export type Answer = z.infer<typeof AnswerSchema>;
 export type Totals = z.infer<typeof TotalsSchema>;
 export type Streak = z.infer<typeof StreakSchema>;
 export type Progress = z.output<typeof ProgressSchema>;
+export type History = z.infer<typeof HistorySchema>;
 export type Session = z.infer<typeof SessionSchema>;
 export type Members = z.infer<typeof MembersSchema>;
 export type Report = z.infer<typeof ReportSchema>;
@@ -175,7 +203,7 @@ export type Round = z.infer<typeof RoundSchema>;
 export const emptyTotals = (): Totals => ({ answered: 0, correct: 0, points: 0 });
 
 export const emptyProgress = (): Progress => ({
-  v: 2,
+  v: 3,
   answered: 0,
   correct: 0,
   points: 0,
@@ -184,7 +212,7 @@ export const emptyProgress = (): Progress => ({
   questions: {},
   weeks: {},
   recent: [],
-  history: [],
+  pending: [],
   sectionWeeks: {},
 });
 

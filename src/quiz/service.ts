@@ -10,9 +10,11 @@ import { type AnySlot, type Currents, type Nexts, type Saved, updateTogether } f
 import { QuizRefusal, refusals } from './errors.js';
 import type { Graded } from './grade.js';
 import { type Board, type Period, rank } from './leaderboard.js';
-import { type AnswerInput, applyAnswer, type ProgressSummary, type Recorded, summarize } from './progress.js';
+import { type AnswerInput, applyAnswer, historyOf, type ProgressSummary, type Recorded, summarize, withHistoryMoved } from './progress.js';
 import {
   emptyProgress,
+  HistorySchema,
+  type LoggedAnswer,
   type Members,
   MembersSchema,
   memberKey,
@@ -73,6 +75,8 @@ const totalsOf = (session: Session): SessionTotals => ({
  */
 export class QuizService {
   readonly progress: Repository<typeof ProgressSchema>;
+  /** Each member's answer log; an answer writes it only when it moves a batch of pending answers there. */
+  readonly history: Repository<typeof HistorySchema>;
   readonly sessions: Repository<typeof SessionSchema>;
   readonly members: Repository<typeof MembersSchema>;
   /**
@@ -83,6 +87,7 @@ export class QuizService {
 
   constructor(private readonly deps: QuizDeps) {
     this.progress = deps.store.repository('quiz.progress', ProgressSchema);
+    this.history = deps.store.repository('quiz.history', HistorySchema);
     this.sessions = deps.store.repository('quiz.sessions', SessionSchema);
     this.members = deps.store.repository('quiz.members', MembersSchema);
   }
@@ -144,7 +149,8 @@ export class QuizService {
   async answer(guild: string, user: string, sessionId: string, n: number, choice: number): Promise<Verdict> {
     const key = memberKey(guild, user);
     let recorded: Recorded | undefined;
-    const [session] = await this.updateListed(guild, user, [this.sessions.at(key), this.progress.at(key)], ([stored, progress]) => {
+    const slots = [this.sessions.at(key), this.progress.at(key), this.history.at(key)] as const;
+    const [session] = await this.updateListed(guild, user, slots, ([stored, progress, log]) => {
       const own = this.own(stored, sessionId);
       if (own.asked.length !== n) throw new QuizRefusal(refusals.movedOn);
       if (own.answered) throw new QuizRefusal(refusals.alreadyAnswered);
@@ -158,7 +164,7 @@ export class QuizService {
       const { graded } = recorded;
       return [
         { ...own, answered: true, right: own.right + (graded.correct ? 1 : 0), points: own.points + graded.points },
-        recorded.progress,
+        ...withHistoryMoved(recorded.progress, log),
       ];
     });
     if (!recorded || !session) throw new Error('answer update did not run');
@@ -221,9 +227,10 @@ export class QuizService {
   /** Records one answer in the member's progress (rounds and reviews; a private quiz's answer() does it with its session). */
   async record(guild: string, user: string, input: AnswerInput): Promise<Recorded> {
     let recorded: Recorded | undefined;
-    await this.updateListed(guild, user, [this.progress.at(memberKey(guild, user))], ([current]) => {
+    const key = memberKey(guild, user);
+    await this.updateListed(guild, user, [this.progress.at(key), this.history.at(key)], ([current, log]) => {
       recorded = applyAnswer(current, input);
-      return [recorded.progress];
+      return withHistoryMoved(recorded.progress, log);
     });
     if (!recorded) throw new Error('progress update did not run');
     return recorded;
@@ -240,6 +247,13 @@ export class QuizService {
     );
   }
 
+  /** A member's progress and kept answers, oldest first, for the export. */
+  async exported(guild: string, user: string): Promise<{ progress: Progress | undefined; answers: LoggedAnswer[] }> {
+    const key = memberKey(guild, user);
+    const [progress, log] = await Promise.all([this.progress.get(key), this.history.get(key)]);
+    return { progress, answers: historyOf(progress, log) };
+  }
+
   async setTimeZone(guild: string, user: string, timeZone: string): Promise<void> {
     await this.updateListed(guild, user, [this.progress.at(memberKey(guild, user))], ([current]) => [
       { ...(current ?? emptyProgress()), timeZone },
@@ -250,6 +264,7 @@ export class QuizService {
   async reset(guild: string, user: string): Promise<void> {
     const key = memberKey(guild, user);
     await this.progress.delete(key);
+    await this.history.delete(key);
     await this.sessions.delete(key);
     this.listed.delete(key);
     await this.members.update(guild, (current) => ({ v: 1, members: (current?.members ?? []).filter((member) => member !== user) }));

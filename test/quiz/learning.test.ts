@@ -2,8 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ANKI_COLUMNS, ANSWERS_HEADER, ankiTsv, answersCsv, MISSES_HEADER, missesCsv } from '../../src/quiz/export.js';
 import { insightsOf } from '../../src/quiz/insights.js';
-import { applyAnswer } from '../../src/quiz/progress.js';
-import { emptyProgress, type Progress, ProgressSchema } from '../../src/quiz/records.js';
+import { applyAnswer, historyOf, withHistoryMoved } from '../../src/quiz/progress.js';
+import { emptyProgress, HISTORY_BATCH, HISTORY_KEPT, type History, type Progress, ProgressSchema } from '../../src/quiz/records.js';
 import { contentWith, DAY, question } from './fixtures.js';
 
 const tricky = question('tricky', {
@@ -23,7 +23,7 @@ function answers(list: readonly [typeof easy, number, number][]): Progress {
   );
 }
 
-describe('progress record version 2', () => {
+describe('progress record versions', () => {
   it('upgrades a version 1 record from its recent log', () => {
     const v1 = {
       v: 1,
@@ -52,11 +52,20 @@ describe('progress record version 2', () => {
       ],
     };
     const upgraded = ProgressSchema.parse(v1);
-    expect(upgraded.v).toBe(2);
+    expect(upgraded.v).toBe(3);
     expect(upgraded.questions.tricky).toMatchObject({ firstCorrect: false, lastChoice: 1, wrongChoices: { 1: 2 } });
     expect(upgraded.questions.easy).toMatchObject({ firstCorrect: true, lastChoice: 0, wrongChoices: {} });
-    expect(upgraded.history).toHaveLength(3);
+    expect(upgraded.pending).toHaveLength(3);
     expect(ProgressSchema.parse(upgraded)).toEqual(upgraded);
+  });
+
+  it('upgrades a version 2 record: its history waits as pending answers, nothing of it lost', () => {
+    const { pending, ...rest } = answers([
+      [tricky, 1, 0],
+      [easy, 0, 0],
+    ]);
+    const upgraded = ProgressSchema.parse({ ...rest, v: 2, history: pending });
+    expect(upgraded).toEqual({ ...rest, v: 3, pending });
   });
 
   it('keeps the first try, the chosen wrong answers and per-section weeks', () => {
@@ -67,8 +76,44 @@ describe('progress record version 2', () => {
       [later, 0, 2],
     ]);
     expect(progress.questions.tricky).toMatchObject({ firstCorrect: false, lastChoice: 0, wrongChoices: { 1: 1, 2: 1 } });
-    expect(progress.history.map((a) => a.choice)).toEqual([1, 2, 0, 0]);
+    expect(historyOf(progress, undefined).map((a) => a.choice)).toEqual([1, 2, 0, 0]);
     expect(progress.sectionWeeks['2026-W45']).toMatchObject({ setup: { answered: 3, correct: 1 }, results: { answered: 1, correct: 1 } });
+  });
+});
+
+describe('the history log', () => {
+  const many = (count: number) =>
+    answers(Array.from({ length: count }, (_, i) => [i % 2 === 0 ? tricky : easy, i % 3, i / 10] as [typeof easy, number, number]));
+
+  it('leaves the log alone until a batch is pending, then moves the batch there in the same write', () => {
+    const before = many(HISTORY_BATCH - 1);
+    expect(withHistoryMoved(before, undefined)).toEqual([before, undefined]);
+    const full = many(HISTORY_BATCH);
+    const [progress, log] = withHistoryMoved(full, undefined);
+    expect(progress.pending).toEqual([]);
+    expect(log?.answers).toEqual(full.pending);
+    expect(historyOf(progress, log)).toEqual(historyOf(full, undefined));
+  });
+
+  it('keeps the latest HISTORY_KEPT answers across the log and the pending ones, oldest first', () => {
+    let log: History | undefined;
+    let progress = emptyProgress();
+    const total = HISTORY_KEPT + 2 * HISTORY_BATCH + 7;
+    for (let i = 0; i < total; i++) {
+      const q = i % 2 === 0 ? tricky : easy;
+      progress = applyAnswer(progress, {
+        id: `h${i}`,
+        question: q,
+        choice: i % 3,
+        at: new Date(start.getTime() + i * 60_000),
+        version: '1',
+      }).progress;
+      [progress, log] = withHistoryMoved(progress, log);
+    }
+    const kept = historyOf(progress, log);
+    expect(kept).toHaveLength(HISTORY_KEPT);
+    expect(kept.at(-1)?.at).toBe(new Date(start.getTime() + (total - 1) * 60_000).toISOString());
+    expect(progress.pending.length).toBeLessThan(HISTORY_BATCH);
   });
 });
 
@@ -100,7 +145,7 @@ describe('export', () => {
   ]);
 
   it('writes answers as RFC 4180 CSV that a CSV reader gets back field for field', () => {
-    const text = answersCsv(content, progress);
+    const text = answersCsv(content, historyOf(progress, undefined));
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text).toContain('\r\n');
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];

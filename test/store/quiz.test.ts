@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { memberKey } from '../../src/quiz/records.js';
+import { HISTORY_BATCH, HISTORY_KEPT, memberKey } from '../../src/quiz/records.js';
 import { ReportService } from '../../src/quiz/reports.js';
 import { type RoundDisplay, RoundService, roundKey } from '../../src/quiz/rounds.js';
 import { QuizService } from '../../src/quiz/service.js';
@@ -31,7 +31,27 @@ describe.each(backends)('quiz records on $name', ({ name, url }) => {
     expect(progress).toMatchObject({ answered: 500, correct: 250, points: 2500 });
     expect(progress?.questions.q1?.seen).toBe(500);
     expect((await quiz.members.get(G))?.members).toEqual([ANN]);
+    const { answers } = await quiz.exported(G, ANN);
+    expect(answers).toHaveLength(HISTORY_KEPT);
+    expect(new Set(answers.map((answer) => answer.at)).size).toBe(1);
   }, 30_000);
+
+  it(`[${name}] moves answers to the member's history log a batch at a time, and a reset deletes it too`, async () => {
+    const quiz = quizOn(await open());
+    const q2 = content.questions.get('q2');
+    if (!q2) throw new Error('fixture');
+    const answer = (i: number) =>
+      quiz.record(G, ANN, { id: `log.${i}`, question: q2, choice: i % 3, at: new Date(Date.UTC(2026, 10, 24, 12, i)), version: '1' });
+    for (let i = 0; i < HISTORY_BATCH + 3; i++) await answer(i);
+    const key = memberKey(G, ANN);
+    expect((await quiz.progress.get(key))?.pending).toHaveLength(3);
+    expect((await quiz.history.get(key))?.answers).toHaveLength(HISTORY_BATCH);
+    const { answers } = await quiz.exported(G, ANN);
+    expect(answers.map((a) => a.choice)).toEqual(Array.from({ length: HISTORY_BATCH + 3 }, (_, i) => i % 3));
+    await quiz.reset(G, ANN);
+    expect(await quiz.history.get(key)).toBeUndefined();
+    expect((await quiz.exported(G, ANN)).answers).toEqual([]);
+  });
 
   it(`[${name}] keeps a progress record that no longer parses aside and carries on`, async () => {
     const store = await open();
