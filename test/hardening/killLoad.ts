@@ -4,7 +4,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../src/log.js';
-import { MembersSchema, memberKey, ProgressSchema, ReportsSchema, RoundSchema, SessionSchema } from '../../src/quiz/records.js';
+import { historyOf } from '../../src/quiz/progress.js';
+import {
+  HISTORY_KEPT,
+  HistorySchema,
+  MembersSchema,
+  memberKey,
+  ProgressSchema,
+  ReportsSchema,
+  RoundSchema,
+  SessionSchema,
+} from '../../src/quiz/records.js';
 import { ReviewSessionSchema } from '../../src/quiz/review.js';
 import { ReminderSettingsSchema, SETTINGS_NAMESPACE } from '../../src/reminders/record.js';
 import { ROUNDS_NAMESPACE, StanceRoundSchema, roundKey as stanceRoundKey } from '../../src/stances/records.js';
@@ -286,8 +296,15 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
     const store = await openStore(storeUrl, log, prefix);
     try {
       const progress = store.repository('quiz.progress', ProgressSchema);
+      const history = store.repository('quiz.history', HistorySchema);
       for (const [user, acked] of ledger) {
         const stored = await progress.get(memberKey(guild.id, user));
+        // The answers moved to the history log and those still pending are written together: none dropped, none twice.
+        const logged = historyOf(stored, await history.get(memberKey(guild.id, user))).length;
+        if (logged !== Math.min(stored?.answered ?? 0, HISTORY_KEPT)) {
+          lostAnswers += 1;
+          lostDetail.push(`cycle ${cycle}: ${user} has ${stored?.answered ?? 0} answers counted and ${logged} in the history`);
+        }
         const recent = new Set(stored?.recent.map((answer) => answer.id) ?? []);
         // Progress keeps the latest RECENT_ANSWERS answers verbatim (round answers and unacknowledged ones among
         // them); the count covers older ones. From the oldest acknowledged answer still kept, every later one must be.
@@ -318,6 +335,7 @@ export async function runKillCycles(options: KillOptions): Promise<KillReport> {
       for (const [name, schema] of [
         ['stances.rounds', StanceRoundSchema],
         ['quiz.progress', ProgressSchema],
+        ['quiz.history', HistorySchema],
         ['quiz.sessions', SessionSchema],
         ['quiz.members', MembersSchema],
         ['quiz.reports', ReportsSchema],
