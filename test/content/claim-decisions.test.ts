@@ -48,4 +48,12 @@ describe('claim decisions on the bundle', () => {
     const stayed = decide('even with an honesty instruction the faking stuck around');
     expect(stayed.kind === 'verdict' ? stayed.verdict : 'no verdict').not.toBe('unsupported');
   });
+
+  it('takes a plain sentence the card says as a whole, though no one wording matches half of it', () => {
+    expect(decide('opus was totally aware that the whole setup was fake')).toMatchObject({
+      kind: 'verdict',
+      claim: { id: 'claude-knew-scenario-was-fake' },
+      verdict: 'unsupported',
+    });
+  });
 });

@@ -72,6 +72,8 @@ const REVERSED_WEIGHT = 0.75;
  *   most of it inside a longer sentence (`said`, see `saysWording`).
  * - split: within the card, a statement supported at this share of the best one's support, with another
  *   verdict, makes it unsure (the card's wordings disagree about what the member said).
+ * - card: a plain sentence no one wording matches enough of may still say what the card says as a whole (`saysCard`):
+ *   its best wording with its explanation covers this share of the sentence, its wordings leave at most `unexplained`.
  */
 export const claimThreshold = {
   strength: 2.5,
@@ -83,6 +85,7 @@ export const claimThreshold = {
   split: 0.65,
   wording: 0.5,
   said: { recall: 0.6, coverage: 0.35, foreign: 0.35 },
+  card: { coverage: 0.5, unexplained: 0.2 },
 } as const;
 
 /**
@@ -94,6 +97,18 @@ function saysWording(wording: { readonly coverage: number; readonly recall: numb
   const { said } = claimThreshold;
   if (wording.coverage >= claimThreshold.wording) return true;
   return wording.recall >= said.recall && wording.coverage >= said.coverage && hit.foreign <= said.foreign;
+}
+
+/**
+ * Whether a plain sentence (no negation, no comparison: nothing the reader must read right to know which statement it
+ * makes) says what the card says as a whole, when every wording that voted read the same statement: "opus literally
+ * broke out and copied itself off anthropic's machines" shares less than half of any one wording of the card about
+ * stolen weights, but the card's wordings together speak to nearly all of it.
+ */
+function saysCard(hit: ClaimHit, said: Sentence, statements: number): boolean {
+  const { card } = claimThreshold;
+  const plain = said.negations.length === 0 && said.comparison === 'none';
+  return plain && statements === 1 && hit.coverage >= card.coverage && hit.unexplained <= card.unexplained;
 }
 
 /**
@@ -225,7 +240,7 @@ export class ClaimJudge {
         votes.set(key, { reading: reading ?? wording.reading, score, coverage: wording.coverage, recall: wording.recall });
     }
     const [first, second] = [...votes].sort((a, b) => b[1].score - a[1].score);
-    if (first === undefined || first[0] === 'unclear' || !saysWording(first[1], hit)) return null;
+    if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
     const judged = this.withDetails(hit, said, first[1].reading);
     // A close second statement must come to the same verdict for what the member said, their details included.
     if (second !== undefined && second[1].score >= claimThreshold.split * first[1].score) {
