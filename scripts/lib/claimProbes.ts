@@ -22,7 +22,20 @@ const ProbeSchema = z.object({
 export type Probe = z.infer<typeof ProbeSchema>;
 
 /** The probe sets: eight tuning sets by seven writers, and one held out (see test/fixtures/claim-probes/README.md). */
-export const probeSets = ['tune', 'dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5', 'dev-6', 'dev-7', 'dev-8', 'dev-9', 'dev-10', 'held-out'] as const;
+export const probeSets = [
+  'tune',
+  'dev',
+  'dev-2',
+  'dev-3',
+  'dev-4',
+  'dev-5',
+  'dev-6',
+  'dev-7',
+  'dev-8',
+  'dev-9',
+  'dev-10',
+  'held-out',
+] as const;
 export type ProbeSet = (typeof probeSets)[number];
 
 export async function loadProbes(set: ProbeSet): Promise<Probe[]> {
