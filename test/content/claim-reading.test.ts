@@ -48,6 +48,18 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('the steering vector did nothing to reduce alignment faking'), cut, reader.opposites)).toBe(true);
   });
 
+  it('reads "failed to" and "unable to" as negations, and "no matter", "not just", "not only" as none', () => {
+    expect(reverses(read('RL failed to remove the faking'), read('RL removed the faking'), reader.opposites)).toBe(true);
+    expect(read('the model was unable to hide its reasoning').negations).toHaveLength(1);
+    for (const text of [
+      'no matter which run, the faking stayed',
+      'sonnet faked too, not just opus',
+      'it was not only opus but also sonnet',
+    ]) {
+      expect(read(text).negations, text).toEqual([]);
+    }
+  });
+
   it('reads "barely" and "hardly" as negations', () => {
     const cut = read('the steering vector reduced alignment faking');
     expect(reverses(read('the steering vector barely reduced alignment faking'), cut, reader.opposites)).toBe(true);

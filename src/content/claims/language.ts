@@ -110,22 +110,33 @@ const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
  * adverbs that all but negate ("the steering vector barely changed faking").
  */
 const NEGATING_WORDS = new Set(['nobody', 'nothing', 'nowhere', 'barely', 'hardly', 'scarcely']);
+/** "failed to remove it" says "did not remove it". */
+const FAILING = new Set(['fail', 'fails', 'failed', 'failing', 'unable']);
 
-/** The model's negation flags, plus what follows one of NEGATING_WORDS or "zero" up to the next punctuation. */
+/** Phrases whose "no" or "not" negates nothing: "no matter which run", "not just Opus", "not only in training". */
+const NOT_NEGATING = new Set(['no matter', 'no doubt', 'not just', 'not only']);
+
+/**
+ * The model's negation flags, plus what follows one of NEGATING_WORDS or "zero" up to the next punctuation, less what
+ * follows one of NOT_NEGATING.
+ */
 function withNegatingWords(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
   let negating = false;
+  let idiom = false;
   return flags.map((flag, at) => {
-    if (tags[at] === 'PUNCT') negating = false;
-    const negated = flag || negating;
+    if (tags[at] === 'PUNCT') negating = idiom = false;
+    if (NOT_NEGATING.has(`${normals[at - 1]} ${normals[at]}`)) idiom = true;
+    const negated = (flag && !idiom) || negating;
     // "zero" before a noun negates like "no" ("showed zero compliance gap"); "dropped to zero" does not.
     const zeroOf = normals[at] === 'zero' && ['NOUN', 'ADJ'].includes(tags[at + 1] ?? '');
-    if (NEGATING_WORDS.has(normals[at] ?? '') || zeroOf) negating = true;
+    const failsTo = FAILING.has(normals[at] ?? '') && normals[at + 1] === 'to';
+    if (NEGATING_WORDS.has(normals[at] ?? '') || zeroOf || failsTo) negating = true;
     return negated;
   });
 }
 
 /** Words that open a negation's scope, as the model and withNegatingWords flag it. */
-const SCOPE_OPENERS = new Set(['not', "n't", 'never', 'no', 'none', 'neither', 'nor', 'without', 'cannot', ...NEGATING_WORDS]);
+const SCOPE_OPENERS = new Set(['not', "n't", 'never', 'no', 'none', 'neither', 'nor', 'without', 'cannot', ...NEGATING_WORDS, ...FAILING]);
 
 /** Scopes of negation: runs of negated tokens, where punctuation inside a scope ("paid-tier") does not end it. */
 function negationScopes(
