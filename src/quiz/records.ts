@@ -14,8 +14,8 @@ export const WEEKS_KEPT = 8;
 /** How many answers the export's history keeps (oldest dropped first): enough for months of regular practice. */
 export const HISTORY_KEPT = 300;
 /**
- * How many answers the progress record holds for the history before they move to the member's history log, in the
- * same atomic write as the answer that fills the batch: an answer writes the progress record without the log.
+ * How many answers the progress record holds for the history before they move to the member's history log (both
+ * records in one atomic write, right after the answer that fills the batch): an answer writes no log.
  */
 export const HISTORY_BATCH = 50;
 

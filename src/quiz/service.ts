@@ -13,6 +13,7 @@ import { type Board, type Period, rank } from './leaderboard.js';
 import { type AnswerInput, applyAnswer, historyOf, type ProgressSummary, type Recorded, summarize, withHistoryMoved } from './progress.js';
 import {
   emptyProgress,
+  HISTORY_BATCH,
   HistorySchema,
   type LoggedAnswer,
   type Members,
@@ -75,7 +76,7 @@ const totalsOf = (session: Session): SessionTotals => ({
  */
 export class QuizService {
   readonly progress: Repository<typeof ProgressSchema>;
-  /** Each member's answer log; an answer writes it only when it moves a batch of pending answers there. */
+  /** Each member's answer log, written once a batch of answers is pending (moveHistory). */
   readonly history: Repository<typeof HistorySchema>;
   readonly sessions: Repository<typeof SessionSchema>;
   readonly members: Repository<typeof MembersSchema>;
@@ -149,8 +150,7 @@ export class QuizService {
   async answer(guild: string, user: string, sessionId: string, n: number, choice: number): Promise<Verdict> {
     const key = memberKey(guild, user);
     let recorded: Recorded | undefined;
-    const slots = [this.sessions.at(key), this.progress.at(key), this.history.at(key)] as const;
-    const [session] = await this.updateListed(guild, user, slots, ([stored, progress, log]) => {
+    const [session] = await this.updateListed(guild, user, [this.sessions.at(key), this.progress.at(key)], ([stored, progress]) => {
       const own = this.own(stored, sessionId);
       if (own.asked.length !== n) throw new QuizRefusal(refusals.movedOn);
       if (own.answered) throw new QuizRefusal(refusals.alreadyAnswered);
@@ -164,10 +164,11 @@ export class QuizService {
       const { graded } = recorded;
       return [
         { ...own, answered: true, right: own.right + (graded.correct ? 1 : 0), points: own.points + graded.points },
-        ...withHistoryMoved(recorded.progress, log),
+        recorded.progress,
       ];
     });
     if (!recorded || !session) throw new Error('answer update did not run');
+    await this.moveHistory(key, recorded.progress);
     const { graded, progress, today } = recorded;
     return { graded, n, session, streak: currentStreak(progress.streak, today) };
   }
@@ -228,12 +229,25 @@ export class QuizService {
   async record(guild: string, user: string, input: AnswerInput): Promise<Recorded> {
     let recorded: Recorded | undefined;
     const key = memberKey(guild, user);
-    await this.updateListed(guild, user, [this.progress.at(key), this.history.at(key)], ([current, log]) => {
+    await this.updateListed(guild, user, [this.progress.at(key)], ([current]) => {
       recorded = applyAnswer(current, input);
-      return withHistoryMoved(recorded.progress, log);
+      return [recorded.progress];
     });
     if (!recorded) throw new Error('progress update did not run');
+    await this.moveHistory(key, recorded.progress);
     return recorded;
+  }
+
+  /**
+   * Once a batch of answers is pending in the progress record, moves them to the history log, the two in one atomic
+   * write of their own: the answer's write stays one record (the log is read only every HISTORY_BATCH answers), and
+   * if this write fails or the process dies first, the answers stay pending and the next answer moves them.
+   */
+  private async moveHistory(key: string, progress: Progress): Promise<void> {
+    if (progress.pending.length < HISTORY_BATCH) return;
+    await updateTogether([this.progress.at(key), this.history.at(key)], ([current, log]) =>
+      current ? withHistoryMoved(current, log) : [current, log],
+    );
   }
 
   async summary(guild: string, user: string): Promise<ProgressSummary> {
