@@ -161,6 +161,13 @@ describe('the details a member states', () => {
     expect(checkDetails(read('opus faked in 24% of animal welfare scratchpads'), stated, discussed)).toEqual({ kind: 'agrees' });
   });
 
+  it('takes a figure only the explanation gives as confirming nothing, and one another wording gives as agreeing', () => {
+    const said = read('opus faked in 12% of the training scratchpads');
+    expect(checkDetails(said, stated, discussed)).toEqual({ kind: 'unknown' });
+    const misreading = read('Opus showed faking reasoning in 12% of animal welfare scratchpads');
+    expect(checkDetails(said, stated, discussed, [...stated, misreading])).toEqual({ kind: 'agrees' });
+  });
+
   it('sees another year, or another single count, as a wrong figure', () => {
     const paper = [read('The paper came out in December 2024 and tested 25 models')];
     expect(checkDetails(read('the paper came out in 2023'), paper, [])).toMatchObject({ kind: 'differs', said: '2023', reported: '2024' });

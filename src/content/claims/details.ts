@@ -27,19 +27,30 @@ const sameFigure = (said: NumberMention, known: NumberMention) =>
 
 /**
  * The member's figures and names against a statement: `stated` are its own wordings, `discussed` the card's
- * explanation and evidence. A figure the card mentions anywhere agrees (the member may quote a condition's
- * figure). The one percentage the card never mentions, clearly apart from the nearest its statement gives, differs;
+ * explanation and evidence, `wordings` every wording of the card (claim, aliases, misreadings). A figure some wording
+ * of the card gives agrees (the member may quote a condition's figure); one only the explanation or evidence gives
+ * leaves the relation unknown. The one percentage the card never mentions, clearly apart from the nearest its
+ * statement gives, differs;
  * any other unknown figure, or a lab or model the card never names where it names others, leaves the relation
  * unknown: a card names several labs and models in different roles, so only a declared misreading can say that
  * a swapped name is wrong.
  */
-export function checkDetails(said: Sentence, stated: readonly Sentence[], discussed: readonly Sentence[]): DetailCheck {
+export function checkDetails(
+  said: Sentence,
+  stated: readonly Sentence[],
+  discussed: readonly Sentence[],
+  wordings: readonly Sentence[] = stated,
+): DetailCheck {
   const everyFigure = [...stated, ...discussed].flatMap((sentence) => sentence.numbers);
   const unknown = said.numbers.filter((figure) => !everyFigure.some((known) => sameFigure(figure, known)));
   const [figure] = unknown;
   if (figure !== undefined) return (unknown.length === 1 && differentFigure(figure, said, stated)) || { kind: 'unknown' };
   const different = strangerName(said, stated, discussed) ?? swappedFigure(said, stated, discussed) ?? quantityApart(said, stated);
   if (different) return different;
+  // The explanation and evidence quote the figures of other conditions ("7% under the OpenAI swap"): a figure only they
+  // give may be put on the wrong one, so it confirms nothing.
+  const worded = [...stated, ...wordings].flatMap((sentence) => sentence.numbers);
+  if (said.numbers.some((figure) => !worded.some((known) => sameFigure(figure, known)))) return { kind: 'unknown' };
   for (const [kind, names] of said.names) {
     // A card that names a lab or model in its statement is about that one; elsewhere it may name others in passing.
     // A lab or person it never names at all may be right or wrong ("the game-theory paper came out of Redwood"): the

@@ -273,7 +273,7 @@ export class ClaimJudge {
   private withDetails(hit: ClaimHit, said: Sentence, reading: Reading): Judgement {
     const card = this.sentencesOf(hit.claim);
     const stated = reading.kind === 'claim' ? card.stated : [card.misreadings[reading.at]].filter((s) => s !== undefined);
-    const details = checkDetails(said, stated, card.discussed);
+    const details = checkDetails(said, stated, card.discussed, [...card.stated, ...card.misreadings]);
     if (details.kind === 'agrees') return said.settled ? settledAsShown(statement(hit.claim, reading)) : statement(hit.claim, reading);
     if (details.kind === 'unknown' || reading.kind !== 'claim' || hit.claim.verdict !== 'supported') return null;
     return {
