@@ -261,10 +261,10 @@ export class QuizService {
     );
   }
 
-  /** A member's progress and kept answers, oldest first, for the export. */
+  /** A member's progress and kept answers, oldest first, for the export: read under both records' locks, so a batch moving to the log meanwhile is seen once. */
   async exported(guild: string, user: string): Promise<{ progress: Progress | undefined; answers: LoggedAnswer[] }> {
     const key = memberKey(guild, user);
-    const [progress, log] = await Promise.all([this.progress.get(key), this.history.get(key)]);
+    const [progress, log] = await updateTogether([this.progress.at(key), this.history.at(key)], (current) => current);
     return { progress, answers: historyOf(progress, log) };
   }
 
