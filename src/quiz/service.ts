@@ -261,7 +261,10 @@ export class QuizService {
     );
   }
 
-  /** A member's progress and kept answers, oldest first, for the export: read under both records' locks, so a batch moving to the log meanwhile is seen once. */
+  /**
+   * A member's progress and kept answers, oldest first, for the export: read under both records' locks, so a batch
+   * moving to the log meanwhile is seen once.
+   */
   async exported(guild: string, user: string): Promise<{ progress: Progress | undefined; answers: LoggedAnswer[] }> {
     const key = memberKey(guild, user);
     const [progress, log] = await updateTogether([this.progress.at(key), this.history.at(key)], (current) => current);
