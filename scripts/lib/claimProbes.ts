@@ -34,6 +34,7 @@ export const probeSets = [
   'dev-8',
   'dev-9',
   'dev-10',
+  'dev-11',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
