@@ -56,4 +56,11 @@ describe('claim decisions on the bundle', () => {
       verdict: 'unsupported',
     });
   });
+
+  it('gives no verdict to a question about a named lab or model that the card never speaks to', () => {
+    for (const question of ['is redwood research a charity?', 'is llama 3.1 405b a mixture of experts model?']) {
+      expect(decide(question).kind, question).not.toBe('verdict');
+    }
+    expect(decide('did llama 3.1 405b also show a compliance gap?')).toMatchObject({ kind: 'verdict', verdict: 'supported' });
+  });
 });

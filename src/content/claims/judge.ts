@@ -74,6 +74,8 @@ const REVERSED_WEIGHT = 0.75;
  *   verdict, makes it unsure (the card's wordings disagree about what the member said).
  * - card: a plain sentence no one wording matches enough of may still say what the card says as a whole (`saysCard`):
  *   its best wording with its explanation covers this share of the sentence, its wordings leave at most `unexplained`.
+ * - named: a question naming a lab, model or setting, more of whose other words than this share none of the card's
+ *   wordings use, asks about the name (`asksAboutName`).
  */
 export const claimThreshold = {
   strength: 2.5,
@@ -86,6 +88,7 @@ export const claimThreshold = {
   wording: 0.5,
   said: { recall: 0.6, coverage: 0.35, foreign: 0.35 },
   card: { coverage: 0.5, unexplained: 0.2 },
+  named: 0.5,
 } as const;
 
 /**
@@ -216,7 +219,7 @@ export class ClaimJudge {
    * verdict is nearly as well supported.
    */
   private judgeCard(hit: ClaimHit, said: Sentence): Judgement {
-    if (hit.unexplained > claimThreshold.unexplained) return null;
+    if (hit.unexplained > claimThreshold.unexplained || this.asksAboutName(hit, said)) return null;
     const votes = new Map<string, { reading: Reading; score: number; coverage: number; recall: number }>();
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
@@ -247,6 +250,14 @@ export class ClaimJudge {
       if (second[0] === 'unclear' || this.withDetails(hit, said, second[1].reading)?.verdict !== judged?.verdict) return null;
     }
     return judged;
+  }
+
+  /**
+   * Whether a question names a lab, model or setting and asks about something the card's wordings never say: "is
+   * Llama 3.1 405B open weights?" near the card about Llama's compliance gap asks about the model, not the claim.
+   */
+  private asksAboutName(hit: ClaimHit, said: Sentence): boolean {
+    return said.question && said.names.size > 0 && this.index.unsaidBy(hit.claim.id, said.unnamedTerms) > claimThreshold.named;
   }
 
   /**

@@ -21,6 +21,8 @@ export interface Sentence {
   readonly comparison: SentenceFacts['comparison'];
   readonly settled: boolean;
   readonly changes: SentenceFacts['changes'];
+  /** The search terms of the sentence without the names it mentions. */
+  readonly unnamedTerms: readonly string[];
   /** Canonical names by kind ("model" → {"Claude 3 Opus"}). */
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
   /** Each percentage with the name or domain side nearest to it, per kind ("24%" → animal welfare, of the settings). */
@@ -111,6 +113,7 @@ export class SentenceReader {
       settled: facts.settled,
       changes: facts.changes,
       numbers: numbers.filter(isFigure),
+      unnamedTerms: terms.filter((_, at) => !taken.has(at)),
       names,
       attached: this.attachments(spelled),
     };
