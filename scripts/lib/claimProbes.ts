@@ -35,6 +35,7 @@ export const probeSets = [
   'dev-9',
   'dev-10',
   'dev-11',
+  'dev-12',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
