@@ -1,6 +1,6 @@
 import type { ClaimWords } from '../schema.js';
 import { type NegationScope, type NumberMention, type SentenceFacts, sentenceFacts } from './language.js';
-import { claimTerms, negatedSynonyms, phraseWords, spellOut } from './terms.js';
+import { claimTerms, negatedSynonyms, readTerms, spellOut } from './terms.js';
 
 /**
  * A sentence as /claim compares it: its search terms, how many negations it carries, its lemmas, the figures
@@ -13,7 +13,7 @@ export interface Sentence {
   /** Its negations, each with the search terms of what it negates (for the domain's phrases). */
   readonly negations: readonly Negation[];
   readonly lemmas: ReadonlySet<string>;
-  /** Words a multi-word synonym phrase stands for (see `phraseWords`). */
+  /** Words a multi-word synonym phrase stands for (see `readTerms`). */
   readonly phraseWords: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
   readonly question: boolean;
@@ -85,7 +85,7 @@ export class SentenceReader {
    * short forms spelled out ("w/o" → "without").
    */
   read(text: string, spelled: string = text): Sentence {
-    const terms = claimTerms(spelled);
+    const { terms, phraseWords } = readTerms(spelled);
     const names = new Map<string, Set<string>>();
     const written = spellOut(text);
     let unnamed = written;
@@ -106,7 +106,7 @@ export class SentenceReader {
       terms,
       negations: facts.negations.slice(negatedSynonyms(written)).map((scope) => ({ ...scope, terms: claimTerms(scope.written.join(' ')) })),
       lemmas: facts.lemmas,
-      phraseWords: phraseWords(spelled),
+      phraseWords,
       question: facts.question,
       asksFor: facts.asksFor,
       comparison: facts.comparison,

@@ -89,34 +89,33 @@ function synonymAt(all: readonly string[], stems: readonly string[], start: numb
  * their group's term, stop words and question frames dropped. Used for the cards and for queries.
  */
 export function claimTerms(text: string): string[] {
-  return segments(text).flatMap(({ synonym, word, stem }) => {
-    if (synonym) return synonym.canonical ? [synonym.canonical] : [];
-    return STOP_WORDS.has(word) ? [] : [stem];
-  });
+  return termsOf(segments(text));
 }
 
 /**
- * The words inside the text's multi-word synonym phrases ("went" and "up" of "went up"): the phrase's term stands for
- * them, so their own lemmas must not be read again ("up" against "down" would count the reversal twice).
+ * The text's terms, and the words inside its multi-word synonym phrases ("went" and "up" of "went up"): the phrase's
+ * term stands for them, so their own lemmas must not be read again ("up" against "down" would count a reversal twice).
  */
-export function phraseWords(text: string): Set<string> {
-  const all = words(text);
-  const inside = new Set<string>();
-  let at = 0;
-  for (const segment of segments(text)) {
-    const length = segment.synonym?.run.length ?? 1;
-    if (length > 1) for (const word of all.slice(at, at + length)) inside.add(word);
-    at += length;
-  }
-  return inside;
+export function readTerms(text: string): { terms: string[]; phraseWords: Set<string> } {
+  const found = segments(text);
+  const phraseWords = new Set(found.flatMap((segment) => (segment.synonym && segment.words.length > 1 ? segment.words : [])));
+  return { terms: termsOf(found), phraseWords };
 }
+
+const termsOf = (found: readonly Segment[]) =>
+  found.flatMap(({ synonym, word, stem }) => {
+    if (synonym) return synonym.canonical ? [synonym.canonical] : [];
+    return STOP_WORDS.has(word) ? [] : [stem];
+  });
 
 /** How many synonym phrases in the text carry a negation of their own ("not monitored", "nobody watching"). */
 export function negatedSynonyms(text: string): number {
   return segments(text).filter(({ synonym }) => synonym?.negated === true).length;
 }
 
-type Segment = { synonym: SynonymRun; word?: undefined; stem?: undefined } | { synonym?: undefined; word: string; stem: string };
+type Segment =
+  | { synonym: SynonymRun; words: readonly string[]; word?: undefined; stem?: undefined }
+  | { synonym?: undefined; word: string; stem: string };
 
 function segments(text: string): Segment[] {
   const all = words(text);
@@ -125,7 +124,7 @@ function segments(text: string): Segment[] {
   for (let at = 0; at < all.length; ) {
     const synonym = synonymAt(all, stems, at);
     if (synonym) {
-      found.push({ synonym });
+      found.push({ synonym, words: all.slice(at, at + synonym.run.length) });
       at += synonym.run.length;
     } else {
       found.push({ word: all[at] ?? '', stem: stems[at] ?? '' });
