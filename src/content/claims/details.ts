@@ -27,13 +27,12 @@ const sameFigure = (said: NumberMention, known: NumberMention) =>
 
 /**
  * The member's figures and names against a statement: `stated` are its own wordings, `discussed` the card's
- * explanation and evidence, `wordings` every wording of the card (claim, aliases, misreadings). A figure some wording
- * of the card gives agrees (the member may quote a condition's figure); one only the explanation or evidence gives
- * leaves the relation unknown. The one percentage the card never mentions, clearly apart from the nearest its
- * statement gives, differs;
- * any other unknown figure, or a lab or model the card never names where it names others, leaves the relation
- * unknown: a card names several labs and models in different roles, so only a declared misreading can say that
- * a swapped name is wrong.
+ * explanation and evidence, `wordings` every wording of the card (claim, aliases, misreadings; `stated` among them).
+ * A figure some wording of the card gives agrees (the member may quote a condition's figure); one only the
+ * explanation or evidence gives leaves the relation unknown. The one percentage the card never mentions, clearly
+ * apart from the nearest its statement gives, differs; any other unknown figure, or a lab or model the card never
+ * names where it names others, leaves the relation unknown: a card names several labs and models in different roles,
+ * so only a declared misreading can say that a swapped name is wrong.
  */
 export function checkDetails(
   said: Sentence,
@@ -49,7 +48,7 @@ export function checkDetails(
   if (different) return different;
   // The explanation and evidence quote the figures of other conditions ("7% under the OpenAI swap"): a figure only they
   // give may be put on the wrong one, so it confirms nothing.
-  const worded = [...stated, ...wordings].flatMap((sentence) => sentence.numbers);
+  const worded = wordings.flatMap((sentence) => sentence.numbers);
   if (said.numbers.some((figure) => !worded.some((known) => sameFigure(figure, known)))) return { kind: 'unknown' };
   for (const [kind, names] of said.names) {
     // A card that names a lab or model in its statement is about that one; elsewhere it may name others in passing.

@@ -137,6 +137,8 @@ interface CardSentences {
   readonly stated: readonly Sentence[];
   readonly discussed: readonly Sentence[];
   readonly misreadings: readonly Sentence[];
+  /** The claim, its aliases and its misreadings. */
+  readonly wordings: readonly Sentence[];
 }
 
 export class ClaimJudge {
@@ -223,6 +225,7 @@ export class ClaimJudge {
     const votes = new Map<string, { reading: Reading; score: number; coverage: number; recall: number }>();
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
+    const changes = saysChange(said);
     for (const wording of voters) {
       const read = this.sentence(wording);
       // What the wording stands for in what the member said (a detail they do not state leaves the card's claim),
@@ -230,7 +233,7 @@ export class ClaimJudge {
       const made = this.madeReading(hit.claim, wording, said);
       // A member who says which way something moved ("went down") is not judged by a wording that says no direction
       // ("made faking reasoning way more common" carries it in words the reader does not pair): that wording abstains.
-      if (made === 'abstains' || (saysChange(said) && !saysChange(read))) continue;
+      if (made === 'abstains' || (changes && !saysChange(read))) continue;
       const reversed = reverses(said, read, this.reader.opposites);
       // One that compares two things ("Sonnet fakes more than Opus") against a sentence that compares nothing ("Sonnet
       // fakes too") cannot tell which statement the member makes.
@@ -284,7 +287,7 @@ export class ClaimJudge {
   private withDetails(hit: ClaimHit, said: Sentence, reading: Reading): Judgement {
     const card = this.sentencesOf(hit.claim);
     const stated = reading.kind === 'claim' ? card.stated : [card.misreadings[reading.at]].filter((s) => s !== undefined);
-    const details = checkDetails(said, stated, card.discussed, [...card.stated, ...card.misreadings]);
+    const details = checkDetails(said, stated, card.discussed, card.wordings);
     if (details.kind === 'agrees') return said.settled ? settledAsShown(statement(hit.claim, reading)) : statement(hit.claim, reading);
     if (details.kind === 'unknown' || reading.kind !== 'claim' || hit.claim.verdict !== 'supported') return null;
     return {
@@ -311,11 +314,15 @@ export class ClaimJudge {
   private sentencesOf(claim: Claim): CardSentences {
     const known = this.cardSentences.get(claim.id);
     if (known) return known;
-    const wordings = wordingsOf(claim);
+    const stated = wordingsOf(claim)
+      .filter(({ reading }) => reading.kind === 'claim')
+      .map((wording) => this.sentence(wording));
+    const misreadings = claim.misreadings.map((misreading) => this.sentence(misreading));
     const read = {
-      stated: wordings.filter(({ reading }) => reading.kind === 'claim').map((wording) => this.sentence(wording)),
+      stated,
       discussed: [claim.explanation, ...claim.evidence.map((item) => item.point)].map((text) => this.reader.read(text)),
-      misreadings: claim.misreadings.map((misreading) => this.sentence(misreading)),
+      misreadings,
+      wordings: [...stated, ...misreadings],
     };
     this.cardSentences.set(claim.id, read);
     return read;
