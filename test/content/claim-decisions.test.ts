@@ -37,6 +37,14 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('keeps an unsupported statement unsupported when the member adds a wrong figure or name to it', () => {
+    expect(decide('claude considered faking alignment in less than 1% of cases')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
+    expect(decide('the alignment faking paper was a collab between anthropic and meta')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+    });
+  });
+
   it('reads "went away", "vanished" and "shrank" as the change they are, and gives no verdict it cannot tell', () => {
     expect(decide('the honesty instruction made the faking go away')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
     expect(decide('the faking vanished when the info came from synthetic docs instead of the prompt')).toMatchObject({

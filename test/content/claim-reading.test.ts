@@ -175,6 +175,16 @@ describe('the details a member states', () => {
     expect(checkDetails(read('15 of 25 models faked'), paper, [])).toEqual({ kind: 'unknown' });
   });
 
+  it('sees several figures the card never mentions as wrong only when each is clearly apart from the statement’s', () => {
+    const range = [read('across the setups faking reasoning ranged from 7% to 24%')];
+    expect(checkDetails(read('faking reasoning ranged from 40% to 80% across setups'), range, [])).toMatchObject({
+      kind: 'differs',
+      said: '40%',
+      reported: '24%',
+    });
+    expect(checkDetails(read('faking reasoning ranged from 6% to 80% across setups'), range, [])).toEqual({ kind: 'unknown' });
+  });
+
   it('sees a share said in words that the claim\'s figure rules out ("most of" against 12%)', () => {
     const twelve = [read('faking reasoning showed up in 12% of training scratchpads')];
     expect(checkDetails(read('most of the training scratchpads showed faking reasoning'), twelve, [])).toMatchObject({

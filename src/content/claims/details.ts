@@ -29,8 +29,8 @@ const sameFigure = (said: NumberMention, known: NumberMention) =>
  * The member's figures and names against a statement: `stated` are its own wordings, `discussed` the card's
  * explanation and evidence, `wordings` every wording of the card (claim, aliases, misreadings; `stated` among them).
  * A figure some wording of the card gives agrees (the member may quote a condition's figure); one only the
- * explanation or evidence gives leaves the relation unknown. The one percentage the card never mentions, clearly
- * apart from the nearest its statement gives, differs; any other unknown figure, or a lab or model the card never
+ * explanation or evidence gives leaves the relation unknown. Percentages the card never mentions, each clearly apart
+ * from the nearest its statement gives, differ; any other unknown figure, or a lab or model the card never
  * names where it names others, leaves the relation unknown: a card names several labs and models in different roles,
  * so only a declared misreading can say that a swapped name is wrong.
  */
@@ -42,8 +42,7 @@ export function checkDetails(
 ): DetailCheck {
   const everyFigure = [...stated, ...discussed].flatMap((sentence) => sentence.numbers);
   const unknown = said.numbers.filter((figure) => !everyFigure.some((known) => sameFigure(figure, known)));
-  const [figure] = unknown;
-  if (figure !== undefined) return (unknown.length === 1 && differentFigure(figure, said, stated)) || { kind: 'unknown' };
+  if (unknown.length > 0) return everyFigureDiffers(unknown, said, stated) ?? { kind: 'unknown' };
   const different = strangerName(said, stated, discussed) ?? swappedFigure(said, stated, discussed) ?? quantityApart(said, stated);
   if (different) return different;
   // The explanation and evidence quote the figures of other conditions ("7% under the OpenAI swap"): a figure only they
@@ -59,6 +58,16 @@ export function checkDetails(
     if ((known.size > 0 || kind === 'lab' || kind === 'person') && [...names].some((name) => !known.has(name))) return { kind: 'unknown' };
   }
   return { kind: 'agrees' };
+}
+
+/**
+ * The figures the card never mentions, each clearly apart from the nearest of its kind the statement gives: the first
+ * is the wrong detail ("ranged from 40% to 80%" where the card gives 11% to 26%). One the statement comes near may be
+ * a figure of another condition, so it leaves the relation unknown.
+ */
+function everyFigureDiffers(unknown: readonly NumberMention[], said: Sentence, stated: readonly Sentence[]): DetailCheck | undefined {
+  const differences = unknown.map((figure) => differentFigure(figure, said, stated));
+  return differences.every((difference) => difference !== undefined) ? differences[0] : undefined;
 }
 
 type FigureKind = 'percent' | 'year' | 'count';

@@ -283,13 +283,20 @@ export class ClaimJudge {
     return makesDetail(said, misreading, card.stated) ? reading : { kind: 'claim' };
   }
 
-  /** The statement's verdict when the member's figures and names agree with it; a wrong figure on a supported claim is unsupported. */
+  /**
+   * The statement's verdict when the member's figures and names agree with it; a wrong figure on a supported claim is
+   * unsupported, and so stays an unsupported statement with one.
+   */
   private withDetails(hit: ClaimHit, said: Sentence, reading: Reading): Judgement {
     const card = this.sentencesOf(hit.claim);
     const stated = reading.kind === 'claim' ? card.stated : [card.misreadings[reading.at]].filter((s) => s !== undefined);
     const details = checkDetails(said, stated, card.discussed, card.wordings);
-    if (details.kind === 'agrees') return said.settled ? settledAsShown(statement(hit.claim, reading)) : statement(hit.claim, reading);
-    if (details.kind === 'unknown' || reading.kind !== 'claim' || hit.claim.verdict !== 'supported') return null;
+    const judged = statement(hit.claim, reading);
+    if (details.kind === 'agrees') return said.settled ? settledAsShown(judged) : judged;
+    if (details.kind === 'unknown') return null;
+    // A statement the evidence does not support is no truer with a wrong figure or name added to it.
+    if (judged?.verdict === 'unsupported') return judged;
+    if (reading.kind !== 'claim' || hit.claim.verdict !== 'supported') return null;
     return {
       kind: 'verdict',
       claim: hit.claim,
