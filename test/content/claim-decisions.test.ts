@@ -38,7 +38,10 @@ describe('claim decisions on the bundle', () => {
   });
 
   it('keeps an unsupported statement unsupported when the member adds a wrong figure or name to it', () => {
-    expect(decide('claude considered faking alignment in less than 1% of cases')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
+    expect(decide('claude considered faking alignment in less than 1% of cases')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+    });
     expect(decide('the alignment faking paper was a collab between anthropic and meta')).toMatchObject({
       kind: 'verdict',
       verdict: 'unsupported',
