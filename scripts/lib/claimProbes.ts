@@ -36,6 +36,7 @@ export const probeSets = [
   'dev-10',
   'dev-11',
   'dev-12',
+  'dev-13',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];

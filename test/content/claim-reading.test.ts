@@ -191,6 +191,7 @@ describe('the details a member states', () => {
       kind: 'differs',
       reported: '12%',
     });
+    expect(checkDetails(read('the vast majority of scratchpads showed faking reasoning'), twelve, [])).toMatchObject({ kind: 'differs' });
     expect(checkDetails(read('only a few of the scratchpads showed faking reasoning'), twelve, [])).toEqual({ kind: 'agrees' });
     expect(checkDetails(read('about a quarter of the scratchpads showed faking'), twelve, [])).toMatchObject({ kind: 'differs' });
     expect(checkDetails(read('about one in ten scratchpads showed faking'), twelve, [])).toEqual({ kind: 'agrees' });
