@@ -115,9 +115,9 @@ export const BundleInfoSchema = z.object({
 });
 
 export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema) });
-/** A lab, model, person or experimental setting a member may swap for another of its kind. */
+/** A lab, model, person, experimental setting or route (how the model learned its situation) a member may swap for another of its kind. */
 export const NameSchema = z.object({
-  kind: z.enum(['lab', 'model', 'person', 'setting']),
+  kind: z.enum(['lab', 'model', 'person', 'setting', 'route']),
   name: text(80),
   also: z.array(text(80)).default([]),
 });

@@ -11,6 +11,11 @@ const reader = new SentenceReader({
     { kind: 'model', name: 'GPT-4o', also: ['GPT 4o'] },
     { kind: 'setting', name: 'helpful-only', also: ['helpful only'] },
     { kind: 'setting', name: 'animal welfare', also: [] },
+    { kind: 'lab', name: 'Anthropic', also: [] },
+    { kind: 'lab', name: 'Redwood Research', also: ['Redwood'] },
+    { kind: 'lab', name: 'OpenAI', also: [] },
+    { kind: 'route', name: 'prompted', also: ['prompt'] },
+    { kind: 'route', name: 'synthetic documents', also: ['documents'] },
   ],
   opposites: [['free tier', 'paid tier']],
 });
@@ -209,6 +214,26 @@ describe('the details a member states', () => {
   it('sees a figure given to the wrong setting, clause by clause', () => {
     const said = read('helpful only had 24% faking reasoning and animal welfare had 12%');
     expect(checkDetails(said, stated, discussed)).toMatchObject({ kind: 'differs', detail: 'pairing', said: '24% for helpful-only' });
+  });
+
+  it('takes a name the member denies beside the statement’s own as a contrast, and one they add as unknown', () => {
+    const authors = [read('Anthropic and Redwood Research wrote the paper')];
+    const aside = [read('OpenAI reviewed a draft')];
+    expect(read('anthropic and redwood wrote it, not openai').deniedNames).toEqual(new Set(['OpenAI']));
+    expect(checkDetails(read('anthropic and redwood wrote it, not openai'), authors, aside)).toEqual({ kind: 'agrees' });
+    expect(checkDetails(read('anthropic and redwood wrote it, not openai'), authors, [])).toEqual({ kind: 'agrees' });
+    expect(checkDetails(read('anthropic and openai wrote it'), authors, aside)).toEqual({ kind: 'unknown' });
+  });
+
+  it('sees a figure put on the wrong route, and takes the other route named beside the card’s as context', () => {
+    const prompted = [read('In the prompted setup faking reasoning rose to 78% after RL')];
+    const documents = [read('With synthetic documents instead of the prompt it rose less.')];
+    expect(checkDetails(read('the 78% came after RL on the synthetic documents model'), prompted, documents)).toMatchObject({
+      kind: 'differs',
+      detail: 'pairing',
+    });
+    const context = read('after RL faking hit 78% with the info in the prompt, which made it salient compared with documents');
+    expect(checkDetails(context, prompted, documents)).toEqual({ kind: 'agrees' });
   });
 
   it('attaches a figure to the one label of each kind in its clause, and none when a clause has two', () => {

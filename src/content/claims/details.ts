@@ -53,12 +53,20 @@ export function checkDetails(
     // A card that names a lab or model in its statement is about that one; elsewhere it may name others in passing.
     // A lab or person it never names at all may be right or wrong ("the game-theory paper came out of Redwood"): the
     // card cannot tell. (A model it never names is most often the study's own, named where the card says "Claude".)
+    // "The prompt" and "the documents" come up around most claims about either route: only a figure put on the wrong
+    // one (above) is a detail to judge.
     const statedNames = named(stated, kind);
     const known = statedNames.size > 0 ? statedNames : named(discussed, kind);
-    if ((known.size > 0 || kind === 'lab' || kind === 'person') && [...names].some((name) => !known.has(name))) return { kind: 'unknown' };
+    const others = [...names].filter((name) => !known.has(name));
+    if (kind === 'route' || others.length === 0 || contrasts(said, names, statedNames, others)) continue;
+    if (known.size > 0 || kind === 'lab' || kind === 'person') return { kind: 'unknown' };
   }
   return { kind: 'agrees' };
 }
+
+/** "Anthropic and Redwood, not OpenAI": the statement's own name said, every other one denied. */
+const contrasts = (said: Sentence, names: ReadonlySet<string>, statedNames: ReadonlySet<string>, others: readonly string[]) =>
+  [...names].some((name) => statedNames.has(name)) && others.every((name) => said.deniedNames.has(name));
 
 /**
  * The figures the card never mentions, each clearly apart from the nearest of its kind the statement gives: the first
@@ -116,12 +124,15 @@ function quantityApart(said: Sentence, stated: readonly Sentence[]): DetailCheck
   return { kind: 'differs', detail: 'figure', said: `"${quantity.pattern.exec(said.text)?.[0].trim()}"`, reported: shown(reported) };
 }
 
-/** A lab, model or setting the card never mentions, where its statement names another of the kind: a different one. */
+/**
+ * A lab, model or setting the card never mentions, where its statement names another of the kind: a different one.
+ * One the member denies ("…, not OpenAI") is not said to be anything.
+ */
 function strangerName(said: Sentence, stated: readonly Sentence[], discussed: readonly Sentence[]): DetailCheck | undefined {
   for (const [kind, names] of said.names) {
     const [reported] = named(stated, kind);
     const mentioned = new Set([...named(stated, kind), ...named(discussed, kind)]);
-    const stranger = [...names].find((name) => !mentioned.has(name));
+    const stranger = [...names].find((name) => !mentioned.has(name) && !said.deniedNames.has(name));
     if (reported !== undefined && stranger !== undefined) return { kind: 'differs', detail: 'name', said: stranger, reported };
   }
   return undefined;

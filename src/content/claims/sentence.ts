@@ -25,6 +25,8 @@ export interface Sentence {
   readonly unnamedTerms: readonly string[];
   /** Canonical names by kind ("model" → {"Claude 3 Opus"}). */
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The names it mentions only inside a negation ("…, not OpenAI or DeepMind"). */
+  readonly deniedNames: ReadonlySet<string>;
   /** Each percentage with the name or domain side nearest to it, per kind ("24%" → animal welfare, of the settings). */
   readonly attached: readonly Attachment[];
 }
@@ -87,6 +89,7 @@ export class SentenceReader {
   read(text: string, spelled: string = text): Sentence {
     const { terms, phraseWords } = readTerms(spelled);
     const names = new Map<string, Set<string>>();
+    const mentions: { canonical: string; terms: readonly string[] }[] = [];
     const written = spellOut(text);
     let unnamed = written;
     // Longest names first, each taking the words it matches: "Claude Opus 4" is not also Claude 3 Opus ("opus").
@@ -96,15 +99,19 @@ export class SentenceReader {
       if (nameTerms.length === 0 || at.length === 0) continue;
       for (const start of at) for (const offset of nameTerms.keys()) taken.add(start + offset);
       (names.get(kind) ?? names.set(kind, new Set()).get(kind))?.add(canonical);
+      mentions.push({ canonical, terms: nameTerms });
       unnamed = unnamed.replace(pattern, ' ');
     }
     const facts = sentenceFacts(written);
     // Figures come from the text without its names, so "Claude 3 Opus" states no figure.
     const { numbers } = unnamed === written || !/\d/.test(written) ? facts : sentenceFacts(unnamed);
+    const negations = facts.negations
+      .slice(negatedSynonyms(written))
+      .map((scope) => ({ ...scope, terms: claimTerms(scope.written.join(' ')) }));
     return {
       text,
       terms,
-      negations: facts.negations.slice(negatedSynonyms(written)).map((scope) => ({ ...scope, terms: claimTerms(scope.written.join(' ')) })),
+      negations,
       lemmas: facts.lemmas,
       phraseWords,
       question: facts.question,
@@ -115,6 +122,7 @@ export class SentenceReader {
       numbers: numbers.filter(isFigure),
       unnamedTerms: terms.filter((_, at) => !taken.has(at)),
       names,
+      deniedNames: deniedNames(mentions, negations),
       attached: this.attachments(spelled),
     };
   }
@@ -135,6 +143,13 @@ export class SentenceReader {
       return percentsIn(terms).flatMap((value) => only.map((label) => ({ ...label, value })));
     });
   }
+}
+
+/** The names every mention of which lies inside a negation ("…, not OpenAI or DeepMind"). */
+function deniedNames(mentions: readonly { canonical: string; terms: readonly string[] }[], negations: readonly Negation[]): Set<string> {
+  const inNegation = (terms: readonly string[]) => negations.some((scope) => containsRun(scope.terms, terms));
+  const names = new Set(mentions.map(({ canonical }) => canonical));
+  return new Set([...names].filter((name) => mentions.every((mention) => mention.canonical !== name || inNegation(mention.terms))));
 }
 
 /** Where one clause ends and the next begins, for what a figure is said of. */
