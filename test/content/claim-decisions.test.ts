@@ -60,6 +60,16 @@ describe('claim decisions on the bundle', () => {
     expect(stayed.kind === 'verdict' ? stayed.verdict : 'no verdict').not.toBe('unsupported');
   });
 
+  it('does not judge a sentence saying two things were alike by a wording that states a gap', () => {
+    for (const alike of [
+      'after RL the model behaved exactly the same when anthropic was swapped for openai in the prompt',
+      'llama 3.1 405b treated free and paid users identically',
+    ]) {
+      const outcome = decide(alike);
+      expect(outcome.kind === 'verdict' ? outcome.verdict : 'no verdict', alike).not.toBe('supported');
+    }
+  });
+
   it('takes a plain sentence the card says as a whole, though no one wording matches half of it', () => {
     expect(decide('opus was totally aware that the whole setup was fake')).toMatchObject({
       kind: 'verdict',

@@ -233,7 +233,9 @@ export class ClaimJudge {
       const made = this.madeReading(hit.claim, wording, said);
       // A member who says which way something moved ("went down") is not judged by a wording that says no direction
       // ("made faking reasoning way more common" carries it in words the reader does not pair): that wording abstains.
-      if (made === 'abstains' || (changes && !saysChange(read))) continue;
+      // So does one that states a gap or a change to a member who says two things were alike ("behaved identically
+      // for free and paid users"): no negation pairs "identically" with "a compliance gap".
+      if (made === 'abstains' || (changes && !saysChange(read)) || (said.alike && !read.alike)) continue;
       const reversed = reverses(said, read, this.reader.opposites);
       // One that compares two things ("Sonnet fakes more than Opus") against a sentence that compares nothing ("Sonnet
       // fakes too") cannot tell which statement the member makes.

@@ -51,6 +51,8 @@ export interface SentenceFacts {
   readonly comparison: 'than' | 'degree' | 'none';
   /** Whether it states something as proven or confirmed ("it's been shown that…", "the paper proved…"), not asking or denying it. */
   readonly settled: boolean;
+  /** Whether it says two things were alike ("acted exactly the same", "behaved identically", "no difference"). */
+  readonly alike: boolean;
 }
 
 // The English model is several megabytes: required when the first claim is read rather than imported at start-up
@@ -100,7 +102,7 @@ export function sentenceFacts(text: string): SentenceFacts {
   const denied =
     settledBy !== null && negations.some((scope) => scope.written.includes(settledBy[0].toLowerCase().split(/\s+/).at(-1) ?? ''));
   const settled = settledBy !== null && !question && !denied;
-  return { negations, lemmas, numbers, changes, question, asksFor, comparison, settled };
+  return { negations, lemmas, numbers, changes, question, asksFor, comparison, settled, alike: ALIKE.test(text) };
 }
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
@@ -194,6 +196,8 @@ function percentsWritten(text: string): NumberMention[] {
   const points = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:percentage\s+)?points?\b/gi)].map((match) => percent(match[1] ?? ''));
   return [...ranges, ...points];
 }
+
+const ALIKE = /\b(?:the same|identical(?:ly)?|no (?:real )?difference|equally|unchanged|(?:did ?n[o']?t|never) change)\b/i;
 
 /** "than" that compares, not the one of "other than" or "rather than". */
 const THAN = String.raw`(?<!\b(?:other|rather)\s+)\bthan\b`;

@@ -20,6 +20,7 @@ export interface Sentence {
   readonly asksFor: boolean;
   readonly comparison: SentenceFacts['comparison'];
   readonly settled: boolean;
+  readonly alike: boolean;
   readonly changes: SentenceFacts['changes'];
   /** The search terms of the sentence without the names it mentions. */
   readonly unnamedTerms: readonly string[];
@@ -118,6 +119,7 @@ export class SentenceReader {
       asksFor: facts.asksFor,
       comparison: facts.comparison,
       settled: facts.settled,
+      alike: facts.alike,
       changes: facts.changes,
       numbers: numbers.filter(isFigure),
       unnamedTerms: terms.filter((_, at) => !taken.has(at)),
