@@ -46,9 +46,10 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('the setup made alignment faking harder than real training'), easier, reader.opposites)).toBe(true);
   });
 
-  it('reads "nobody" and "nothing" as negations, which the language model does not flag', () => {
+  it('reads "nobody", "noone" and "nothing" as negations, which the language model does not flag', () => {
     const told = read('the researchers told claude to fake alignment');
     expect(reverses(read('nobody told claude to fake alignment'), told, reader.opposites)).toBe(true);
+    expect(reverses(read('noone told claude to fake alignment'), told, reader.opposites)).toBe(true);
     const cut = read('the steering vector reduced alignment faking');
     expect(reverses(read('the steering vector did nothing to reduce alignment faking'), cut, reader.opposites)).toBe(true);
   });

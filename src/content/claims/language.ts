@@ -111,7 +111,7 @@ const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
  * Negating words the lite model does not flag, though it flags "none", "neither" and "no one": pronouns, and the
  * adverbs that all but negate ("the steering vector barely changed faking").
  */
-const NEGATING_WORDS = new Set(['nobody', 'nothing', 'nowhere', 'barely', 'hardly', 'scarcely']);
+const NEGATING_WORDS = new Set(['nobody', 'noone', 'nothing', 'nowhere', 'barely', 'hardly', 'scarcely']);
 /** "failed to remove it" says "did not remove it". */
 const FAILING = new Set(['fail', 'fails', 'failed', 'failing', 'unable']);
 
