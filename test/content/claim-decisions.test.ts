@@ -48,6 +48,14 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('calls a misleading claim with a wrong figure unsupported: its figures are right, its framing is not', () => {
+    expect(decide('a follow-up study found 15 of the 25 models fake alignment')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+      relation: 'detail',
+    });
+  });
+
   it('reads "went away", "vanished" and "shrank" as the change they are, and gives no verdict it cannot tell', () => {
     expect(decide('the honesty instruction made the faking go away')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
     expect(decide('the faking vanished when the info came from synthetic docs instead of the prompt')).toMatchObject({

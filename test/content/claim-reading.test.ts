@@ -146,6 +146,12 @@ describe('statements presented as findings', () => {
 });
 
 describe('names', () => {
+  it('finds a name only where the text says it, not where common words between its terms were dropped', () => {
+    const named = new SentenceReader({ names: [{ kind: 'model', name: 'Claude 2', also: [] }], opposites: [] });
+    expect(named.read('RL made Claude more two-faced').names.size).toBe(0);
+    expect([...(named.read('claude 2 was older').names.get('model') ?? [])]).toEqual(['Claude 2']);
+  });
+
   it('takes the longest name first, and its words are not read again as a shorter one', () => {
     const named = new SentenceReader({
       names: [
@@ -189,6 +195,18 @@ describe('the details a member states', () => {
       reported: '24%',
     });
     expect(checkDetails(read('faking reasoning ranged from 6% to 80% across setups'), range, [])).toEqual({ kind: 'unknown' });
+  });
+
+  it('sees another count of the same whole as a wrong figure: "7 of the 25", "every one of the 25", "all 25"', () => {
+    const five = [read('A follow-up found 5 out of 25 models fake alignment')];
+    expect(checkDetails(read('the follow-up found 7 of the 25 models fake'), five, [])).toMatchObject({
+      kind: 'differs',
+      said: '7 of 25',
+      reported: '5 of 25',
+    });
+    expect(checkDetails(read('every single one of the 25 models faked'), five, [])).toMatchObject({ said: '25 of 25' });
+    expect(checkDetails(read('all 25 models fake alignment'), five, [])).toMatchObject({ kind: 'differs' });
+    expect(checkDetails(read('five of the 25 models fake alignment'), five, [])).toEqual({ kind: 'agrees' });
   });
 
   it('sees a share said in words that the claim\'s figure rules out ("most of" against 12%)', () => {

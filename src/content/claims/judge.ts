@@ -286,8 +286,8 @@ export class ClaimJudge {
   }
 
   /**
-   * The statement's verdict when the member's figures and names agree with it; a wrong figure on a supported claim is
-   * unsupported, and so stays an unsupported statement with one.
+   * The statement's verdict when the member's figures and names agree with it; a wrong figure on a supported or
+   * misleading claim is unsupported, and so stays an unsupported statement with one.
    */
   private withDetails(hit: ClaimHit, said: Sentence, reading: Reading): Judgement {
     const card = this.sentencesOf(hit.claim);
@@ -298,7 +298,8 @@ export class ClaimJudge {
     if (details.kind === 'unknown') return null;
     // A statement the evidence does not support is no truer with a wrong figure or name added to it.
     if (judged?.verdict === 'unsupported') return judged;
-    if (reading.kind !== 'claim' || hit.claim.verdict !== 'supported') return null;
+    // A misleading claim's figures and names are right (its framing is not): a wrong one makes the sentence false.
+    if (reading.kind !== 'claim' || !['supported', 'misleading'].includes(hit.claim.verdict)) return null;
     return {
       kind: 'verdict',
       claim: hit.claim,

@@ -97,7 +97,8 @@ export class SentenceReader {
     const taken = new Set<number>();
     for (const { kind, canonical, terms: nameTerms, pattern } of this.patterns) {
       const at = runsAt(terms, nameTerms).filter((start) => nameTerms.every((_, offset) => !taken.has(start + offset)));
-      if (nameTerms.length === 0 || at.length === 0) continue;
+      // Terms skip common words, so the name must be in the text too: "Claude more two-faced" is not Claude 2.
+      if (nameTerms.length === 0 || at.length === 0 || !(mentions_(pattern, written) || mentions_(pattern, spelled))) continue;
       for (const start of at) for (const offset of nameTerms.keys()) taken.add(start + offset);
       (names.get(kind) ?? names.set(kind, new Set()).get(kind))?.add(canonical);
       mentions.push({ canonical, terms: nameTerms });
@@ -145,6 +146,12 @@ export class SentenceReader {
       return percentsIn(terms).flatMap((value) => only.map((label) => ({ ...label, value })));
     });
   }
+}
+
+/** Whether the text names it as written (the pattern is global, so it is tested from the start). */
+function mentions_(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
 }
 
 /** The names every mention of which lies inside a negation ("…, not OpenAI or DeepMind"). */
