@@ -56,6 +56,12 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('calls a true misreading with a wrong name unsupported, and says which statement it judged', () => {
+    const outcome = decide('GPT-4o was one of the five models with a compliance gap above 1% in the 25 model follow-up');
+    expect(outcome).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
+    expect(outcome.kind === 'verdict' && outcome.why).toMatch(/GPT-4o/);
+  });
+
   it('reads "went away", "vanished" and "shrank" as the change they are, and gives no verdict it cannot tell', () => {
     expect(decide('the honesty instruction made the faking go away')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
     expect(decide('the faking vanished when the info came from synthetic docs instead of the prompt')).toMatchObject({

@@ -286,8 +286,8 @@ export class ClaimJudge {
   }
 
   /**
-   * The statement's verdict when the member's figures and names agree with it; a wrong figure on a supported or
-   * misleading claim is unsupported, and so stays an unsupported statement with one.
+   * The statement's verdict when the member's figures and names agree with it; with a wrong figure or name, a true or
+   * misleading statement is unsupported, and an unsupported one stays so.
    */
   private withDetails(hit: ClaimHit, said: Sentence, reading: Reading): Judgement {
     const card = this.sentencesOf(hit.claim);
@@ -296,16 +296,14 @@ export class ClaimJudge {
     const judged = statement(hit.claim, reading);
     if (details.kind === 'agrees') return said.settled ? settledAsShown(judged) : judged;
     if (details.kind === 'unknown') return null;
-    // A statement the evidence does not support is no truer with a wrong figure or name added to it.
-    if (judged?.verdict === 'unsupported') return judged;
-    // A misleading claim's figures and names are right (its framing is not): a wrong one makes the sentence false.
-    if (reading.kind !== 'claim' || !['supported', 'misleading'].includes(hit.claim.verdict)) return null;
+    // A statement the evidence does not support is no truer with a wrong figure or name added to it; a true one is made
+    // false by one, and so is a misleading one, whose figures and names are right (its framing is not).
+    if (judged === null || judged.verdict === 'unsupported') return judged;
+    if (judged.verdict !== 'supported' && judged.verdict !== 'misleading') return null;
     return {
-      kind: 'verdict',
-      claim: hit.claim,
+      ...judged,
       verdict: 'unsupported',
       relation: 'detail',
-      judged: hit.claim.claim,
       why:
         details.detail === 'name'
           ? `The evidence is about ${details.reported}, not ${details.said}.`
