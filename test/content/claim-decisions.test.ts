@@ -62,6 +62,13 @@ describe('claim decisions on the bundle', () => {
     expect(outcome.kind === 'verdict' && outcome.why).toMatch(/GPT-4o/);
   });
 
+  it('lets the wordings that match most of the sentence decide its polarity over ones that share a few words', () => {
+    expect(decide('removing the scratchpad made zero difference to the compliance gap when the setup was prompted')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+    });
+  });
+
   it('reads "went away", "vanished" and "shrank" as the change they are, and gives no verdict it cannot tell', () => {
     expect(decide('the honesty instruction made the faking go away')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
     expect(decide('the faking vanished when the info came from synthetic docs instead of the prompt')).toMatchObject({

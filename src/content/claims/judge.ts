@@ -242,7 +242,8 @@ export class ClaimJudge {
       const unclear = negationUnclear(said, read, this.reader.opposites) || (read.comparison === 'than' && said.comparison === 'none');
       const reading = unclear ? null : reversed ? opposite(hit.claim, made) : made;
       const key = reading === null ? 'unclear' : readingKey(reading);
-      const score = reversed ? REVERSED_WEIGHT * wording.score : wording.score;
+      // A wording that matches little of the sentence reads its polarity less surely than one that matches most of it.
+      const score = (reversed ? REVERSED_WEIGHT : 1) * wording.score * Math.sqrt(wording.coverage);
       const vote = votes.get(key);
       if (vote === undefined || vote.score < score)
         votes.set(key, { reading: reading ?? wording.reading, score, coverage: wording.coverage, recall: wording.recall });
