@@ -69,6 +69,14 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('counts a word the card’s explanation uses as partly spoken to, though none of its wordings uses it', () => {
+    expect(decide('so the model was just acting out the story it got fed?')).toMatchObject({
+      kind: 'verdict',
+      claim: { id: 'just-role-play-not-real-deception' },
+      verdict: 'contested',
+    });
+  });
+
   it('reads "went away", "vanished" and "shrank" as the change they are, and gives no verdict it cannot tell', () => {
     expect(decide('the honesty instruction made the faking go away')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
     expect(decide('the faking vanished when the info came from synthetic docs instead of the prompt')).toMatchObject({

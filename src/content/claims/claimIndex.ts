@@ -31,7 +31,10 @@ export interface ClaimHit {
   readonly strength: number;
   /** Share of the query's meaning its best paraphrase matches (half for terms only its supporting text has), 0–1. */
   readonly coverage: number;
-  /** Share of the query's meaning that none of the card's own wordings (claim, aliases, misreadings) contains. */
+  /**
+   * Share of the query's meaning that none of the card's own wordings (claim, aliases, misreadings) contains; a term
+   * its explanation or evidence uses counts three-quarters.
+   */
   readonly unexplained: number;
   /** Share of the query's meaning in words no card uses at all. */
   readonly foreign: number;
@@ -52,6 +55,8 @@ const supportBoost = { explanation: 1, evidence: 0.5 };
 const MEANING_FLOOR = 0.3;
 /** In coverage, a query term found only in a card's supporting text counts for this share of its weight. */
 const SUPPORT_COVERAGE = 0.5;
+/** A query term none of a card's wordings uses but its explanation or evidence does is this much explained. */
+const SUPPORT_EXPLAINS = 0.25;
 
 /** The judge reads a card's best few wordings; the rest only count as the card's second-best score. */
 const PARAPHRASES_KEPT = 8;
@@ -71,6 +76,8 @@ export class ClaimIndex {
   private readonly paraphrases: ReadonlyMap<string, { text: string; reading: Reading }>;
   /** Terms of each card's own wordings, to see what part of a query a card does not speak to. */
   private readonly wordingTerms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Terms of each card's explanation and evidence. */
+  private readonly supportTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** How many cards use each term anywhere, for a query term's weight. */
   private readonly cardsUsing: ReadonlyMap<string, number>;
   /** The card that alone uses a term, for each term only one card uses. */
@@ -108,9 +115,8 @@ export class ClaimIndex {
     this.wordingTerms = new Map(
       bundle.claims.map((claim) => [claim.id, new Set(wordingsOf(claim).flatMap(({ text }) => claimTerms(text)))]),
     );
-    const cardText = bundle.claims.map((claim) =>
-      [...wordingsOf(claim).map(({ text }) => text), claim.explanation, ...claim.evidence.map((e) => e.point)].join('\n'),
-    );
+    this.supportTerms = new Map(bundle.claims.map((claim) => [claim.id, new Set(claimTerms(supportText(claim)))]));
+    const cardText = bundle.claims.map((claim) => [...wordingsOf(claim).map(({ text }) => text), supportText(claim)].join('\n'));
     const cardsUsing = new Map<string, number>();
     const onlyCard = new Map<string, string>();
     for (const [at, text] of cardText.entries()) {
@@ -208,7 +214,9 @@ export class ClaimIndex {
       const supportOnly = match.supportTerms.filter((term) => !match.terms.includes(term));
       const coverage = share(match.terms) + SUPPORT_COVERAGE * share(supportOnly);
       const own = this.wordingTerms.get(id) ?? new Set();
-      const unexplained = share(said.filter((term) => !own.has(term) && this.cardsUsing.has(term)));
+      const support = this.supportTerms.get(id) ?? new Set();
+      const missing = said.filter((term) => !own.has(term) && this.cardsUsing.has(term));
+      const unexplained = share(missing) - SUPPORT_EXPLAINS * share(missing.filter((term) => support.has(term)));
       return [{ claim, strength: score / meaning, coverage: Math.min(1, coverage), unexplained, foreign, paraphrases: match.paraphrases }];
     });
     return hits.sort((a, b) => b.strength - a.strength);
@@ -235,6 +243,8 @@ export class ClaimIndex {
     return Math.max(MEANING_FLOOR, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
 }
+
+const supportText = (claim: Claim) => [claim.explanation, ...claim.evidence.map((item) => item.point)].join('\n');
 
 const isFigure = (term: string) => /^\d+(?:\.\d+)?$/.test(term) || term === 'percent';
 
