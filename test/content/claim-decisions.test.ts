@@ -107,6 +107,16 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('takes a sentence with a negation the card says as a whole, when every wording reads it alike', () => {
+    expect(
+      decide('is it true opus went along with harmful prompts about one time in seven for free users but almost never for paying ones?'),
+    ).toMatchObject({
+      kind: 'verdict',
+      claim: { id: 'free-tier-harmful-compliance-14-percent' },
+      verdict: 'supported',
+    });
+  });
+
   it('gives no verdict to a question about a named lab or model that the card never speaks to', () => {
     for (const question of ['is redwood research a charity?', 'is llama 3.1 405b a mixture of experts model?']) {
       expect(decide(question).kind, question).not.toBe('verdict');

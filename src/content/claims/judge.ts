@@ -72,7 +72,7 @@ const REVERSED_WEIGHT = 0.75;
  *   most of it inside a longer sentence (`said`, see `saysWording`).
  * - split: within the card, a statement supported at this share of the best one's support, with another
  *   verdict, makes it unsure (the card's wordings disagree about what the member said).
- * - card: a plain sentence no one wording matches enough of may still say what the card says as a whole (`saysCard`):
+ * - card: a sentence no one wording matches enough of may still say what the card says as a whole (`saysCard`):
  *   its best wording with its explanation covers this share of the sentence, its wordings leave at most `unexplained`.
  * - named: a question naming a lab, model or setting, more of whose other words than this share none of the card's
  *   wordings use, asks about the name (`asksAboutName`).
@@ -103,15 +103,14 @@ function saysWording(wording: { readonly coverage: number; readonly recall: numb
 }
 
 /**
- * Whether a plain sentence (no negation, no comparison: nothing the reader must read right to know which statement it
- * makes) says what the card says as a whole, when every wording that voted read the same statement: "opus literally
- * broke out and copied itself off anthropic's machines" shares less than half of any one wording of the card about
- * stolen weights, but the card's wordings together speak to nearly all of it.
+ * Whether a sentence that compares nothing says what the card says as a whole, when every wording that voted read the
+ * same statement (its negations, if any, read alike against each): "opus literally broke out and copied itself off
+ * anthropic's machines" shares less than half of any one wording of the card about stolen weights, but the card's
+ * wordings together speak to nearly all of it. A comparison is left out: which way it goes is read per wording.
  */
 function saysCard(hit: ClaimHit, said: Sentence, statements: number): boolean {
   const { card } = claimThreshold;
-  const plain = said.negations.length === 0 && said.comparison === 'none';
-  return plain && statements === 1 && hit.coverage >= card.coverage && hit.unexplained <= card.unexplained;
+  return said.comparison === 'none' && statements === 1 && hit.coverage >= card.coverage && hit.unexplained <= card.unexplained;
 }
 
 /**
