@@ -37,6 +37,9 @@ export const probeSets = [
   'dev-11',
   'dev-12',
   'dev-13',
+  'dev-14',
+  'dev-15',
+  'dev-16',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
