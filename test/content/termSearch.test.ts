@@ -39,4 +39,19 @@ describe('TermSearch', () => {
       }
     }
   });
+
+  it("keeps each card's best documents, best first, as the whole ranking would list them", () => {
+    const search = new TermSearch({ text: 1 }, docs);
+    const terms = claimTerms('did opus fake alignment in training to keep its values');
+    const byCard = search.searchByCard(terms, 1);
+    const whole = search.search(terms);
+    expect([...byCard.keys()].sort()).toEqual([...new Set(whole.map((hit) => hit.card))].sort());
+    for (const [card, hits] of byCard) expect(hits).toEqual(whole.filter((hit) => hit.card === card).slice(0, 1));
+    expect(
+      search
+        .searchByCard(terms, 2)
+        .get('a')
+        ?.map((hit) => hit.id),
+    ).toEqual(whole.filter((hit) => hit.card === 'a').map((hit) => hit.id));
+  });
 });

@@ -182,24 +182,35 @@ export class ClaimIndex {
       string,
       { paraphrases: Paraphrase[]; terms: readonly string[]; support: number; supportTerms: readonly string[] }
     >();
-    const matchOf = (card: unknown) => {
-      const id = String(card);
-      const found = matches.get(id) ?? { paraphrases: [], terms: [], support: 0, supportTerms: [] };
-      matches.set(id, found);
+    const matchOf = (card: string) => {
+      let found = matches.get(card);
+      if (found === undefined) {
+        found = { paraphrases: [], terms: [], support: 0, supportTerms: [] };
+        matches.set(card, found);
+      }
       return found;
     };
-    // Results come best first, so the first paraphrase of a card here is its best one.
-    for (const result of this.paraphraseIndex.search(terms)) {
-      const match = matchOf(result.card);
-      const wording = this.paraphrases.get(result.id);
-      if (!wording || match.paraphrases.length === PARAPHRASES_KEPT) continue;
-      if (match.paraphrases.length === 0) match.terms = result.queryTerms;
-      const covered = share(result.queryTerms);
-      const recall = Math.min(1, (covered * meaning) / (this.meaningOf.get(result.id) ?? 1));
-      match.paraphrases.push({ text: wording.text, reading: wording.reading, score: result.score, coverage: Math.min(1, covered), recall });
+    // Each card's paraphrases come best first, so its first one here is its best one.
+    for (const [card, results] of this.paraphraseIndex.searchByCard(terms, PARAPHRASES_KEPT)) {
+      const match = matchOf(card);
+      match.terms = results[0]?.queryTerms ?? [];
+      for (const result of results) {
+        const wording = this.paraphrases.get(result.id);
+        if (!wording) continue;
+        const covered = share(result.queryTerms);
+        const recall = Math.min(1, (covered * meaning) / (this.meaningOf.get(result.id) ?? 1));
+        match.paraphrases.push({
+          text: wording.text,
+          reading: wording.reading,
+          score: result.score,
+          coverage: Math.min(1, covered),
+          recall,
+        });
+      }
     }
-    for (const result of this.supportIndex.search(terms)) {
-      const match = matchOf(result.card);
+    for (const [card, [result]] of this.supportIndex.searchByCard(terms, 1)) {
+      if (result === undefined) continue;
+      const match = matchOf(card);
       match.support = result.score;
       match.supportTerms = result.queryTerms;
     }

@@ -95,7 +95,9 @@ export class SentenceReader {
     let unnamed = written;
     // Longest names first, each taking the words it matches: "Claude Opus 4" is not also Claude 3 Opus ("opus").
     const taken = new Set<number>();
+    const present = new Set(terms);
     for (const { kind, canonical, terms: nameTerms, pattern } of this.patterns) {
+      if (!present.has(nameTerms[0] ?? '')) continue;
       const at = runsAt(terms, nameTerms).filter((start) => nameTerms.every((_, offset) => !taken.has(start + offset)));
       // Terms skip common words, so the name must be in the text too: "Claude more two-faced" is not Claude 2.
       if (nameTerms.length === 0 || at.length === 0 || !(mentions_(pattern, written) || mentions_(pattern, spelled))) continue;

@@ -24,6 +24,7 @@ export interface TermHit {
 const asIs = (term: string) => term;
 /** The term is already one of claimTerms' terms: searched as it is. */
 const oneTerm: SearchOptions = { prefix: false, fuzzy: false, tokenize: (term) => [term], processTerm: asIs };
+const bestFirst = (a: TermHit, b: TermHit) => b.score - a.score;
 /** Distinct terms remembered; members' chat reuses a few hundred words. */
 const TERMS_REMEMBERED = 5_000;
 
@@ -54,6 +55,26 @@ export class TermSearch {
 
   /** Every document sharing a term with the query's terms, best first. */
   search(terms: readonly string[]): TermHit[] {
+    return this.hitsFor(terms).sort(bestFirst);
+  }
+
+  /**
+   * Each card's best `kept` documents sharing a term with the query's terms, best first within the card: the words
+   * every card shares match hundreds of documents, and sorting them all for a card's first few cost most of a search.
+   */
+  searchByCard(terms: readonly string[], kept: number): Map<string, TermHit[]> {
+    const byCard = new Map<string, TermHit[]>();
+    for (const hit of this.hitsFor(terms)) {
+      const hits = byCard.get(hit.card);
+      if (hits === undefined) byCard.set(hit.card, [hit]);
+      else hits.push(hit);
+    }
+    for (const [card, hits] of byCard) if (hits.length > 1) byCard.set(card, hits.sort(bestFirst).slice(0, kept));
+    return byCard;
+  }
+
+  /** Every document sharing a term with the query's terms, in no order. */
+  private hitsFor(terms: readonly string[]): TermHit[] {
     const combined = new Map<number, { score: number; queryTerms: string[] }>();
     for (const term of terms) {
       const { at, scores } = this.hitsOf(term);
@@ -73,7 +94,7 @@ export class TermSearch {
       const doc = this.docs[position];
       if (doc) results.push({ id: doc.id, card: doc.card, score: score * queryTerms.length, queryTerms });
     }
-    return results.sort((a, b) => b.score - a.score);
+    return results;
   }
 
   private hitsOf(term: string) {
