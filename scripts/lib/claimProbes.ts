@@ -40,6 +40,8 @@ export const probeSets = [
   'dev-14',
   'dev-15',
   'dev-16',
+  'dev-17',
+  'dev-18',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];

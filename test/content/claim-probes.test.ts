@@ -8,11 +8,11 @@ import { loadBundleOrThrow } from '../../src/content/loader.js';
  * Issue 14 asks for accuracy ≥ 95% and confident-wrong ≤ 2% on the held-out set. Neither is met on the current
  * held-out set (see docs/claims.md), so the floors are its measurement less a small margin: a change that makes
  * /claim worse fails, and the issue's target is printed beside them, not claimed. Thresholds and cards were tuned on
- * the tuning sets only; held-out.yaml, by a tenth writer, is measured, never read to tune. New writers' phrasings
- * are harder than the seventh writer's (now dev-8.yaml, whose floors were 66% and 3%): the engine as the fifth session
- * began scored 64.2% with 2.8% confident-wrong on this set, the engine after it 66.1% and 2.2%.
+ * the tuning sets only; held-out.yaml, by a tenth writer, is measured, never read to tune. The engine as the fifth
+ * session began scored 64.2% with 2.8% confident-wrong on this set, as the sixth began 66.1% and 2.2%, as it ended
+ * 70.8% and 1.7%.
  */
-const FLOOR = { accuracy: 0.63, confidentWrong: 0.03 } as const;
+const FLOOR = { accuracy: 0.67, confidentWrong: 0.025 } as const;
 const TARGET = { accuracy: 0.95, confidentWrong: 0.02 } as const;
 
 let content: Content;
