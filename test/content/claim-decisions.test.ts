@@ -77,6 +77,15 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('takes a misreading the member states in full, its distinguishing words included, over the claim it shares words with', () => {
+    for (const [text, card] of [
+      ['the compliance gaps of all five models were consistently explained by goal guarding', 'opus-gap-driven-by-goal-guarding'],
+      ['in the main setup the compliance gap came to about 26 percentage points', 'compliance-gap-11-points'],
+    ]) {
+      expect(decide(text), text).toMatchObject({ kind: 'verdict', claim: { id: card }, verdict: 'unsupported' });
+    }
+  });
+
   it('reads "went away", "vanished" and "shrank" as the change they are, and gives no verdict it cannot tell', () => {
     expect(decide('the honesty instruction made the faking go away')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
     expect(decide('the faking vanished when the info came from synthetic docs instead of the prompt')).toMatchObject({

@@ -74,6 +74,8 @@ const REVERSED_WEIGHT = 0.75;
  *   verdict, makes it unsure (the card's wordings disagree about what the member said).
  * - card: a sentence no one wording matches enough of may still say what the card says as a whole (`saysCard`):
  *   its best wording with its explanation covers this share of the sentence, its wordings leave at most `unexplained`.
+ * - stated: the least share of a misreading's own meaning a member must say, with its distinguishing words, to state
+ *   it in full (`statesMisreading`).
  * - named: a question naming a lab, model or setting, more of whose other words than this share none of the card's
  *   wordings use, asks about the name (`asksAboutName`).
  */
@@ -88,6 +90,7 @@ export const claimThreshold = {
   wording: 0.5,
   said: { recall: 0.6, coverage: 0.35, foreign: 0.35 },
   card: { coverage: 0.5, unexplained: 0.2 },
+  stated: 0.7,
   named: 0.5,
 } as const;
 
@@ -221,7 +224,7 @@ export class ClaimJudge {
    */
   private judgeCard(hit: ClaimHit, said: Sentence): Judgement {
     if (hit.unexplained > claimThreshold.unexplained || this.asksAboutName(hit, said)) return null;
-    const votes = new Map<string, { reading: Reading; score: number; coverage: number; recall: number }>();
+    const votes = new Map<string, Vote>();
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
     const changes = saysChange(said);
@@ -243,11 +246,19 @@ export class ClaimJudge {
       const key = reading === null ? 'unclear' : readingKey(reading);
       // A wording that matches little of the sentence reads its polarity less surely than one that matches most of it.
       const score = (reversed ? REVERSED_WEIGHT : 1) * wording.score * Math.sqrt(wording.coverage);
+      const stated = !reversed && reading?.kind === 'misreading' && this.statesMisreading(hit.claim, wording, said);
       const vote = votes.get(key);
       if (vote === undefined || vote.score < score)
-        votes.set(key, { reading: reading ?? wording.reading, score, coverage: wording.coverage, recall: wording.recall });
+        votes.set(key, {
+          reading: reading ?? wording.reading,
+          score,
+          coverage: wording.coverage,
+          recall: wording.recall,
+          stated: stated || vote?.stated === true,
+        });
+      else if (stated) votes.set(key, { ...vote, stated });
     }
-    const [first, second] = [...votes].sort((a, b) => b[1].score - a[1].score);
+    const [first, second] = statedFirst([...votes].sort((a, b) => b[1].score - a[1].score));
     if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
     const judged = this.withDetails(hit, said, first[1].reading);
     // A close second statement must come to the same verdict for what the member said, their details included.
@@ -255,6 +266,18 @@ export class ClaimJudge {
       if (second[0] === 'unclear' || this.withDetails(hit, said, second[1].reading)?.verdict !== judged?.verdict) return null;
     }
     return judged;
+  }
+
+  /**
+   * Whether the member states a misreading in full: nearly all of its own meaning, and the words that set it apart
+   * from the card's claim ("all five models' gaps were goal guarding", "the gap was 26 points").
+   */
+  private statesMisreading(claim: Claim, wording: Paraphrase, said: Sentence): boolean {
+    const { reading } = wording;
+    if (reading.kind !== 'misreading' || wording.recall < claimThreshold.stated) return false;
+    const card = this.sentencesOf(claim);
+    const misreading = card.misreadings[reading.at];
+    return misreading !== undefined && setsApart(said, misreading, card.stated) === 'said';
   }
 
   /**
@@ -341,6 +364,27 @@ export class ClaimJudge {
     const ids = [...new Set(near.flatMap((hit) => hit.claim.sections))];
     return ids.flatMap((id) => this.sectionsById.get(id) ?? []).slice(0, RELATED_MAX);
   }
+}
+
+interface Vote {
+  readonly reading: Reading;
+  readonly score: number;
+  readonly coverage: number;
+  readonly recall: number;
+  /** A misreading the member states in full voted for it (see `statesMisreading`). */
+  readonly stated: boolean;
+}
+
+/**
+ * The votes, best first, with a misreading the member states in full ahead of the card's claim and alone: the claim's
+ * wordings share the sentence's other words, not its point, so they neither outvote nor split it.
+ */
+function statedFirst(ranked: [string, Vote][]): [string, Vote][] {
+  const [first, second, ...rest] = ranked;
+  if (first === undefined || second === undefined) return ranked;
+  if (second[1].stated && first[0] === 'claim') return [second, ...rest];
+  if (first[1].stated && second[0] === 'claim') return [first, ...rest];
+  return ranked;
 }
 
 /** The terms of verbs that say which way something changed (synonyms folded: "went up" is "increase"). */
