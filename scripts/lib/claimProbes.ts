@@ -42,6 +42,8 @@ export const probeSets = [
   'dev-16',
   'dev-17',
   'dev-18',
+  'dev-19',
+  'dev-20',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
