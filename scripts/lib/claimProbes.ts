@@ -44,6 +44,7 @@ export const probeSets = [
   'dev-18',
   'dev-19',
   'dev-20',
+  'dev-21',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
