@@ -81,7 +81,7 @@ describe('claim decisions on the bundle', () => {
     for (const [text, card] of [
       ['the compliance gaps of all five models were consistently explained by goal guarding', 'opus-gap-driven-by-goal-guarding'],
       ['in the main setup the compliance gap came to about 26 percentage points', 'compliance-gap-11-points'],
-    ]) {
+    ] as const) {
       expect(decide(text), text).toMatchObject({ kind: 'verdict', claim: { id: card }, verdict: 'unsupported' });
     }
   });
