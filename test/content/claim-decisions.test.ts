@@ -86,6 +86,14 @@ describe('claim decisions on the bundle', () => {
     }
   });
 
+  it("judges a sentence naming a model that one of the card's own wordings names, though its claim names another", () => {
+    expect(decide('even llama 3 8b showed alignment faking reasoning once it was fine-tuned on the documents')).toMatchObject({
+      kind: 'verdict',
+      claim: { id: 'open-models-fake-after-document-finetuning' },
+      verdict: 'unsupported',
+    });
+  });
+
   it('reads "went away", "vanished" and "shrank" as the change they are, and gives no verdict it cannot tell', () => {
     expect(decide('the honesty instruction made the faking go away')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
     expect(decide('the faking vanished when the info came from synthetic docs instead of the prompt')).toMatchObject({

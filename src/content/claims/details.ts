@@ -56,9 +56,11 @@ export function checkDetails(
     // A lab or person it never names at all may be right or wrong ("the game-theory paper came out of Redwood"): the
     // card cannot tell. (A model it never names is most often the study's own, named where the card says "Claude".)
     // "The prompt" and "the documents" come up around most claims about either route: only a figure put on the wrong
-    // one (above) is a detail to judge.
+    // one (above) is a detail to judge. A model that one of the card's own wordings names ("Sonnet 3.5 out-faked
+    // Opus") plays a role the card speaks to: naming it leaves the statement to be judged, not unknown.
     const statedNames = named(stated, kind);
-    const known = statedNames.size > 0 ? statedNames : named(discussed, kind);
+    const statedOrDiscussed = statedNames.size > 0 ? statedNames : named(discussed, kind);
+    const known = kind === 'model' ? new Set([...statedOrDiscussed, ...named(wordings, kind)]) : statedOrDiscussed;
     const others = [...names].filter((name) => !known.has(name));
     if (kind === 'route' || others.length === 0 || contrasts(said, names, statedNames, others)) continue;
     if (known.size > 0 || kind === 'lab' || kind === 'person') return { kind: 'unknown' };
