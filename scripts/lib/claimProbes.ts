@@ -45,6 +45,7 @@ export const probeSets = [
   'dev-19',
   'dev-20',
   'dev-21',
+  'dev-22',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
