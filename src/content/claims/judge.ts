@@ -75,7 +75,7 @@ const REVERSED_WEIGHT = 0.75;
  * - card: a sentence no one wording matches enough of may still say what the card says as a whole (`saysCard`):
  *   its best wording with its explanation covers this share of the sentence, its wordings leave at most `unexplained`.
  * - stated: the least share of a misreading's own meaning a member must say, with its distinguishing words, to state
- *   it in full (`statesMisreading`).
+ *   it in full ("all five models' gaps were goal guarding", "the gap was 26 points").
  * - named: a question naming a lab, model or setting, more of whose other words than this share none of the card's
  *   wordings use, asks about the name (`asksAboutName`).
  */
@@ -242,11 +242,12 @@ export class ClaimJudge {
       // One that compares two things ("Sonnet fakes more than Opus") against a sentence that compares nothing ("Sonnet
       // fakes too") cannot tell which statement the member makes.
       const unclear = negationUnclear(said, read, this.reader.opposites) || (read.comparison === 'than' && said.comparison === 'none');
-      const reading = unclear ? null : reversed ? opposite(hit.claim, made) : made;
+      const reading = unclear ? null : reversed ? opposite(hit.claim, made.reading) : made.reading;
       const key = reading === null ? 'unclear' : readingKey(reading);
       // A wording that matches little of the sentence reads its polarity less surely than one that matches most of it.
       const score = (reversed ? REVERSED_WEIGHT : 1) * wording.score * Math.sqrt(wording.coverage);
-      const stated = !reversed && reading?.kind === 'misreading' && this.statesMisreading(hit.claim, wording, said);
+      // A misreading the member states in full: nearly all of its own meaning, with the words that set it apart.
+      const stated = !reversed && !unclear && made.apartSaid && wording.recall >= claimThreshold.stated;
       const vote = votes.get(key);
       if (vote === undefined || vote.score < score)
         votes.set(key, {
@@ -269,18 +270,6 @@ export class ClaimJudge {
   }
 
   /**
-   * Whether the member states a misreading in full: nearly all of its own meaning, and the words that set it apart
-   * from the card's claim ("all five models' gaps were goal guarding", "the gap was 26 points").
-   */
-  private statesMisreading(claim: Claim, wording: Paraphrase, said: Sentence): boolean {
-    const { reading } = wording;
-    if (reading.kind !== 'misreading' || wording.recall < claimThreshold.stated) return false;
-    const card = this.sentencesOf(claim);
-    const misreading = card.misreadings[reading.at];
-    return misreading !== undefined && setsApart(said, misreading, card.stated) === 'said';
-  }
-
-  /**
    * Whether a question names a lab, model or setting and asks about something the card's wordings never say: "is
    * Llama 3.1 405B open weights?" near the card about Llama's compliance gap asks about the model, not the claim.
    */
@@ -292,20 +281,20 @@ export class ClaimJudge {
    * A detail misreading whose changed figure or name the member does not state is, at most, the card's own
    * claim; so is any misreading a question matches without its distinguishing words.
    */
-  private madeReading(claim: Claim, wording: Paraphrase, said: Sentence): Reading | 'abstains' {
+  private madeReading(claim: Claim, wording: Paraphrase, said: Sentence): Made | 'abstains' {
     const { reading } = wording;
-    if (reading.kind === 'claim') return reading;
     const card = this.sentencesOf(claim);
-    const misreading = card.misreadings[reading.at];
-    if (!misreading) return reading;
+    const misreading = reading.kind === 'misreading' ? card.misreadings[reading.at] : undefined;
+    if (reading.kind === 'claim' || !misreading) return { reading, apartSaid: false };
     // A question asks about the card unless it uses the words that make the misreading different (its polarity is
     // not one: a question's negations reverse nothing); an assertion without them shares the misreading's words,
     // not its point, so that wording does not vote.
     const apart = setsApart(said, misreading, card.stated);
-    if (said.question && apart !== 'said') return { kind: 'claim' };
+    const made = { reading, apartSaid: apart === 'said' };
+    if (said.question && apart !== 'said') return CLAIM;
     if (apart === 'unsaid') return 'abstains';
-    if (claim.misreadings[reading.at]?.kind !== 'detail') return reading;
-    return makesDetail(said, misreading, card.stated) ? reading : { kind: 'claim' };
+    if (claim.misreadings[reading.at]?.kind !== 'detail') return made;
+    return makesDetail(said, misreading, card.stated) ? made : CLAIM;
   }
 
   /**
@@ -366,12 +355,20 @@ export class ClaimJudge {
   }
 }
 
+/** The statement a wording stands for in what the member said, and whether they said the words that set it apart. */
+interface Made {
+  readonly reading: Reading;
+  readonly apartSaid: boolean;
+}
+
+const CLAIM: Made = { reading: { kind: 'claim' }, apartSaid: false };
+
 interface Vote {
   readonly reading: Reading;
   readonly score: number;
   readonly coverage: number;
   readonly recall: number;
-  /** A misreading the member states in full voted for it (see `statesMisreading`). */
+  /** A misreading the member states in full voted for it. */
   readonly stated: boolean;
 }
 
