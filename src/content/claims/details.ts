@@ -101,37 +101,10 @@ function differentFigure(figure: NumberMention, said: Sentence, stated: readonly
   return apart ? { kind: 'differs', detail: 'figure', said: shown(figure), reported: shown(reported) } : undefined;
 }
 
-const WORD_COUNTS: Readonly<Record<string, number>> = {
-  none: 0,
-  no: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
-/** "5 out of 25", "five of the 25", "every one of the 25", "all 25", "none of the 25". */
-const PART_OF =
-  /\b(\d+|every(?: single)? one|all|none|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(\d+)\b|\ball\s+(?:of\s+)?(?:the\s+)?(\d+)\b/gi;
-
-function partsOf(text: string): { part: number; whole: number }[] {
-  return [...text.matchAll(PART_OF)].flatMap(([, part = '', of, all]) => {
-    const whole = Number(of ?? all);
-    if (all !== undefined) return [{ part: whole, whole }];
-    const count = /^\d+$/.test(part) ? Number(part) : /^(?:every|all)/i.test(part) ? whole : WORD_COUNTS[part.toLowerCase()];
-    return count === undefined ? [] : [{ part: count, whole }];
-  });
-}
-
 /** How many of a whole, against the statement's count of the same whole: "7 of the 25 models" where it says 5 of 25. */
 function shareApart(said: Sentence, stated: readonly Sentence[]): DetailCheck | undefined {
-  const reported = stated.flatMap((sentence) => partsOf(sentence.text));
-  for (const { part, whole } of partsOf(said.text)) {
+  const reported = stated.flatMap((sentence) => sentence.parts);
+  for (const { part, whole } of said.parts) {
     const known = reported.find((figure) => figure.whole === whole);
     if (known && known.part !== part)
       return { kind: 'differs', detail: 'figure', said: `${part} of ${whole}`, reported: `${known.part} of ${whole}` };

@@ -53,6 +53,13 @@ export interface SentenceFacts {
   readonly settled: boolean;
   /** Whether it says two things were alike ("acted exactly the same", "behaved identically", "no difference"). */
   readonly alike: boolean;
+  /** Counts it gives of a whole ("5 out of 25", "every one of the 25"). */
+  readonly parts: readonly PartOf[];
+}
+
+export interface PartOf {
+  readonly part: number;
+  readonly whole: number;
 }
 
 // The English model is several megabytes: required when the first claim is read rather than imported at start-up
@@ -102,7 +109,7 @@ export function sentenceFacts(text: string): SentenceFacts {
   const denied =
     settledBy !== null && negations.some((scope) => scope.written.includes(settledBy[0].toLowerCase().split(/\s+/).at(-1) ?? ''));
   const settled = settledBy !== null && !question && !denied;
-  return { negations, lemmas, numbers, changes, question, asksFor, comparison, settled, alike: ALIKE.test(text) };
+  return { negations, lemmas, numbers, changes, question, asksFor, comparison, settled, alike: ALIKE.test(text), parts: partsOf(text) };
 }
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
@@ -195,6 +202,33 @@ function percentsWritten(text: string): NumberMention[] {
   );
   const points = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:percentage\s+)?points?\b/gi)].map((match) => percent(match[1] ?? ''));
   return [...ranges, ...points];
+}
+
+const WORD_COUNTS: Readonly<Record<string, number>> = {
+  none: 0,
+  no: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+/** "5 out of 25", "five of the 25", "every one of the 25", "all 25", "none of the 25". */
+const PART_OF =
+  /\b(\d+|every(?: single)? one|all|none|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(\d+)\b|\ball\s+(?:of\s+)?(?:the\s+)?(\d+)\b/gi;
+
+function partsOf(text: string): PartOf[] {
+  return [...text.matchAll(PART_OF)].flatMap(([, part = '', of, all]) => {
+    const whole = Number(of ?? all);
+    if (all !== undefined) return [{ part: whole, whole }];
+    const count = /^\d+$/.test(part) ? Number(part) : /^(?:every|all)/i.test(part) ? whole : WORD_COUNTS[part.toLowerCase()];
+    return count === undefined ? [] : [{ part: count, whole }];
+  });
 }
 
 const ALIKE = /\b(?:the same|identical(?:ly)?|no (?:real )?difference|equally|unchanged|(?:did ?n[o']?t|never) change)\b/i;

@@ -21,6 +21,7 @@ export interface Sentence {
   readonly comparison: SentenceFacts['comparison'];
   readonly settled: boolean;
   readonly alike: boolean;
+  readonly parts: SentenceFacts['parts'];
   readonly changes: SentenceFacts['changes'];
   /** The search terms of the sentence without the names it mentions. */
   readonly unnamedTerms: readonly string[];
@@ -100,7 +101,7 @@ export class SentenceReader {
       if (!present.has(nameTerms[0] ?? '')) continue;
       const at = runsAt(terms, nameTerms).filter((start) => nameTerms.every((_, offset) => !taken.has(start + offset)));
       // Terms skip common words, so the name must be in the text too: "Claude more two-faced" is not Claude 2.
-      if (nameTerms.length === 0 || at.length === 0 || !(mentions_(pattern, written) || mentions_(pattern, spelled))) continue;
+      if (nameTerms.length === 0 || at.length === 0 || !(appearsIn(pattern, written) || appearsIn(pattern, spelled))) continue;
       for (const start of at) for (const offset of nameTerms.keys()) taken.add(start + offset);
       (names.get(kind) ?? names.set(kind, new Set()).get(kind))?.add(canonical);
       mentions.push({ canonical, terms: nameTerms });
@@ -123,6 +124,7 @@ export class SentenceReader {
       comparison: facts.comparison,
       settled: facts.settled,
       alike: facts.alike,
+      parts: facts.parts,
       changes: facts.changes,
       numbers: numbers.filter(isFigure),
       unnamedTerms: terms.filter((_, at) => !taken.has(at)),
@@ -151,7 +153,7 @@ export class SentenceReader {
 }
 
 /** Whether the text names it as written (the pattern is global, so it is tested from the start). */
-function mentions_(pattern: RegExp, text: string): boolean {
+function appearsIn(pattern: RegExp, text: string): boolean {
   pattern.lastIndex = 0;
   return pattern.test(text);
 }
