@@ -19,6 +19,10 @@ function miniSearchOr(query: string) {
     .map((r) => ({ id: r.id, score: r.score, terms: r.queryTerms }));
 }
 
+/** Every document the search finds, best first: each card's, none left out. */
+const ranking = (search: TermSearch, terms: readonly string[]) =>
+  [...search.searchByCard(terms, Number.POSITIVE_INFINITY).values()].flat().sort((a, b) => b.score - a.score);
+
 describe('TermSearch', () => {
   it('ranks and scores as MiniSearch does for the whole OR query, the second time from remembered terms too', () => {
     const search = new TermSearch({ text: 1 }, docs);
@@ -29,7 +33,7 @@ describe('TermSearch', () => {
       'claude claude values',
     ]) {
       for (let time = 0; time < 2; time++) {
-        const ours = search.search(claimTerms(query)).map((r) => ({ id: r.id, score: r.score, terms: r.queryTerms }));
+        const ours = ranking(search, claimTerms(query)).map((r) => ({ id: r.id, score: r.score, terms: r.queryTerms }));
         const theirs = miniSearchOr(query);
         expect(ours.map((r) => r.id)).toEqual(theirs.map((r) => r.id));
         for (const [at, result] of ours.entries()) {
@@ -44,7 +48,7 @@ describe('TermSearch', () => {
     const search = new TermSearch({ text: 1 }, docs);
     const terms = claimTerms('did opus fake alignment in training to keep its values');
     const byCard = search.searchByCard(terms, 1);
-    const whole = search.search(terms);
+    const whole = ranking(search, terms);
     expect([...byCard.keys()].sort()).toEqual([...new Set(whole.map((hit) => hit.card))].sort());
     for (const [card, hits] of byCard) expect(hits).toEqual(whole.filter((hit) => hit.card === card).slice(0, 1));
     expect(

@@ -53,11 +53,6 @@ export class TermSearch {
     this.positionOf = new Map(docs.map((doc, at) => [doc.id, at]));
   }
 
-  /** Every document sharing a term with the query's terms, best first. */
-  search(terms: readonly string[]): TermHit[] {
-    return this.hitsFor(terms).sort(bestFirst);
-  }
-
   /**
    * Each card's best `kept` documents sharing a term with the query's terms, best first within the card: the words
    * every card shares match hundreds of documents, and sorting them all for a card's first few cost most of a search.
