@@ -7,6 +7,8 @@ import { loadConfig } from '../src/config.js';
 import { Content } from '../src/content/content.js';
 import { loadBundleOrThrow } from '../src/content/loader.js';
 import { deployCommands } from '../src/discord/deploy.js';
+import { questionView } from '../src/discord/views/quiz.js';
+import type { Asked } from '../src/quiz/service.js';
 import { type GuildFixture, type InteractionHandle, type MessageRecord, type StandIn, startStandIn } from '../testkit/index.js';
 import { evaluationSet } from './claims.js';
 import { type RunningChild, startClient } from './lib/children.js';
@@ -22,7 +24,6 @@ import { type Latency, latencyOf, median } from './lib/stats.js';
 const GUILDS = 64;
 const MEMBERS_PER_GUILD = 20;
 const CALLBACK_TIMEOUT_MS = 15_000;
-const BENCH_BUTTON = 'bench:click';
 
 export type ScenarioName = '/summary' | '/claim' | '/source autocomplete' | 'quiz answer';
 
@@ -97,9 +98,14 @@ const scenarios: readonly Scenario[] = [
     prepare: async (run, senders) => {
       const { standIn } = run;
       if (run.kind === 'bare') {
-        // The bare client has no quiz: it answers a click on a button the bench posts (as the bot) with its fixed line.
-        const messages = await Promise.all(standIn.guilds().map((guild) => postButton(standIn, standIn.guild(guild.id).channel().id)));
-        return senders.map((i) => () => standIn.click(messages[i % GUILDS] ?? '', BENCH_BUTTON, memberOf(i)));
+        // The bare client has no quiz: it answers, with its fixed line, a click on a question message the bench posts
+        // (as the bot) with the body Scratchpad's own question has, so discord.js parses the same payload in both.
+        const body = JSON.parse(JSON.stringify(questionView(run.content, benchQuestion(run.content), 'bench'))) as QuestionBody;
+        const button = answerButton(body);
+        const messages = await Promise.all(
+          standIn.guilds().map((guild) => postQuestion(standIn, standIn.guild(guild.id).channel().id, body)),
+        );
+        return senders.map((i) => () => standIn.click(messages[i % GUILDS] ?? '', button, memberOf(i)));
       }
       // One fresh private-quiz question per answer, each its own (guild, member) session, made before the timing starts.
       const questions = await inParallel(senders.length, 16, (k) =>
@@ -110,16 +116,34 @@ const scenarios: readonly Scenario[] = [
   },
 ];
 
-function answerButton(message: MessageRecord): string {
+type QuestionBody = Pick<MessageRecord, 'components'>;
+
+function benchQuestion(content: Content): Asked {
+  const question = [...content.questions.values()][0];
+  if (!question) throw new Error('the bundle has no quiz question');
+  const session = {
+    v: 1,
+    id: 'bench',
+    section: null,
+    difficulty: null,
+    asked: [question.id],
+    answered: false,
+    right: 0,
+    points: 0,
+    startedAt: new Date().toISOString(),
+  } as const;
+  return { session: { ...session, asked: [...session.asked] }, question, n: 1, reason: 'new' };
+}
+
+function answerButton(message: QuestionBody): string {
   const rows = message.components as { components?: { custom_id?: string }[] }[];
   const id = rows.flatMap((row) => row.components ?? []).find((c) => c.custom_id?.startsWith('quiz:answer'))?.custom_id;
-  if (!id) throw new Error(`message ${message.id} has no quiz answer button: ${JSON.stringify(message).slice(0, 600)}`);
+  if (!id) throw new Error(`no quiz answer button in: ${JSON.stringify(message).slice(0, 600)}`);
   return id;
 }
 
-async function postButton(standIn: StandIn, channelId: string): Promise<string> {
+async function postQuestion(standIn: StandIn, channelId: string, body: QuestionBody): Promise<string> {
   const rest = new REST({ api: standIn.apiUrl }).setToken(standIn.token);
-  const body = { content: 'bench', components: [{ type: 1, components: [{ type: 2, style: 2, label: 'A', custom_id: BENCH_BUTTON }] }] };
   return ((await rest.post(Routes.channelMessages(channelId), { body })) as { id: string }).id;
 }
 
