@@ -30,6 +30,13 @@ describe('whether a sentence reverses a wording', () => {
     expect(negationUnclear(said, card, reader.opposites)).toBe(false);
   });
 
+  it('reads a negated change as the change denied when the other sentence names neither direction', () => {
+    const steer = new SentenceReader({ names: [], opposites: [['increase', 'reduce']] });
+    const denied = steer.read("the steering vector didn't reduce alignment faking");
+    expect(reverses(steer.read('the steering vector had no effect on alignment faking'), denied, steer.opposites)).toBe(false);
+    expect(reverses(steer.read('the steering vector had an effect on alignment faking'), denied, steer.opposites)).toBe(true);
+  });
+
   it('still reads a negation of what both sentences say', () => {
     expect(reverses(read('opus never answered harmful requests from free-tier users'), card, reader.opposites)).toBe(true);
   });

@@ -36,14 +36,16 @@ export function reverses(said: Sentence, wording: Sentence, opposites: Opposites
 
 /**
  * How a negation bears on what the other sentence says: not at all when it negates words the other never uses, or
- * a side of a domain opposite the other does not name ("…, but almost never with paid users" when the member only
- * spoke of free users); fully when the other says most of its words, or the word it governs and another; partly
+ * one side of a domain opposite when the other names only the other side ("…, but almost never with paid users" when
+ * the member only spoke of free users; "didn't reduce" still bears on "had no effect", which names neither); fully when the other says most of its words, or the word it governs and another; partly
  * otherwise, when the two may say the same thing in other words ("signed off on" against "doesn't mean he
  * endorsed") and the words cannot tell.
  */
 function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'none' | 'partly' | 'fully' {
   if (scope.words.length === 0) return 'fully';
-  const aboutAnother = opposites.flat().some((side) => side.terms.length > 0 && containsRun(scope.terms, side.terms) && !says(other, side));
+  const negates = (side: Phrase, otherSide: Phrase) =>
+    side.terms.length > 0 && containsRun(scope.terms, side.terms) && !says(other, side) && says(other, otherSide);
+  const aboutAnother = opposites.some(([a, b]) => negates(a, b) || negates(b, a));
   const shared = scope.words.filter((word) => other.lemmas.has(word)).length;
   if (aboutAnother || shared === 0) return 'none';
   // The first negated word is the one the negation governs ("never *tried* to exfiltrate …, even when handed the
