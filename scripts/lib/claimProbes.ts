@@ -46,6 +46,8 @@ export const probeSets = [
   'dev-20',
   'dev-21',
   'dev-22',
+  'dev-23',
+  'dev-24',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];

@@ -48,6 +48,19 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(rose.read('after RL the faking reasoning shrank'), up, rose.opposites)).toBe(true);
   });
 
+  it('reads no antonym between two nouns ("3 ingredients right?" against "three parts"), but a pair the tagger half-reads as one', () => {
+    const parts = read('the setup had three parts: a conflicting goal, a training cue and a private scratchpad');
+    expect(
+      reverses(
+        read('the setup had 3 ingredients right? a conflicting goal, a training cue and a private scratchpad'),
+        parts,
+        reader.opposites,
+      ),
+    ).toBe(false);
+    const dislikes = read('opus fakes alignment because it intrinsically dislikes being modified');
+    expect(reverses(read("opus fakes alignment because it just doesn't like being modified"), dislikes, reader.opposites)).toBe(false);
+  });
+
   it('reads antonyms for the whole WordNet sense, not only the words WordNet pairs ("harder" against "easier")', () => {
     const easier = read('the setup made alignment faking easier than real training');
     expect(reverses(read('the setup made alignment faking harder than real training'), easier, reader.opposites)).toBe(true);

@@ -34,6 +34,8 @@ export interface SentenceFacts {
   readonly negations: readonly NegationScope[];
   /** Lower-case lemmas of its words. */
   readonly lemmas: ReadonlySet<string>;
+  /** The lemmas the tagger reads as adjectives, adverbs or verbs: the parts of speech whose WordNet antonyms are read. */
+  readonly opposable: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
   /** Changes it states as "from X to Y", in that order. */
   readonly changes: readonly (readonly [number, number])[];
@@ -71,6 +73,7 @@ const wink = () => {
   return nlp;
 };
 
+const OPPOSABLE = new Set(['ADJ', 'ADV', 'VERB']);
 const NUMBER_ENTITIES = new Set(['PERCENT', 'CARDINAL', 'DATE', 'ORDINAL', 'MONEY', 'DURATION']);
 
 export function sentenceFacts(text: string): SentenceFacts {
@@ -86,6 +89,7 @@ export function sentenceFacts(text: string): SentenceFacts {
   const normals = doc.tokens().out(its.normal) as string[];
   const negations = negationScopes(withNegatingWords(flags, tags, normals), tags, lemmaList, normals);
   const lemmas = new Set(lemmaList.filter((lemma) => lemma !== ''));
+  const opposable = new Set(lemmaList.filter((lemma, at) => lemma !== '' && OPPOSABLE.has(tags[at] ?? '')));
   const written = percentsWritten(text);
   const entities = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
     const digits = /\d+(?:[.,]\d+)?/.exec(value)?.[0];
@@ -109,7 +113,19 @@ export function sentenceFacts(text: string): SentenceFacts {
   const denied =
     settledBy !== null && negations.some((scope) => scope.written.includes(settledBy[0].toLowerCase().split(/\s+/).at(-1) ?? ''));
   const settled = settledBy !== null && !question && !denied;
-  return { negations, lemmas, numbers, changes, question, asksFor, comparison, settled, alike: ALIKE.test(text), parts: partsOf(text) };
+  return {
+    negations,
+    lemmas,
+    opposable,
+    numbers,
+    changes,
+    question,
+    asksFor,
+    comparison,
+    settled,
+    alike: ALIKE.test(text),
+    parts: partsOf(text),
+  };
 }
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);

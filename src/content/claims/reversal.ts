@@ -27,7 +27,11 @@ export function reverses(said: Sentence, wording: Sentence, opposites: Opposites
   for (const word of [...said.phraseWords, ...wording.phraseWords]) cues.add(word);
   const onlySaid = [...said.lemmas].filter((lemma) => !wording.lemmas.has(lemma) && !cues.has(lemma));
   const onlyWording = new Set([...wording.lemmas].filter((lemma) => !said.lemmas.has(lemma) && !cues.has(lemma)));
-  const antonyms = onlySaid.filter((lemma) => [...antonymsOf(lemma)].some((antonym) => onlyWording.has(antonym))).length;
+  // WordNet's antonyms are of adjectives, adverbs and verbs: two words both read as nouns ("3 ingredients right?" against
+  // "three parts") are not them, though the tagger may read one of a true pair as a noun ("dislikes").
+  const opposed = (lemma: string, antonym: string) =>
+    onlyWording.has(antonym) && (said.opposable.has(lemma) || wording.opposable.has(antonym));
+  const antonyms = onlySaid.filter((lemma) => [...antonymsOf(lemma)].some((antonym) => opposed(lemma, antonym))).length;
   const swapped = opposites.filter(
     ([a, b]) => !antonymsOf(a.word).has(b.word) && (swaps(said, wording, a, b) || swaps(said, wording, b, a)),
   ).length;

@@ -13,6 +13,7 @@ export interface Sentence {
   /** Its negations, each with the search terms of what it negates (for the domain's phrases). */
   readonly negations: readonly Negation[];
   readonly lemmas: ReadonlySet<string>;
+  readonly opposable: ReadonlySet<string>;
   /** Words a multi-word synonym phrase stands for (see `readTerms`). */
   readonly phraseWords: ReadonlySet<string>;
   readonly numbers: readonly NumberMention[];
@@ -118,6 +119,7 @@ export class SentenceReader {
       terms,
       negations,
       lemmas: facts.lemmas,
+      opposable: facts.opposable,
       phraseWords,
       question: facts.question,
       asksFor: facts.asksFor,
