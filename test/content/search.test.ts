@@ -29,6 +29,12 @@ describe('claim terms', () => {
     expect(claimTerms('is it the')).toEqual([]);
   });
 
+  it('drops chat framing: filler words and connectives whose words mean something else alone', () => {
+    expect(claimTerms('tl;dr iirc opus faked alignment in order to keep its values, of course')).toEqual(
+      claimTerms('opus faked alignment to keep its values'),
+    );
+  });
+
   it.each([
     ['unmonitored', 'paid tier'],
     ['nobody watching', 'the paid users'],

@@ -46,12 +46,25 @@ export const words = (text: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-/** Ways of asking whether something holds; "true" and "real" here are not about genuineness, so they are dropped. */
-const QUESTION_FRAMES = ['true or false', 'is it true', 'is this true', 'is that true', 'is it real', 'is this real', 'is that real'];
+/**
+ * Phrases that carry no claim, dropped: ways of asking whether something holds ("true" and "real" here are not about
+ * genuineness) and connectives whose words mean something else alone ("in order to" orders nothing).
+ */
+const FRAMES = [
+  'true or false',
+  'is it true',
+  'is this true',
+  'is that true',
+  'is it real',
+  'is this real',
+  'is that real',
+  'in order to',
+  'of course',
+];
 
 interface SynonymRun {
   readonly run: readonly string[];
-  /** The group's term, or empty for a question frame. */
+  /** The group's term, or empty for a frame. */
   readonly canonical: string;
   /** Whether the phrase itself negates ("not monitored"), so a negation found there is part of its meaning. */
   readonly negated: boolean;
@@ -60,13 +73,13 @@ interface SynonymRun {
 const NEGATING_WORDS = new Set(['not', 'no', 'nobody', 'never', 'none', 'nothing', 'without']);
 
 /**
- * The stem sequence of every synonym phrase and question frame, filed under its first stem, longest first so
+ * The stem sequence of every synonym phrase and frame, filed under its first stem, longest first so
  * "not monitored" wins over "monitored".
  */
 const synonymRuns = new Map<string, SynonymRun[]>();
 for (const { phrase, head } of [
   ...synonymGroups.flatMap((group) => group.map((phrase) => ({ phrase, head: words(group[0] ?? '') }))),
-  ...QUESTION_FRAMES.map((phrase) => ({ phrase, head: [] })),
+  ...FRAMES.map((phrase) => ({ phrase, head: [] })),
 ]) {
   const run = words(phrase).map(stemmer);
   const filed = synonymRuns.get(run[0] ?? '') ?? [];
@@ -87,7 +100,7 @@ function synonymAt(all: readonly string[], stems: readonly string[], start: numb
 
 /**
  * Claim text as terms: lower-cased, stemmed ("trained", "training" → "train"), synonym phrases replaced by
- * their group's term, stop words and question frames dropped. Used for the cards and for queries.
+ * their group's term, stop words and frames dropped. Used for the cards and for queries.
  */
 export function claimTerms(text: string): string[] {
   return termsOf(segments(text));
