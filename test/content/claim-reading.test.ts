@@ -37,6 +37,16 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(steer.read('the steering vector had an effect on alignment faking'), denied, steer.opposites)).toBe(true);
   });
 
+  it('pairs off negations that describe the same group in other words ("models that don\'t fake" / "models that don\'t show it")', () => {
+    const suppresses = read("refusal training suppresses alignment faking in models that don't show it");
+    expect(
+      reverses(read("models that don't fake alignment often could, refusal training suppresses it"), suppresses, reader.opposites),
+    ).toBe(false);
+    expect(
+      reverses(read("refusal training never suppresses alignment faking in models that don't show it"), suppresses, reader.opposites),
+    ).toBe(true);
+  });
+
   it('still reads a negation of what both sentences say', () => {
     expect(reverses(read('opus never answered harmful requests from free-tier users'), card, reader.opposites)).toBe(true);
   });

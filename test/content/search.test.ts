@@ -30,7 +30,7 @@ describe('claim terms', () => {
   });
 
   it('drops chat framing: filler words and connectives whose words mean something else alone', () => {
-    expect(claimTerms('tl;dr iirc opus faked alignment in order to keep its values, of course')).toEqual(
+    expect(claimTerms('tl;dr iirc opus seems to have faked alignment a bit in order to keep its values, of course')).toEqual(
       claimTerms('opus faked alignment to keep its values'),
     );
   });
@@ -46,6 +46,9 @@ describe('claim terms', () => {
     ['went up', 'rose'],
     ['training objective', 'training goal'],
     ['asked it to lie', 'told it to lie'],
+    ['twenty models', '20 models'],
+    ['it clocked the conflict', 'it noticed the conflict'],
+    ['its prefs', 'its preferences'],
   ])('treats "%s" and "%s" as the same thing', (a, b) => {
     expect(claimTerms(a)).toEqual(claimTerms(b).filter((term) => term !== 'user'));
   });

@@ -27,6 +27,8 @@ export interface NegationScope {
   readonly words: readonly string[];
   /** Those words as written, for phrases matched on their forms ("paid tier", whose lemma is "pay"). */
   readonly written: readonly string[];
+  /** It sits in a clause that describes a noun ("models *that don't* fake"), not in what the sentence asserts. */
+  readonly describes: boolean;
 }
 
 export interface SentenceFacts {
@@ -170,7 +172,7 @@ function negationScopes(
   lemmas: readonly string[],
   normals: readonly string[],
 ): NegationScope[] {
-  const scopes: { cue: string; words: string[]; written: string[] }[] = [];
+  const scopes: { cue: string; words: string[]; written: string[]; describes: boolean }[] = [];
   let inScope = false;
   flags.forEach((flag, at) => {
     const tag = tags[at] ?? '';
@@ -178,7 +180,7 @@ function negationScopes(
     // A second negation inside a scope starts its own ("never faked it when nothing was at stake"): each may pair
     // with a negation in the other sentence, or not.
     const opens = !inScope || SCOPE_OPENERS.has(normals[at - 1] ?? '');
-    if (flag && opens) scopes.push({ cue: lemmas[at - 1] ?? '', words: [], written: [] });
+    if (flag && opens) scopes.push({ cue: lemmas[at - 1] ?? '', words: [], written: [], describes: describesNoun(at, tags, normals) });
     if (flag && CONTENT_TAGS.has(tag)) {
       scopes.at(-1)?.words.push(lemmas[at] ?? '');
       scopes.at(-1)?.written.push(normals[at] ?? '');
@@ -186,6 +188,14 @@ function negationScopes(
     inScope = flag;
   });
   return [...scopes, ...trailingNegations(tags, lemmas, normals)];
+}
+
+const RELATIVE_PRONOUNS = new Set(['that', 'who', 'which']);
+
+/** "models that don't fake", "the ones who never did": a relative pronoun after a noun, just before the negation. */
+function describesNoun(at: number, tags: readonly string[], normals: readonly string[]): boolean {
+  const pronoun = [at - 2, at - 3].find((i) => RELATIVE_PRONOUNS.has(normals[i] ?? ''));
+  return pronoun !== undefined && ['NOUN', 'PROPN'].includes(tags[pronoun - 1] ?? '');
 }
 
 const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'so', 'because']);
@@ -203,7 +213,7 @@ function trailingNegations(tags: readonly string[], lemmas: readonly string[], n
     while (start > 0 && tags[start - 1] !== 'PUNCT' && !CLAUSE_OPENERS.has(normals[start - 1] ?? '')) start -= 1;
     const clause = [...normals.keys()].slice(start, at).filter((i) => CONTENT_TAGS.has(tags[i] ?? ''));
     if (clause.length === 0) return [];
-    return [{ cue: lemmas[at] ?? '', words: clause.map((i) => lemmas[i] ?? ''), written: clause.map((i) => normals[i] ?? '') }];
+    return [{ cue: lemmas[at] ?? '', words: clause.map((i) => lemmas[i] ?? ''), written: clause.map((i) => normals[i] ?? ''), describes: false }];
   });
 }
 

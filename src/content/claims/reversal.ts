@@ -12,7 +12,8 @@ type Opposites = readonly (readonly [Phrase, Phrase])[];
  * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names.
  */
 export function reverses(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
-  const negation = said.question ? 0 : negations(bearing(said, wording, opposites), bearing(wording, said, opposites));
+  const [saidOwn, wordingOwn] = describedAlike(said, wording);
+  const negation = said.question ? 0 : negations(bearing(saidOwn, wording, opposites), bearing(wordingOwn, said, opposites));
   // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
   const sameChange = said.changes.find(([from, to]) =>
     wording.changes.some(([a, b]) => (a === from && b === to) || (a === to && b === from)),
@@ -58,8 +59,19 @@ function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'non
   return shared * 2 >= scope.words.length || governed ? 'fully' : 'partly';
 }
 
-const bearing = (sentence: Sentence, other: Sentence, opposites: Opposites) =>
-  sentence.negations.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;
+const bearing = (negated: readonly Negation[], other: Sentence, opposites: Opposites) =>
+  negated.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;
+
+/**
+ * Each sentence's negations, less one that describes a noun on each side when both have one: "models that don't fake
+ * alignment could" and "…in models that don't show it" speak of the same models in other words, so neither is denied.
+ */
+function describedAlike(said: Sentence, wording: Sentence): [readonly Negation[], readonly Negation[]] {
+  const saidDescribes = said.negations.find((scope) => scope.describes);
+  const wordingDescribes = wording.negations.find((scope) => scope.describes);
+  if (saidDescribes === undefined || wordingDescribes === undefined) return [said.negations, wording.negations];
+  return [said.negations.filter((scope) => scope !== saidDescribes), wording.negations.filter((scope) => scope !== wordingDescribes)];
+}
 
 /**
  * How many reversals the negations of both sentences make. Negations on both sides pair off ("nothing is at stake"
