@@ -217,6 +217,17 @@ describe('the details a member states', () => {
     expect(checkDetails(read('15 of 25 models faked'), paper, [])).toEqual({ kind: 'unknown' });
   });
 
+  it('reads a count with its scale ("3 million", "30k"), so a small figure in the explanation does not confirm it', () => {
+    const docs = [read('they fine-tuned on 30k of the original synthetic documents')];
+    const epochs = [read('The original fine-tune ran for 3 epochs.')];
+    expect(checkDetails(read('they fine-tuned on 3 million of the synthetic documents'), docs, epochs)).toMatchObject({
+      kind: 'differs',
+      said: '3,000,000',
+      reported: '30,000',
+    });
+    expect(checkDetails(read('they fine-tuned on 30k synthetic docs'), docs, epochs)).toEqual({ kind: 'agrees' });
+  });
+
   it('sees several figures the card never mentions as wrong only when each is clearly apart from the statement’s', () => {
     const range = [read('across the setups faking reasoning ranged from 7% to 24%')];
     expect(checkDetails(read('faking reasoning ranged from 40% to 80% across setups'), range, [])).toMatchObject({

@@ -85,7 +85,8 @@ function everyFigureDiffers(unknown: readonly NumberMention[], said: Sentence, s
 type FigureKind = 'percent' | 'year' | 'count';
 const figureKind = (figure: NumberMention): FigureKind =>
   figure.percent ? 'percent' : figure.value >= 1900 && figure.value <= 2100 && Number.isInteger(figure.value) ? 'year' : 'count';
-const shown = (figure: NumberMention) => (figure.percent ? `${figure.value}%` : String(figure.value));
+const shown = (figure: NumberMention) =>
+  figure.percent ? `${figure.value}%` : figure.value >= 10_000 ? figure.value.toLocaleString('en-US') : String(figure.value);
 
 /**
  * The one figure the card never mentions, against the nearest of its kind the statement gives: a percentage

@@ -97,7 +97,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     const digits = /\d+(?:[.,]\d+)?/.exec(value)?.[0];
     if (!NUMBER_ENTITIES.has(type) || digits === undefined) return [];
     const percent = type === 'PERCENT' || /percent|%|points?/i.test(value);
-    return [{ value: Number(digits.replace(',', '.')), percent, text: value }];
+    return [{ value: Number(digits.replace(',', '.')) * (percent ? 1 : scaleOf(digits, value, text)), percent, text: value }];
   });
   const numbers = [...written, ...entities.filter((entity) => !written.some((figure) => figure.value === entity.value))];
   const questionMark = /\?[\s)]*$/.test(text);
@@ -213,7 +213,9 @@ function trailingNegations(tags: readonly string[], lemmas: readonly string[], n
     while (start > 0 && tags[start - 1] !== 'PUNCT' && !CLAUSE_OPENERS.has(normals[start - 1] ?? '')) start -= 1;
     const clause = [...normals.keys()].slice(start, at).filter((i) => CONTENT_TAGS.has(tags[i] ?? ''));
     if (clause.length === 0) return [];
-    return [{ cue: lemmas[at] ?? '', words: clause.map((i) => lemmas[i] ?? ''), written: clause.map((i) => normals[i] ?? ''), describes: false }];
+    return [
+      { cue: lemmas[at] ?? '', words: clause.map((i) => lemmas[i] ?? ''), written: clause.map((i) => normals[i] ?? ''), describes: false },
+    ];
   });
 }
 
@@ -221,6 +223,18 @@ function trailingNegations(tags: readonly string[], lemmas: readonly string[], n
  * Percentages the model misses: it reads "35-80%" as no number and "3 percentage points" as a bare count, so
  * both ends of a range and figures followed by "points" are read here.
  */
+const SCALES: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, million: 1e6, billion: 1e9, bn: 1e9 };
+
+/**
+ * "3 million documents", "30k docs", "7 billion tokens": the figure is the count, not its digits, so "3 million" is not
+ * the "3 epochs" of the card's explanation. The model leaves "k" out of the entity, so the text after it is read too.
+ */
+function scaleOf(digits: string, entity: string, text: string): number {
+  const scaled = new RegExp(String.raw`(?<![\d.,])${digits.replace('.', String.raw`\.`)}\s*(k|thousand|million|billion|bn)\b`, 'i');
+  const word = scaled.exec(entity)?.[1] ?? scaled.exec(text)?.[1];
+  return word === undefined ? 1 : (SCALES[word.toLowerCase()] ?? 1);
+}
+
 function percentsWritten(text: string): NumberMention[] {
   const percent = (digits: string) => ({ value: Number(digits), percent: true, text: `${digits}%` });
   const ranges = [...text.matchAll(/(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/gi)].flatMap((match) =>
