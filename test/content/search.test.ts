@@ -49,6 +49,7 @@ describe('claim terms', () => {
     ['twenty models', '20 models'],
     ['it clocked the conflict', 'it noticed the conflict'],
     ['its prefs', 'its preferences'],
+    ['4o', 'GPT-4o'],
   ])('treats "%s" and "%s" as the same thing', (a, b) => {
     expect(claimTerms(a)).toEqual(claimTerms(b).filter((term) => term !== 'user'));
   });

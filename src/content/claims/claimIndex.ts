@@ -162,10 +162,13 @@ export class ClaimIndex {
 
   /** Two swapped letters are the commonest slip ("teir"), so they win over a one-letter edit ("their"). */
   private fixOf(word: string): string {
-    const swapped = this.vocabulary.search(word, { fuzzy: 2, prefix: false }).find((hit) => sameLetters(String(hit.id), word));
-    const near = () => this.vocabulary.search(word, { fuzzy: 1, prefix: false }).find((hit) => !STOP_WORDS.has(String(hit.id)));
-    const fix = String(swapped?.id ?? near()?.id ?? word);
-    return fix[0] === word[0] ? fix : word;
+    const sameStart = (hit: { id: unknown }) => String(hit.id)[0] === word[0];
+    const swapped = this.vocabulary
+      .search(word, { fuzzy: 2, prefix: false })
+      .find((hit) => sameStart(hit) && sameLetters(String(hit.id), word));
+    const near = () =>
+      this.vocabulary.search(word, { fuzzy: 1, prefix: false }).find((hit) => sameStart(hit) && !STOP_WORDS.has(String(hit.id)));
+    return String(swapped?.id ?? near()?.id ?? word);
   }
 
   /** Every card that shares a term with the (already corrected) query, best first. */

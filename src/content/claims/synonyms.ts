@@ -36,7 +36,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ],
   ['opus', 'claude 3 opus', 'claude opus', 'opus 3'],
   ['sonnet', 'claude 3.5 sonnet', 'claude sonnet', 'sonnet 3.5'],
-  ['gpt4o', 'gpt 4o'],
+  ['gpt4o', 'gpt 4o', '4o'],
   ['sdf', 'synthetic document fine tuning', 'synthetic documents', 'synthetic document', 'synthetic docs'],
   ['exfiltrate', 'exfiltration', 'exfil', 'self exfiltration', 'steal', 'stole', 'stolen', 'escape', 'upload itself', 'copy itself'],
   [
