@@ -86,6 +86,15 @@ describe('claim decisions on the bundle', () => {
     }
   });
 
+  it('is not split by a wording it only reverses when it says another wording outright, nearly word for word', () => {
+    // "no chat training" reverses "before any chat training" in the reader's eyes, and says "with no chat training" outright.
+    expect(decide('even base models with no chat training show alignment faking reasoning')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      relation: 'same',
+    });
+  });
+
   it("judges a sentence naming a model that one of the card's own wordings names, though its claim names another", () => {
     expect(decide('even llama 3 8b showed alignment faking reasoning once it was fine-tuned on the documents')).toMatchObject({
       kind: 'verdict',

@@ -78,6 +78,9 @@ const REVERSED_WEIGHT = 0.75;
  *   it in full ("all five models' gaps were goal guarding", "the gap was 26 points").
  * - named: a question naming a lab, model or setting, more of whose other words than this share none of the card's
  *   wordings use, asks about the name (`asksAboutName`).
+ * - outright: a statement the member says without reversing a wording, with this share of the wording's own meaning
+ *   and `wording` of the sentence's, is not split by one that only reverses another wording ("even base models with no
+ *   chat training show faking reasoning" says one wording outright and reverses "before any chat training").
  */
 export const claimThreshold = {
   strength: 2.5,
@@ -92,6 +95,7 @@ export const claimThreshold = {
   card: { coverage: 0.5, unexplained: 0.2 },
   stated: 0.7,
   named: 0.5,
+  outright: 0.8,
 } as const;
 
 /**
@@ -256,6 +260,7 @@ export class ClaimJudge {
           coverage: wording.coverage,
           recall: wording.recall,
           stated: stated || vote?.stated === true,
+          reversed,
         });
       else if (stated) votes.set(key, { ...vote, stated });
     }
@@ -263,7 +268,9 @@ export class ClaimJudge {
     if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
     const judged = this.withDetails(hit, said, first[1].reading);
     // A close second statement must come to the same verdict for what the member said, their details included.
-    if (second !== undefined && second[1].score >= claimThreshold.split * first[1].score) {
+    // A reading that only reverses another wording does not split one the member says outright, nearly word for word.
+    const outright = !first[1].reversed && first[1].recall >= claimThreshold.outright && first[1].coverage >= claimThreshold.wording;
+    if (second !== undefined && !(outright && second[1].reversed) && second[1].score >= claimThreshold.split * first[1].score) {
       if (second[0] === 'unclear' || this.withDetails(hit, said, second[1].reading)?.verdict !== judged?.verdict) return null;
     }
     return judged;
@@ -370,6 +377,8 @@ interface Vote {
   readonly recall: number;
   /** A misreading the member states in full voted for it. */
   readonly stated: boolean;
+  /** Its best wording was read reversed. */
+  readonly reversed: boolean;
 }
 
 /**
