@@ -11,14 +11,14 @@ const upsertOf = (rows: number) =>
 /**
  * The quiz's several records at once on the SQLite file, in keyv's own table (`store` is a keyv adapter of it): one
  * SELECT reads them all, one multi-row upsert writes them (a single statement is atomic, and prepared once per
- * number of rows: a quiz answer writes two or three).
+ * number of rows: a quiz answer writes two or three), committed with the other answers of the same turn.
  */
 export function sqliteBatch(store: SqliteStore, remembered: RecordCache): RecordBatch {
   return {
     remembered,
     read: (refs) => store.getMany<string>(refs.map(keyvKey)),
     async write(entries) {
-      if (entries.length > 0) store.query(upsertOf(entries.length), ...entries.flatMap((entry) => [keyvKey(entry), entry.stored]));
+      if (entries.length > 0) await store.write(upsertOf(entries.length), ...entries.flatMap((entry) => [keyvKey(entry), entry.stored]));
     },
   };
 }
