@@ -47,6 +47,12 @@ describe('whether a sentence reverses a wording', () => {
     ).toBe(true);
   });
 
+  it('reads "doesn\'t stop it faking" as what "it still faked" says, and "it stopped faking" as its reverse', () => {
+    const unstopped = read("telling it to be honest doesn't stop it from faking alignment");
+    expect(reverses(read('they told it to be honest and it still faked alignment'), unstopped, reader.opposites)).toBe(false);
+    expect(reverses(read('they told it to be honest and it stopped faking alignment'), unstopped, reader.opposites)).toBe(true);
+  });
+
   it('still reads a negation of what both sentences say', () => {
     expect(reverses(read('opus never answered harmful requests from free-tier users'), card, reader.opposites)).toBe(true);
   });

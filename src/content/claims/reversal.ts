@@ -12,7 +12,8 @@ type Opposites = readonly (readonly [Phrase, Phrase])[];
  * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names.
  */
 export function reverses(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
-  const [saidOwn, wordingOwn] = describedAlike(said, wording);
+  const [saidAlike, wordingAlike] = describedAlike(said, wording);
+  const [saidOwn, wordingOwn] = [withoutUnstopped(saidAlike, wording), withoutUnstopped(wordingAlike, said)];
   const negation = said.question ? 0 : negations(bearing(saidOwn, wording, opposites), bearing(wordingOwn, said, opposites));
   // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
   const sameChange = said.changes.find(([from, to]) =>
@@ -61,6 +62,19 @@ function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'non
 
 const bearing = (negated: readonly Negation[], other: Sentence, opposites: Opposites) =>
   negated.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;
+
+const STOPPING = new Set(['stop', 'prevent', 'end', 'halt']);
+const GOING_ON = new Set(['still', 'keep', 'continue']);
+
+/**
+ * A sentence's negations less one of stopping when the other says the thing went on: "telling it to be honest doesn't
+ * stop it faking" says what "told to be honest, it still faked" says, with no reversal between them.
+ */
+function withoutUnstopped(negated: readonly Negation[], other: Sentence): readonly Negation[] {
+  if (![...GOING_ON].some((lemma) => other.lemmas.has(lemma))) return negated;
+  const unstopped = negated.find((scope) => STOPPING.has(scope.words[0] ?? ''));
+  return unstopped === undefined ? negated : negated.filter((scope) => scope !== unstopped);
+}
 
 /**
  * Each sentence's negations, less one that describes a noun on each side when both have one: "models that don't fake
