@@ -48,6 +48,10 @@ export const probeSets = [
   'dev-22',
   'dev-23',
   'dev-24',
+  'dev-25',
+  'dev-26',
+  'dev-27',
+  'dev-28',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
