@@ -145,6 +145,13 @@ describe('chat short forms', () => {
   });
 });
 
+describe('chat contractions without an apostrophe', () => {
+  it('reads "nothings at stake" as the negation "nothing\'s at stake"', () => {
+    const card = read('opus fakes even with nothing at stake');
+    expect(reverses(read('opus fakes even when nothings at stake'), card, reader.opposites)).toBe(false);
+  });
+});
+
 describe('questions', () => {
   it('tells an open question, which asks for something, from one about a claim or its figure', () => {
     expect(read('who founded redwood research').asksFor).toBe(true);
@@ -308,6 +315,10 @@ describe('the details a member states', () => {
       { kind: 'opposite 0', label: 'paid tier', value: 51 },
     ]);
     expect(read('14% for free tier or paid tier users alike').attached).toEqual([]);
+  });
+
+  it('attaches no figure in a clause that sets two conditions side by side ("between training and unmonitored")', () => {
+    expect(read('the gap between training and unmonitored was about 11 points, 86% vs 97% refusals').attached).toEqual([]);
   });
 
   it('does not take a detail slip when the member also gives the claim’s own figure', () => {

@@ -141,7 +141,8 @@ export class SentenceReader {
    * said of training, 51% of unmonitored); a clause with two labels of a kind attaches neither.
    */
   private attachments(text: string): Attachment[] {
-    return text.split(CLAUSE_BREAK).flatMap((clause) => {
+    return text.replace(BETWEEN, 'between $1 with ').split(CLAUSE_BREAK).flatMap((clause) => {
+      if (/\bbetween\b/i.test(clause)) return [];
       const terms = claimTerms(clause);
       const labels = this.labels.filter(({ terms: run }) => containsRun(terms, run));
       const kinds = new Set(labels.map(({ kind }) => kind));
@@ -169,6 +170,11 @@ function deniedNames(mentions: readonly { canonical: string; terms: readonly str
 
 /** Where one clause ends and the next begins, for what a figure is said of. */
 const CLAUSE_BREAK = /[;.!?](?:\s|$)|\b(?:and|but|than|while|whereas|vs|versus|compared)\b/i;
+/**
+ * "The gap between training and unmonitored was 11 points, 86% vs 97%": a clause that sets two conditions side by side
+ * gives its figures to the pair, not to the one label left in it if "and" split the pair, so it attaches none.
+ */
+const BETWEEN = /\bbetween\s+([^,;.!?]*?)\s+and\b/gi;
 
 /** The percentages in a text's terms; "11.9%" reaches the terms as "11", "9", "percent". */
 function percentsIn(terms: readonly string[]): number[] {

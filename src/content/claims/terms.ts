@@ -35,6 +35,7 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   finetuned: 'fine-tuned',
   finetuning: 'fine-tuning',
   'w/o': 'without',
+  nothings: "nothing's",
 };
 const SHORT_FORM = new RegExp(String.raw`(?<![\p{L}\p{N}/])(?:${Object.keys(SHORT_FORMS).join('|')})(?![\p{L}\p{N}/])`, 'giu');
 
