@@ -141,17 +141,20 @@ export class SentenceReader {
    * said of training, 51% of unmonitored); a clause with two labels of a kind attaches neither.
    */
   private attachments(text: string): Attachment[] {
-    return text.replace(BETWEEN, 'between $1 with ').split(CLAUSE_BREAK).flatMap((clause) => {
-      if (/\bbetween\b/i.test(clause)) return [];
-      const terms = claimTerms(clause);
-      const labels = this.labels.filter(({ terms: run }) => containsRun(terms, run));
-      const kinds = new Set(labels.map(({ kind }) => kind));
-      const only = [...kinds].flatMap((kind) => {
-        const ofKind = new Set(labels.filter((label) => label.kind === kind).map(({ label }) => label));
-        return ofKind.size === 1 ? [{ kind, label: [...ofKind][0] ?? '' }] : [];
+    return text
+      .replace(BETWEEN, 'between $1 with ')
+      .split(CLAUSE_BREAK)
+      .flatMap((clause) => {
+        if (/\bbetween\b/i.test(clause)) return [];
+        const terms = claimTerms(clause);
+        const labels = this.labels.filter(({ terms: run }) => containsRun(terms, run));
+        const kinds = new Set(labels.map(({ kind }) => kind));
+        const only = [...kinds].flatMap((kind) => {
+          const ofKind = new Set(labels.filter((label) => label.kind === kind).map(({ label }) => label));
+          return ofKind.size === 1 ? [{ kind, label: [...ofKind][0] ?? '' }] : [];
+        });
+        return percentsIn(terms).flatMap((value) => only.map((label) => ({ ...label, value })));
       });
-      return percentsIn(terms).flatMap((value) => only.map((label) => ({ ...label, value })));
-    });
   }
 }
 
