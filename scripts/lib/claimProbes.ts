@@ -52,6 +52,8 @@ export const probeSets = [
   'dev-26',
   'dev-27',
   'dev-28',
+  'dev-29',
+  'dev-30',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
