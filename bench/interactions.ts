@@ -8,6 +8,7 @@ import { Content } from '../src/content/content.js';
 import { loadBundleOrThrow } from '../src/content/loader.js';
 import { deployCommands } from '../src/discord/deploy.js';
 import { questionView } from '../src/discord/views/quiz.js';
+import type { Session } from '../src/quiz/records.js';
 import type { Asked } from '../src/quiz/service.js';
 import { type GuildFixture, type InteractionHandle, type MessageRecord, type StandIn, startStandIn } from '../testkit/index.js';
 import { evaluationSet } from './claims.js';
@@ -121,7 +122,7 @@ type QuestionBody = Pick<MessageRecord, 'components'>;
 function benchQuestion(content: Content): Asked {
   const question = [...content.questions.values()][0];
   if (!question) throw new Error('the bundle has no quiz question');
-  const session = {
+  const session: Session = {
     v: 1,
     id: 'bench',
     section: null,
@@ -131,8 +132,8 @@ function benchQuestion(content: Content): Asked {
     right: 0,
     points: 0,
     startedAt: new Date().toISOString(),
-  } as const;
-  return { session: { ...session, asked: [...session.asked] }, question, n: 1, reason: 'new' };
+  };
+  return { session, question, n: 1, reason: 'new' };
 }
 
 function answerButton(message: QuestionBody): string {

@@ -60,25 +60,28 @@ export class SqliteFile {
 
   private commit(): void {
     const group = this.pending;
-    if (group.length === 0) return;
     this.pending = [];
+    // One write alone commits by itself; BEGIN and COMMIT around it would only add two statements.
+    if (group.length <= 1) {
+      for (const write of group) this.runAlone(write);
+      return;
+    }
     try {
-      const runAll = () => {
+      this.database().transaction(() => {
         for (const { sql, parameters } of group) this.statement(sql).run(...parameters);
-      };
-      // One write alone commits by itself; BEGIN and COMMIT around it would only add two statements.
-      if (group.length === 1) runAll();
-      else this.database().transaction(runAll)();
+      })();
       for (const { resolve } of group) resolve();
     } catch {
-      for (const { sql, parameters, resolve, reject } of group) {
-        try {
-          this.statement(sql).run(...parameters);
-          resolve();
-        } catch (error) {
-          reject(error);
-        }
-      }
+      for (const write of group) this.runAlone(write);
+    }
+  }
+
+  private runAlone({ sql, parameters, resolve, reject }: PendingWrite): void {
+    try {
+      this.statement(sql).run(...parameters);
+      resolve();
+    } catch (error) {
+      reject(error);
     }
   }
 

@@ -93,11 +93,12 @@ export function sentenceFacts(text: string): SentenceFacts {
   const lemmas = new Set(lemmaList.filter((lemma) => lemma !== ''));
   const opposable = new Set(lemmaList.filter((lemma, at) => lemma !== '' && OPPOSABLE.has(tags[at] ?? '')));
   const written = percentsWritten(text);
+  const scales = scalesIn(text);
   const entities = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
     const digits = /\d+(?:[.,]\d+)?/.exec(value)?.[0];
     if (!NUMBER_ENTITIES.has(type) || digits === undefined) return [];
     const percent = type === 'PERCENT' || /percent|%|points?/i.test(value);
-    return [{ value: Number(digits.replace(',', '.')) * (percent ? 1 : scaleOf(digits, value, text)), percent, text: value }];
+    return [{ value: Number(digits.replace(',', '.')) * (percent ? 1 : (scales.get(digits) ?? 1)), percent, text: value }];
   });
   const numbers = [...written, ...entities.filter((entity) => !written.some((figure) => figure.value === entity.value))];
   const questionMark = /\?[\s)]*$/.test(text);
@@ -219,22 +220,21 @@ function trailingNegations(tags: readonly string[], lemmas: readonly string[], n
   });
 }
 
+const SCALES: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, million: 1e6, billion: 1e9, bn: 1e9 };
+const SCALED = /(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(k|thousand|million|billion|bn)\b/gi;
+
+/**
+ * "3 million documents", "30k docs", "7 billion tokens": each count's scale by its digits (the first written), so
+ * "3 million" is not the "3 epochs" of the card's explanation. Read from the text: the model leaves "k" out of the entity.
+ */
+function scalesIn(text: string): Map<string, number> {
+  return new Map([...text.matchAll(SCALED)].reverse().map(([, digits = '', word = '']) => [digits, SCALES[word.toLowerCase()] ?? 1]));
+}
+
 /**
  * Percentages the model misses: it reads "35-80%" as no number and "3 percentage points" as a bare count, so
  * both ends of a range and figures followed by "points" are read here.
  */
-const SCALES: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, million: 1e6, billion: 1e9, bn: 1e9 };
-
-/**
- * "3 million documents", "30k docs", "7 billion tokens": the figure is the count, not its digits, so "3 million" is not
- * the "3 epochs" of the card's explanation. The model leaves "k" out of the entity, so the text after it is read too.
- */
-function scaleOf(digits: string, entity: string, text: string): number {
-  const scaled = new RegExp(String.raw`(?<![\d.,])${digits.replace('.', String.raw`\.`)}\s*(k|thousand|million|billion|bn)\b`, 'i');
-  const word = scaled.exec(entity)?.[1] ?? scaled.exec(text)?.[1];
-  return word === undefined ? 1 : (SCALES[word.toLowerCase()] ?? 1);
-}
-
 function percentsWritten(text: string): NumberMention[] {
   const percent = (digits: string) => ({ value: Number(digits), percent: true, text: `${digits}%` });
   const ranges = [...text.matchAll(/(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/gi)].flatMap((match) =>
