@@ -24,7 +24,6 @@ export interface TermHit {
 const asIs = (term: string) => term;
 /** The term is already one of claimTerms' terms: searched as it is. */
 const oneTerm: SearchOptions = { prefix: false, fuzzy: false, tokenize: (term) => [term], processTerm: asIs };
-const bestFirst = (a: TermHit, b: TermHit) => b.score - a.score;
 /** Distinct terms remembered; members' chat reuses a few hundred words. */
 const TERMS_REMEMBERED = 5_000;
 
@@ -40,6 +39,9 @@ export class TermSearch {
   private readonly positionOf: ReadonlyMap<string, number>;
   /** Per term, its documents (by position in `docs`) and their scores: flat arrays, not an object per hit, for the heap. */
   private readonly hits = new LRUCache<string, { readonly at: Int32Array; readonly scores: Float64Array }>({ max: TERMS_REMEMBERED });
+  /** Scratch space for one search, by document position: summed score, and which query terms matched (a bit each). */
+  private readonly totals: Float64Array;
+  private matched = new Uint32Array(0);
 
   constructor(boost: Record<string, number>, docs: readonly Doc[]) {
     this.index = new MiniSearch<Doc>({
@@ -51,45 +53,84 @@ export class TermSearch {
     this.index.addAll(docs);
     this.docs = docs;
     this.positionOf = new Map(docs.map((doc, at) => [doc.id, at]));
+    this.totals = new Float64Array(docs.length);
   }
 
   /**
    * Each card's best `kept` documents sharing a term with the query's terms, best first within the card: the words
-   * every card shares match hundreds of documents, and sorting them all for a card's first few cost most of a search.
+   * every card shares match thousands of documents, so they are summed in flat arrays and only the kept become hits.
    */
   searchByCard(terms: readonly string[], kept: number): Map<string, TermHit[]> {
-    const byCard = new Map<string, TermHit[]>();
-    for (const hit of this.hitsFor(terms)) {
-      const hits = byCard.get(hit.card);
-      if (hits === undefined) byCard.set(hit.card, [hit]);
-      else hits.push(hit);
+    const distinct = [...new Set(terms)];
+    const words = Math.max(1, Math.ceil(distinct.length / 32));
+    if (this.matched.length < this.docs.length * words) this.matched = new Uint32Array(this.docs.length * words);
+    const touched = this.sum(terms, distinct, words);
+    // Each card's best positions, best first; on a tie the one touched first stays ahead, as a stable sort keeps it.
+    const best = new Map<string, number[]>();
+    const scores = new Map<number, number>();
+    for (const position of touched) {
+      const card = this.docs[position]?.card ?? '';
+      const score = (this.totals[position] as number) * this.termCount(position, words);
+      scores.set(position, score);
+      const list = best.get(card);
+      if (list === undefined) {
+        best.set(card, [position]);
+        continue;
+      }
+      let at = list.length;
+      while (at > 0 && (scores.get(list[at - 1] as number) as number) < score) at--;
+      if (at < kept) list.splice(at, 0, position);
+      if (list.length > kept) list.pop();
     }
-    for (const [card, hits] of byCard) if (hits.length > 1) byCard.set(card, hits.sort(bestFirst).slice(0, kept));
-    return byCard;
+    const results = new Map<string, TermHit[]>();
+    for (const [card, positions] of best) {
+      results.set(
+        card,
+        positions.map((position) => ({
+          id: this.docs[position]?.id ?? '',
+          card,
+          score: scores.get(position) ?? 0,
+          queryTerms: this.termsAt(position, distinct, words),
+        })),
+      );
+    }
+    for (const position of touched) {
+      this.totals[position] = 0;
+      this.matched.fill(0, position * words, position * words + words);
+    }
+    return results;
   }
 
-  /** Every document sharing a term with the query's terms, in no order. */
-  private hitsFor(terms: readonly string[]): TermHit[] {
-    const combined = new Map<number, { score: number; queryTerms: string[] }>();
+  /** Sums each document's scores over the terms (a repeated term counts again, as in an OR query); the documents touched, first touched first. */
+  private sum(terms: readonly string[], distinct: readonly string[], words: number): number[] {
+    const touched: number[] = [];
     for (const term of terms) {
+      const bit = distinct.indexOf(term);
+      const word = bit >>> 5;
+      const flag = 1 << (bit & 31);
       const { at, scores } = this.hitsOf(term);
       for (let i = 0; i < at.length; i++) {
         const position = at[i] as number;
-        const score = scores[i] as number;
-        const found = combined.get(position);
-        if (found === undefined) combined.set(position, { score, queryTerms: [term] });
-        else {
-          found.score += score;
-          if (!found.queryTerms.includes(term)) found.queryTerms.push(term);
-        }
+        if (position < 0) continue;
+        if (this.totals[position] === 0) touched.push(position);
+        this.totals[position] = (this.totals[position] as number) + (scores[i] as number);
+        this.matched[position * words + word] = (this.matched[position * words + word] as number) | flag;
       }
     }
-    const results: TermHit[] = [];
-    for (const [position, { score, queryTerms }] of combined) {
-      const doc = this.docs[position];
-      if (doc) results.push({ id: doc.id, card: doc.card, score: score * queryTerms.length, queryTerms });
+    return touched;
+  }
+
+  private termCount(position: number, words: number): number {
+    let count = 0;
+    for (let word = 0; word < words; word++) {
+      let flags = this.matched[position * words + word] as number;
+      for (; flags !== 0; count++) flags &= flags - 1;
     }
-    return results;
+    return count;
+  }
+
+  private termsAt(position: number, distinct: readonly string[], words: number): string[] {
+    return distinct.filter((_, bit) => ((this.matched[position * words + (bit >>> 5)] as number) & (1 << (bit & 31))) !== 0);
   }
 
   private hitsOf(term: string) {
