@@ -1,11 +1,11 @@
 import { limits } from './limits.js';
 import type { ContentProblem } from './loader.js';
-import type { Bundle } from './schema.js';
+import type { Bundle, Phrasings } from './schema.js';
 
 const SECTION_EMBED_BUDGET = limits.embedTotal - 1000; // room for the sources field and footer the view adds
 
 /** Checks that only the whole bundle can answer: unique ids, references that resolve, every source used. */
-export function crossCheck(bundle: Bundle, sectionFile: (id: string) => string): ContentProblem[] {
+export function crossCheck(bundle: Bundle, phrasings: Phrasings, sectionFile: (id: string) => string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
 
@@ -62,7 +62,8 @@ export function crossCheck(bundle: Bundle, sectionFile: (id: string) => string):
     });
     refs('claims.yaml', `${path}.sections`, claim.sections, sectionIds, 'section');
   });
-  checkOneVerdictPerSentence(bundle, add);
+  for (const card of Object.keys(phrasings)) if (!claimIds.has(card)) add('phrasings.yaml', `phrasings.${card}`, `unknown claim "${card}"`);
+  checkOneVerdictPerSentence(bundle, phrasings, add);
 
   bundle.questions.forEach((question, index) => {
     const path = `questions[${index}]`;
@@ -90,18 +91,25 @@ export function crossCheck(bundle: Bundle, sectionFile: (id: string) => string):
   return problems;
 }
 
+/** Two sentences with the same key are one sentence to /claim: case, spacing and punctuation aside. */
+export const sentenceKey = (sentence: string) =>
+  sentence
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .trim();
+
 /** A sentence written on two cards (as a paraphrase or a misreading) would have two verdicts; /claim could show either. */
-function checkOneVerdictPerSentence(bundle: Bundle, add: (file: string, path: string, message: string) => void): void {
+function checkOneVerdictPerSentence(
+  bundle: Bundle,
+  phrasings: Phrasings,
+  add: (file: string, path: string, message: string) => void,
+): void {
   const firstSeen = new Map<string, string>();
-  const record = (sentence: string, path: string) => {
-    const key = sentence
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}%]+/gu, ' ')
-      .trim();
+  const record = (sentence: string, path: string, file = 'claims.yaml') => {
+    const key = sentenceKey(sentence);
     const earlier = firstSeen.get(key);
-    if (earlier !== undefined) add('claims.yaml', path, `"${sentence}" is also written at ${earlier}`);
-    else firstSeen.set(key, path);
+    if (earlier !== undefined) add(file, path, `"${sentence}" is also written at ${earlier}`);
+    else firstSeen.set(key, file === 'claims.yaml' ? path : `${file} › ${path}`);
   };
   bundle.claims.forEach((claim, index) => {
     const path = `claims[${index}]`;
@@ -113,6 +121,10 @@ function checkOneVerdictPerSentence(bundle: Bundle, add: (file: string, path: st
       record(misreading.text, `${path}.misreadings[${at}].text`);
     });
   });
+  for (const [card, sentences] of Object.entries(phrasings))
+    sentences.forEach((sentence, at) => {
+      record(sentence, `phrasings.${card}[${at}]`, 'phrasings.yaml');
+    });
 }
 
 /** Prompts asking the same stance question (same id) must offer the same positions, or weeks could not be compared. */

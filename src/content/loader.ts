@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -7,6 +7,8 @@ import {
   type Bundle,
   BundleInfoSchema,
   ClaimsFileSchema,
+  type Phrasings,
+  PhrasingsFileSchema,
   PromptsFileSchema,
   QuizFileSchema,
   type Section,
@@ -78,6 +80,20 @@ async function loadYaml<S extends z.ZodType>(dir: string, file: string, schema: 
   return value === undefined ? undefined : problems.validate(file, schema, value);
 }
 
+/** A file the bundle may leave out reads as the schema's defaults. */
+async function loadOptionalYaml<S extends z.ZodType>(
+  dir: string,
+  file: string,
+  schema: S,
+  problems: Collector,
+): Promise<z.output<S> | undefined> {
+  const present = await access(join(dir, file)).then(
+    () => true,
+    () => false,
+  );
+  return present ? loadYaml(dir, file, schema, problems) : schema.parse({});
+}
+
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
 async function loadSection(dir: string, file: string, problems: Collector): Promise<Section | undefined> {
@@ -106,19 +122,28 @@ async function sectionFiles(dir: string, problems: Collector): Promise<string[]>
   }
 }
 
-/** Reads and validates the whole bundle; returns every problem found, not just the first. */
-export async function loadBundle(dir: string): Promise<LoadResult> {
+/** The cards with members' phrasings added to their aliases. */
+export function withPhrasings(bundle: Bundle, phrasings: Phrasings): Bundle {
+  return { ...bundle, claims: bundle.claims.map((claim) => ({ ...claim, aliases: [...claim.aliases, ...(phrasings[claim.id] ?? [])] })) };
+}
+
+/**
+ * Reads and validates the whole bundle; returns every problem found, not just the first. `phrasings: false` leaves
+ * out phrasings.yaml (for the script that regenerates it).
+ */
+export async function loadBundle(dir: string, { phrasings: withMembersPhrasings = true } = {}): Promise<LoadResult> {
   const problems = new Collector();
-  const [info, sources, claims, quiz, prompts, files] = await Promise.all([
+  const [info, sources, claims, phrasings, quiz, prompts, files] = await Promise.all([
     loadYaml(dir, 'bundle.yaml', BundleInfoSchema, problems),
     loadYaml(dir, 'sources.yaml', SourcesFileSchema, problems),
     loadYaml(dir, 'claims.yaml', ClaimsFileSchema, problems),
+    withMembersPhrasings ? loadOptionalYaml(dir, 'phrasings.yaml', PhrasingsFileSchema, problems) : { phrasings: {} },
     loadYaml(dir, 'quiz.yaml', QuizFileSchema, problems),
     loadYaml(dir, 'prompts.yaml', PromptsFileSchema, problems),
     sectionFiles(dir, problems),
   ]);
   const loaded = await Promise.all(files.map(async (file) => ({ file, section: await loadSection(dir, file, problems) })));
-  if (problems.problems.length > 0 || !info || !sources || !claims || !quiz || !prompts) {
+  if (problems.problems.length > 0 || !info || !sources || !claims || !phrasings || !quiz || !prompts) {
     return { ok: false, problems: problems.problems };
   }
   const sectionFilesById = new Map(loaded.flatMap(({ file, section }) => (section ? [[section.id, file] as const] : [])));
@@ -131,8 +156,10 @@ export async function loadBundle(dir: string): Promise<LoadResult> {
     questions: quiz.questions,
     prompts: prompts.prompts,
   };
-  const crossProblems = crossCheck(bundle, (id) => sectionFilesById.get(id) ?? 'sections/');
-  return crossProblems.length > 0 ? { ok: false, problems: crossProblems } : { ok: true, bundle };
+  const crossProblems = crossCheck(bundle, phrasings.phrasings, (id) => sectionFilesById.get(id) ?? 'sections/');
+  return crossProblems.length > 0
+    ? { ok: false, problems: crossProblems }
+    : { ok: true, bundle: withPhrasings(bundle, phrasings.phrasings) };
 }
 
 /** For start-up: the bundle, or a ContentError listing every problem. */

@@ -130,12 +130,18 @@ export const ClaimWordsSchema = z.object({
 });
 
 export const ClaimsFileSchema = z.object({ claims: z.array(ClaimSchema), words: ClaimWordsSchema.default({ names: [], opposites: [] }) });
+/**
+ * Members' own ways of saying a card's claim, by card id: more of its aliases, kept apart from the cards because
+ * `npm run claim:phrasings` collects them from the tuning probe sets (see docs/claims.md).
+ */
+export const PhrasingsFileSchema = z.object({ phrasings: z.record(slug, z.array(text(200))).default({}) });
 export const QuizFileSchema = z.object({ questions: z.array(QuestionSchema) });
 export const PromptsFileSchema = z.object({ prompts: z.array(PromptSchema) });
 
 export type Section = z.infer<typeof SectionSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
+export type Phrasings = z.infer<typeof PhrasingsFileSchema>['phrasings'];
 export type Verdict = Claim['verdict'];
 export type Misreading = z.infer<typeof MisreadingSchema>;
 export type ClaimWords = z.infer<typeof ClaimWordsSchema>;

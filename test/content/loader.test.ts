@@ -165,6 +165,35 @@ describe('stance blocks on prompts', () => {
   });
 });
 
+describe("members' phrasings (phrasings.yaml)", () => {
+  const withPhrasings = (yaml: string) => {
+    const dir = brokenBundle('claims.yaml', (text) => text);
+    writeFileSync(join(dir, 'phrasings.yaml'), yaml);
+    return dir;
+  };
+
+  it('adds them to their card as aliases, and a bundle without the file has none', async () => {
+    const result = await loadBundle(withPhrasings('phrasings:\n  alpha-claim: ["so alpha is a thing?"]\n'));
+    expect(result.ok && result.bundle.claims[0]?.aliases).toEqual([
+      'alpha holds',
+      'is alpha right',
+      'alpha checks out',
+      'so alpha is a thing?',
+    ]);
+    const without = await loadBundle(FIXTURE);
+    expect(without.ok && without.bundle.claims[0]?.aliases).toEqual(['alpha holds', 'is alpha right', 'alpha checks out']);
+  });
+
+  it('rejects a phrasing of an unknown card, and one a card already says (one sentence, one verdict)', async () => {
+    expect(await problemsOf(withPhrasings('phrasings:\n  no-such-card: ["alpha again"]\n'))).toEqual([
+      'phrasings.yaml › phrasings.no-such-card: unknown claim "no-such-card"',
+    ]);
+    expect(await problemsOf(withPhrasings('phrasings:\n  alpha-claim: ["Alpha holds!"]\n'))).toEqual([
+      'phrasings.yaml › phrasings.alpha-claim[0]: "Alpha holds!" is also written at claims[0].aliases[0]',
+    ]);
+  });
+});
+
 describe('the real bundle', () => {
   it('validates and meets the sizes the study group was promised', async () => {
     const result = await loadBundle('content');

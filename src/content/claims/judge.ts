@@ -52,7 +52,7 @@ const CACHE_SIZE = 2000;
 /** How many runner-up cards are read for another verdict (see `claimThreshold.rival`). */
 const RIVALS_MAX = 3;
 /** How many of a card's best-matching wordings vote on what the member said. */
-const VOTERS = 4;
+export const VOTERS = 4;
 /** A wording the member reverses counts for less than one they say outright: reversal is read, not seen. */
 const REVERSED_WEIGHT = 0.75;
 

@@ -1,0 +1,93 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { VOTERS } from '../src/content/claims/judge.js';
+import { Content } from '../src/content/content.js';
+import { sentenceKey } from '../src/content/crossCheck.js';
+import { loadBundle, withPhrasings } from '../src/content/loader.js';
+import type { Phrasings } from '../src/content/schema.js';
+import { confidentlyWrong, judgeAll, loadProbes, type Probe, probeSets } from './lib/claimProbes.js';
+
+/**
+ * `npm run claim:phrasings`: regenerates content/phrasings.yaml from the tuning probe sets (never the held-out one).
+ * A covered probe whose only acceptable verdict is its card's is a way members say that card's claim, so it becomes
+ * one of the card's phrasings, unless it names both sides of one of the debate's opposites (free and paid, before and
+ * after): such a wording hides the swap of the two. Then, round by round, the phrasings to blame for a probe that
+ * goes wrong with them are dropped, until none is: any probe shown a wrong verdict, or one that was right without the
+ * phrasings and no longer is (a dropped phrasing's own sentence only for a wrong verdict).
+ */
+const ROUNDS = 60;
+const dir = resolve(process.env.CONTENT_DIR || 'content');
+
+const loaded = await loadBundle(dir, { phrasings: false });
+if (!loaded.ok) throw new Error('The content bundle is invalid: run npm run content:check');
+const base = loaded.bundle;
+const probes = (await Promise.all(probeSets.filter((set) => set !== 'held-out').map(loadProbes))).flat();
+const wordsOf = (sentence: string) => sentenceKey(sentence).split(' ');
+const cardSentences = base.claims.flatMap((claim) => [claim.claim, ...claim.aliases, ...claim.misreadings.map((m) => m.text)]);
+const cardWords = new Set(cardSentences.flatMap(wordsOf));
+const sides = base.claimWords.opposites.map((pair) => pair.map((side) => wordsOf(side)[0] ?? side));
+const namesBothSides = (sentence: string) => {
+  const words = new Set(wordsOf(sentence));
+  return sides.some((pair) => pair.every((side) => words.has(side)));
+};
+
+const verdicts = new Map(base.claims.map((claim) => [claim.id, claim.verdict]));
+const written = new Set(cardSentences.map(sentenceKey));
+const candidates = new Map<string, string>();
+for (const probe of probes) {
+  const card = probe.card ?? '';
+  const saysTheClaim = probe.kind === 'covered' && probe.accept.length === 1 && probe.accept[0] === verdicts.get(card);
+  if (!saysTheClaim || probe.q.length > 200 || written.has(sentenceKey(probe.q)) || namesBothSides(probe.q)) continue;
+  written.add(sentenceKey(probe.q));
+  candidates.set(probe.q, card);
+}
+
+const alive = new Set(candidates.keys());
+const phrasings = (): Phrasings =>
+  Object.fromEntries(
+    base.claims
+      .map((claim) => [claim.id, [...alive].filter((sentence) => candidates.get(sentence) === claim.id)] as const)
+      .filter(([, sentences]) => sentences.length > 0),
+  );
+const judged = (content: Content, probe: Probe) => {
+  const [outcome] = judgeAll(content, [probe]);
+  return {
+    outcome,
+    ok: outcome !== undefined && probe.accept.includes(outcome.shown),
+    wrong: outcome !== undefined && confidentlyWrong(outcome),
+  };
+};
+
+/** The phrasings that voted where a probe went wrong: the shown card's, or the nearest card's for a lost right answer. */
+function toBlame(content: Content, probe: Probe, shown: string | null): string[] {
+  const hits = content.rankClaims(probe.q);
+  const hit = shown === null ? hits[0] : hits.find((candidate) => candidate.claim.id === shown);
+  const voters = (hit?.paraphrases.slice(0, VOTERS) ?? []).map((wording) => wording.text).filter((text) => alive.has(text));
+  if (voters.length > 0) return voters;
+  // None voted: phrasings that brought one of the probe's words into the cards' vocabulary made it look covered.
+  const newWords = wordsOf(probe.q).filter((word) => !cardWords.has(word));
+  return [...alive].filter((sentence) => wordsOf(sentence).some((word) => newWords.includes(word)));
+}
+
+const without = new Content(base);
+const rightWithout = new Set(probes.filter((probe) => judged(without, probe).ok).map((probe) => probe.q));
+for (let round = 1; round <= ROUNDS; round++) {
+  const content = new Content(withPhrasings(base, phrasings()));
+  const blamed = new Set<string>();
+  for (const probe of probes.filter((candidate) => !alive.has(candidate.q))) {
+    const { outcome, ok, wrong } = judged(content, probe);
+    const lost = !ok && rightWithout.has(probe.q) && !candidates.has(probe.q);
+    if (wrong || lost) for (const sentence of toBlame(content, probe, wrong ? (outcome?.card ?? null) : null)) blamed.add(sentence);
+  }
+  console.log(`round ${round}: ${alive.size} phrasings, ${blamed.size} to blame`);
+  if (blamed.size === 0) break;
+  for (const sentence of blamed) alive.delete(sentence);
+}
+
+const header = [
+  "# Members' own ways of saying a card's claim, by card id: more of its aliases, collected from the tuning probe sets",
+  '# by `npm run claim:phrasings` (see docs/claims.md). Regenerate rather than edit; delete a line to drop a phrasing.',
+].join('\n');
+await writeFile(resolve(dir, 'phrasings.yaml'), `${header}\n${stringify({ phrasings: phrasings() }, { lineWidth: 0 })}`);
+console.log(`${alive.size} phrasings of ${candidates.size} written to ${resolve(dir, 'phrasings.yaml')}`);
