@@ -41,7 +41,11 @@ export class TermSearch {
   private readonly hits = new LRUCache<string, { readonly at: Int32Array; readonly scores: Float64Array }>({ max: TERMS_REMEMBERED });
   /** Scratch space for one search, by document position: summed score, and which query terms matched (a bit each). */
   private readonly totals: Float64Array;
+  private readonly finals: Float64Array;
   private matched = new Uint32Array(0);
+  /** Each document's card, as an index into `cards`. */
+  private readonly cardAt: Int32Array;
+  private readonly cards: readonly string[];
 
   constructor(boost: Record<string, number>, docs: readonly Doc[]) {
     this.index = new MiniSearch<Doc>({
@@ -54,6 +58,10 @@ export class TermSearch {
     this.docs = docs;
     this.positionOf = new Map(docs.map((doc, at) => [doc.id, at]));
     this.totals = new Float64Array(docs.length);
+    this.finals = new Float64Array(docs.length);
+    this.cards = [...new Set(docs.map((doc) => doc.card))];
+    const cardIndex = new Map(this.cards.map((card, at) => [card, at]));
+    this.cardAt = Int32Array.from(docs, (doc) => cardIndex.get(doc.card) ?? 0);
   }
 
   /**
@@ -65,34 +73,35 @@ export class TermSearch {
     const words = Math.max(1, Math.ceil(distinct.length / 32));
     if (this.matched.length < this.docs.length * words) this.matched = new Uint32Array(this.docs.length * words);
     const touched = this.sum(terms, distinct, words);
+    const { finals } = this;
     // Each card's best positions, best first; on a tie the one touched first stays ahead, as a stable sort keeps it.
-    const best = new Map<string, number[]>();
-    const scores = new Map<number, number>();
+    const best: (number[] | undefined)[] = [];
+    const cardsInOrder: number[] = [];
     for (const position of touched) {
-      const card = this.docs[position]?.card ?? '';
       const score = (this.totals[position] as number) * this.termCount(position, words);
-      scores.set(position, score);
-      const list = best.get(card);
+      finals[position] = score;
+      const card = this.cardAt[position] as number;
+      const list = best[card];
       if (list === undefined) {
-        best.set(card, [position]);
-        continue;
+        best[card] = [position];
+        cardsInOrder.push(card);
+      } else if (list.length < kept || score > (finals[list[kept - 1] as number] as number)) {
+        let at = list.length;
+        while (at > 0 && (finals[list[at - 1] as number] as number) < score) at--;
+        list.splice(at, 0, position);
+        if (list.length > kept) list.pop();
       }
-      let at = list.length;
-      while (at > 0 && (scores.get(list[at - 1] as number) as number) < score) at--;
-      if (at < kept) list.splice(at, 0, position);
-      if (list.length > kept) list.pop();
     }
     const results = new Map<string, TermHit[]>();
-    for (const [card, positions] of best) {
-      results.set(
-        card,
-        positions.map((position) => ({
-          id: this.docs[position]?.id ?? '',
-          card,
-          score: scores.get(position) ?? 0,
-          queryTerms: this.termsAt(position, distinct, words),
-        })),
-      );
+    for (const card of cardsInOrder) {
+      const name = this.cards[card] as string;
+      const hits = (best[card] ?? []).map((position) => ({
+        id: this.docs[position]?.id ?? '',
+        card: name,
+        score: finals[position] as number,
+        queryTerms: this.termsAt(position, distinct, words),
+      }));
+      results.set(name, hits);
     }
     for (const position of touched) {
       this.totals[position] = 0;
