@@ -12,7 +12,9 @@ import { confidentlyWrong, judgeAll, loadProbes, type Probe, probeSets } from '.
  * `npm run claim:phrasings`: regenerates content/phrasings.yaml from the tuning probe sets (never the held-out one).
  * A covered probe whose only acceptable verdict is its card's is a way members say that card's claim, so it becomes
  * one of the card's phrasings, unless it names both sides of one of the debate's opposites (free and paid, before and
- * after): such a wording hides the swap of the two. Then, round by round, the phrasings to blame for a probe that
+ * after): such a wording hides the swap of the two. A flip probe with one acceptable verdict says, in other words, the
+ * card's opposite misreading with that verdict that ranks nearest to it: it becomes that misreading's phrasing, with
+ * its verdict and note. Then, round by round, the phrasings to blame for a probe that
  * goes wrong with them are dropped, until none is: any probe shown a wrong verdict, or one that was right without the
  * phrasings and no longer is (a dropped phrasing's own sentence only for a wrong verdict).
  */
@@ -32,24 +34,41 @@ const namesBothSides = (sentence: string) => {
   return sides.some((pair) => pair.every((side) => words.has(side)));
 };
 
+const without = new Content(base);
 const verdicts = new Map(base.claims.map((claim) => [claim.id, claim.verdict]));
+/** The card's opposite misreading with the probe's verdict that ranks nearest to it: the one it says in other words. */
+function misreadingSaid(probe: Probe): string | undefined {
+  const claim = base.claims.find((candidate) => candidate.id === probe.card);
+  const hit = without.rankClaims(probe.q).find((candidate) => candidate.claim.id === probe.card);
+  for (const { reading } of hit?.paraphrases ?? []) {
+    const misreading = reading.kind === 'misreading' ? claim?.misreadings[reading.at] : undefined;
+    if (misreading?.kind === 'opposite' && misreading.verdict === probe.accept[0]) return misreading.text;
+  }
+  return undefined;
+}
 const written = new Set(cardSentences.map(sentenceKey));
-const candidates = new Map<string, string>();
+const candidates = new Map<string, { card: string; of?: string }>();
 for (const probe of probes) {
   const card = probe.card ?? '';
-  const saysTheClaim = probe.kind === 'covered' && probe.accept.length === 1 && probe.accept[0] === verdicts.get(card);
-  if (!saysTheClaim || probe.q.length > 200 || written.has(sentenceKey(probe.q)) || namesBothSides(probe.q)) continue;
+  const oneVerdict = probe.accept.length === 1 && probe.q.length <= 200 && !written.has(sentenceKey(probe.q));
+  const of = oneVerdict && probe.kind === 'flip' ? misreadingSaid(probe) : undefined;
+  const saysTheClaim = oneVerdict && probe.kind === 'covered' && probe.accept[0] === verdicts.get(card) && !namesBothSides(probe.q);
+  if (!saysTheClaim && of === undefined) continue;
   written.add(sentenceKey(probe.q));
-  candidates.set(probe.q, card);
+  candidates.set(probe.q, { card, of });
 }
 
 const alive = new Set(candidates.keys());
-const phrasings = (): Phrasings =>
-  Object.fromEntries(
-    base.claims
-      .map((claim) => [claim.id, [...alive].filter((sentence) => candidates.get(sentence) === claim.id)] as const)
-      .filter(([, sentences]) => sentences.length > 0),
-  );
+function phrasings(): Phrasings {
+  const keptFor = (card: string) =>
+    [...alive].flatMap((text) => (candidates.get(text)?.card === card ? [{ text, of: candidates.get(text)?.of }] : []));
+  const byCard = <T>(pick: (claimId: string) => T[]) =>
+    Object.fromEntries(base.claims.map((claim) => [claim.id, pick(claim.id)] as const).filter(([, list]) => list.length > 0));
+  return {
+    phrasings: byCard((card) => keptFor(card).flatMap(({ text, of }) => (of === undefined ? [text] : []))),
+    misreadings: byCard((card) => keptFor(card).flatMap(({ text, of }) => (of === undefined ? [] : [{ of, text }]))),
+  };
+}
 const judged = (content: Content, probe: Probe) => {
   const [outcome] = judgeAll(content, [probe]);
   return {
@@ -70,7 +89,6 @@ function toBlame(content: Content, probe: Probe, shown: string | null): string[]
   return [...alive].filter((sentence) => wordsOf(sentence).some((word) => newWords.includes(word)));
 }
 
-const without = new Content(base);
 const rightWithout = new Set(probes.filter((probe) => judged(without, probe).ok).map((probe) => probe.q));
 for (let round = 1; round <= ROUNDS; round++) {
   const content = new Content(withPhrasings(base, phrasings()));
@@ -86,8 +104,9 @@ for (let round = 1; round <= ROUNDS; round++) {
 }
 
 const header = [
-  "# Members' own ways of saying a card's claim, by card id: more of its aliases, collected from the tuning probe sets",
-  '# by `npm run claim:phrasings` (see docs/claims.md). Regenerate rather than edit; delete a line to drop a phrasing.',
+  "# Members' own ways of saying a card's claim (phrasings) and its misreadings (misreadings: of = the misreading's text),",
+  '# by card id, collected from the tuning probe sets',
+  '# by `npm run claim:phrasings` (see docs/claims.md). Regenerate rather than edit; delete an entry to drop it.',
 ].join('\n');
-await writeFile(resolve(dir, 'phrasings.yaml'), `${header}\n${stringify({ phrasings: phrasings() }, { lineWidth: 0 })}`);
+await writeFile(resolve(dir, 'phrasings.yaml'), `${header}\n${stringify(phrasings(), { lineWidth: 0 })}`);
 console.log(`${alive.size} phrasings of ${candidates.size} written to ${resolve(dir, 'phrasings.yaml')}`);

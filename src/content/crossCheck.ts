@@ -62,7 +62,7 @@ export function crossCheck(bundle: Bundle, phrasings: Phrasings, sectionFile: (i
     });
     refs('claims.yaml', `${path}.sections`, claim.sections, sectionIds, 'section');
   });
-  for (const card of Object.keys(phrasings)) if (!claimIds.has(card)) add('phrasings.yaml', `phrasings.${card}`, `unknown claim "${card}"`);
+  checkPhrasingsCards(bundle, phrasings, add);
   checkOneVerdictPerSentence(bundle, phrasings, add);
 
   bundle.questions.forEach((question, index) => {
@@ -121,10 +121,29 @@ function checkOneVerdictPerSentence(
       record(misreading.text, `${path}.misreadings[${at}].text`);
     });
   });
-  for (const [card, sentences] of Object.entries(phrasings))
+  for (const [card, sentences] of Object.entries(phrasings.phrasings))
     sentences.forEach((sentence, at) => {
       record(sentence, `phrasings.${card}[${at}]`, 'phrasings.yaml');
     });
+  for (const [card, rephrased] of Object.entries(phrasings.misreadings))
+    rephrased.forEach(({ text }, at) => {
+      record(text, `misreadings.${card}[${at}].text`, 'phrasings.yaml');
+    });
+}
+
+/** Phrasings belong to a card, and a misreading's to one of that card's own misreadings. */
+function checkPhrasingsCards(bundle: Bundle, phrasings: Phrasings, add: (file: string, path: string, message: string) => void): void {
+  const cards = new Map(bundle.claims.map((claim) => [claim.id, claim]));
+  for (const card of Object.keys(phrasings.phrasings))
+    if (!cards.has(card)) add('phrasings.yaml', `phrasings.${card}`, `unknown claim "${card}"`);
+  for (const [card, rephrased] of Object.entries(phrasings.misreadings)) {
+    const claim = cards.get(card);
+    if (!claim) add('phrasings.yaml', `misreadings.${card}`, `unknown claim "${card}"`);
+    rephrased.forEach(({ of }, at) => {
+      if (claim && !claim.misreadings.some((misreading) => misreading.text === of))
+        add('phrasings.yaml', `misreadings.${card}[${at}].of`, `"${of}" is not one of the card's misreadings`);
+    });
+  }
 }
 
 /** Prompts asking the same stance question (same id) must offer the same positions, or weeks could not be compared. */

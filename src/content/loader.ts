@@ -122,9 +122,19 @@ async function sectionFiles(dir: string, problems: Collector): Promise<string[]>
   }
 }
 
-/** The cards with members' phrasings added to their aliases. */
-export function withPhrasings(bundle: Bundle, phrasings: Phrasings): Bundle {
-  return { ...bundle, claims: bundle.claims.map((claim) => ({ ...claim, aliases: [...claim.aliases, ...(phrasings[claim.id] ?? [])] })) };
+/**
+ * The cards with members' phrasings added: a claim's to its aliases, a misreading's as another misreading with the
+ * same kind, verdict and note, after the card's own (the first opposite one stays the reversed claim).
+ */
+export function withPhrasings(bundle: Bundle, { phrasings, misreadings }: Phrasings): Bundle {
+  const claims = bundle.claims.map((claim) => {
+    const rephrased = (misreadings[claim.id] ?? []).flatMap(({ of, text }) => {
+      const misreading = claim.misreadings.find((candidate) => candidate.text === of);
+      return misreading ? [{ ...misreading, text }] : [];
+    });
+    return { ...claim, aliases: [...claim.aliases, ...(phrasings[claim.id] ?? [])], misreadings: [...claim.misreadings, ...rephrased] };
+  });
+  return { ...bundle, claims };
 }
 
 /**
@@ -137,7 +147,7 @@ export async function loadBundle(dir: string, { phrasings: withMembersPhrasings 
     loadYaml(dir, 'bundle.yaml', BundleInfoSchema, problems),
     loadYaml(dir, 'sources.yaml', SourcesFileSchema, problems),
     loadYaml(dir, 'claims.yaml', ClaimsFileSchema, problems),
-    withMembersPhrasings ? loadOptionalYaml(dir, 'phrasings.yaml', PhrasingsFileSchema, problems) : { phrasings: {} },
+    withMembersPhrasings ? loadOptionalYaml(dir, 'phrasings.yaml', PhrasingsFileSchema, problems) : PhrasingsFileSchema.parse({}),
     loadYaml(dir, 'quiz.yaml', QuizFileSchema, problems),
     loadYaml(dir, 'prompts.yaml', PromptsFileSchema, problems),
     sectionFiles(dir, problems),
@@ -156,10 +166,8 @@ export async function loadBundle(dir: string, { phrasings: withMembersPhrasings 
     questions: quiz.questions,
     prompts: prompts.prompts,
   };
-  const crossProblems = crossCheck(bundle, phrasings.phrasings, (id) => sectionFilesById.get(id) ?? 'sections/');
-  return crossProblems.length > 0
-    ? { ok: false, problems: crossProblems }
-    : { ok: true, bundle: withPhrasings(bundle, phrasings.phrasings) };
+  const crossProblems = crossCheck(bundle, phrasings, (id) => sectionFilesById.get(id) ?? 'sections/');
+  return crossProblems.length > 0 ? { ok: false, problems: crossProblems } : { ok: true, bundle: withPhrasings(bundle, phrasings) };
 }
 
 /** For start-up: the bundle, or a ContentError listing every problem. */

@@ -131,17 +131,21 @@ export const ClaimWordsSchema = z.object({
 
 export const ClaimsFileSchema = z.object({ claims: z.array(ClaimSchema), words: ClaimWordsSchema.default({ names: [], opposites: [] }) });
 /**
- * Members' own ways of saying a card's claim, by card id: more of its aliases, kept apart from the cards because
- * `npm run claim:phrasings` collects them from the tuning probe sets (see docs/claims.md).
+ * Members' own ways of saying a card's claim (`phrasings`) and its misreadings (`misreadings`: the misreading's text
+ * as `of`, the member's as `text`), by card id; kept apart from the cards because `npm run claim:phrasings` collects
+ * them from the tuning probe sets (see docs/claims.md).
  */
-export const PhrasingsFileSchema = z.object({ phrasings: z.record(slug, z.array(text(200))).default({}) });
+export const PhrasingsFileSchema = z.object({
+  phrasings: z.record(slug, z.array(text(200))).default({}),
+  misreadings: z.record(slug, z.array(z.object({ of: text(200), text: text(200) }))).default({}),
+});
 export const QuizFileSchema = z.object({ questions: z.array(QuestionSchema) });
 export const PromptsFileSchema = z.object({ prompts: z.array(PromptSchema) });
 
 export type Section = z.infer<typeof SectionSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
-export type Phrasings = z.infer<typeof PhrasingsFileSchema>['phrasings'];
+export type Phrasings = z.infer<typeof PhrasingsFileSchema>;
 export type Verdict = Claim['verdict'];
 export type Misreading = z.infer<typeof MisreadingSchema>;
 export type ClaimWords = z.infer<typeof ClaimWordsSchema>;

@@ -167,7 +167,8 @@ describe('stance blocks on prompts', () => {
 
 describe("members' phrasings (phrasings.yaml)", () => {
   const withPhrasings = (yaml: string) => {
-    const dir = brokenBundle('claims.yaml', (text) => text);
+    const misreading = '    misreadings: [{ text: "Alpha is false", kind: opposite, verdict: unsupported, note: "It is not false." }]\n';
+    const dir = brokenBundle('claims.yaml', (text) => text.replace('    verdict: contested\n', `${misreading}    verdict: contested\n`));
     writeFileSync(join(dir, 'phrasings.yaml'), yaml);
     return dir;
   };
@@ -182,6 +183,17 @@ describe("members' phrasings (phrasings.yaml)", () => {
     ]);
     const without = await loadBundle(FIXTURE);
     expect(without.ok && without.bundle.claims[0]?.aliases).toEqual(['alpha holds', 'is alpha right', 'alpha checks out']);
+  });
+
+  it("adds a misreading's phrasing as another misreading with its verdict and note, after the card's own", async () => {
+    const result = await loadBundle(withPhrasings('misreadings:\n  alpha-claim: [{ of: "Alpha is false", text: "nah alpha is wrong" }]\n'));
+    expect(result.ok && result.bundle.claims[0]?.misreadings).toEqual([
+      { text: 'Alpha is false', kind: 'opposite', verdict: 'unsupported', note: 'It is not false.' },
+      { text: 'nah alpha is wrong', kind: 'opposite', verdict: 'unsupported', note: 'It is not false.' },
+    ]);
+    expect(await problemsOf(withPhrasings('misreadings:\n  alpha-claim: [{ of: "Alpha is odd", text: "alpha is odd" }]\n'))).toEqual([
+      'phrasings.yaml › misreadings.alpha-claim[0].of: "Alpha is odd" is not one of the card\'s misreadings',
+    ]);
   });
 
   it('rejects a phrasing of an unknown card, and one a card already says (one sentence, one verdict)', async () => {
