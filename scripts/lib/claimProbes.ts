@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: eight tuning sets by seven writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by thirty-three writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -54,6 +54,9 @@ export const probeSets = [
   'dev-28',
   'dev-29',
   'dev-30',
+  'dev-31',
+  'dev-32',
+  'dev-33',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
