@@ -6,7 +6,7 @@ import { Content } from '../src/content/content.js';
 import { sentenceKey } from '../src/content/crossCheck.js';
 import { loadBundle, withPhrasings } from '../src/content/loader.js';
 import type { Phrasings } from '../src/content/schema.js';
-import { confidentlyWrong, judgeAll, loadProbes, type Probe, probeSets } from './lib/claimProbes.js';
+import { confidentlyWrong, judgeAll, loadProbeFile, loadProbes, type Probe, probeSets } from './lib/claimProbes.js';
 
 /**
  * `npm run claim:phrasings`: regenerates content/phrasings.yaml from the tuning probe sets (never the held-out one).
@@ -19,12 +19,15 @@ import { confidentlyWrong, judgeAll, loadProbes, type Probe, probeSets } from '.
  * phrasings and no longer is (a dropped phrasing's own sentence only for a wrong verdict).
  */
 const ROUNDS = 60;
+/** How many of the nearest cards' phrasings answer for an issue example gone wrong: the best and its rivals. */
+const EXAMPLE_CARDS = 4;
 const dir = resolve(process.env.CONTENT_DIR || 'content');
 
 const loaded = await loadBundle(dir, { phrasings: false });
 if (!loaded.ok) throw new Error('The content bundle is invalid: run npm run content:check');
 const base = loaded.bundle;
 const probes = (await Promise.all(probeSets.filter((set) => set !== 'held-out').map(loadProbes))).flat();
+const examples = await loadProbeFile(new URL('../test/fixtures/claim-examples.yaml', import.meta.url));
 const wordsOf = (sentence: string) => sentenceKey(sentence).split(' ');
 const cardSentences = base.claims.flatMap((claim) => [claim.claim, ...claim.aliases, ...claim.misreadings.map((m) => m.text)]);
 const cardWords = new Set(cardSentences.flatMap(wordsOf));
@@ -78,11 +81,17 @@ const judged = (content: Content, probe: Probe) => {
   };
 };
 
-/** The phrasings that voted where a probe went wrong: the shown card's, or the nearest card's for a lost right answer. */
-function toBlame(content: Content, probe: Probe, shown: string | null): string[] {
+/**
+ * The phrasings that voted where a probe went wrong: the shown card's, or the nearest card's for a lost right answer;
+ * for one of the issue's examples, the nearest few cards' (a rival's phrasing can make the answer "not sure").
+ */
+function toBlame(content: Content, probe: Probe, shown: string | null, cards = 1): string[] {
   const hits = content.rankClaims(probe.q);
-  const hit = shown === null ? hits[0] : hits.find((candidate) => candidate.claim.id === shown);
-  const voters = (hit?.paraphrases.slice(0, VOTERS) ?? []).map((wording) => wording.text).filter((text) => alive.has(text));
+  const near = shown === null ? hits.slice(0, cards) : hits.filter((candidate) => candidate.claim.id === shown);
+  const voters = near
+    .flatMap((hit) => hit.paraphrases.slice(0, VOTERS))
+    .map((wording) => wording.text)
+    .filter((text) => alive.has(text));
   if (voters.length > 0) return voters;
   // None voted: phrasings that brought one of the probe's words into the cards' vocabulary made it look covered.
   const newWords = wordsOf(probe.q).filter((word) => !cardWords.has(word));
@@ -97,6 +106,10 @@ for (let round = 1; round <= ROUNDS; round++) {
     const { outcome, ok, wrong } = judged(content, probe);
     const lost = !ok && rightWithout.has(probe.q) && !candidates.has(probe.q);
     if (wrong || lost) for (const sentence of toBlame(content, probe, wrong ? (outcome?.card ?? null) : null)) blamed.add(sentence);
+  }
+  for (const example of examples) {
+    const { outcome, ok, wrong } = judged(content, example);
+    if (!ok) for (const sentence of toBlame(content, example, wrong ? (outcome?.card ?? null) : null, EXAMPLE_CARDS)) blamed.add(sentence);
   }
   console.log(`round ${round}: ${alive.size} phrasings, ${blamed.size} to blame`);
   if (blamed.size === 0) break;

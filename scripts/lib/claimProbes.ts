@@ -61,9 +61,11 @@ export const probeSets = [
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
 
-export async function loadProbes(set: ProbeSet): Promise<Probe[]> {
-  const text = await readFile(new URL(`../../test/fixtures/claim-probes/${set}.yaml`, import.meta.url), 'utf8');
-  return z.object({ probes: z.array(ProbeSchema) }).parse(parse(text)).probes;
+export const loadProbes = (set: ProbeSet) => loadProbeFile(new URL(`../../test/fixtures/claim-probes/${set}.yaml`, import.meta.url));
+
+/** Probes in the probe sets' format from any file (test/fixtures/claim-examples.yaml: the issue's examples). */
+export async function loadProbeFile(file: URL): Promise<Probe[]> {
+  return z.object({ probes: z.array(ProbeSchema) }).parse(parse(await readFile(file, 'utf8'))).probes;
 }
 
 export interface Outcome {

@@ -361,6 +361,8 @@ export async function runFuzzer(options: FuzzOptions): Promise<FuzzReport> {
   ] as const) {
     await standIn.slash(name, {}, sub ? { subcommand: sub } : {}).reply();
   }
+  // The claim engine is built by the first /claim: built now, it is not counted as heap growth by the leak check.
+  await standIn.slash('claim', { text: 'did claude fake alignment in training?' }).reply();
   // A weekly post with stance buttons and a member's suggestion under review, so their custom_ids are pooled too.
   const moderator = (subcommand: string, options = {}) => standIn.slash('prompts', options, { member: 'moderator', subcommand }).reply();
   await moderator('setup', { channel: ids.channel });
