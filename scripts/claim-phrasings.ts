@@ -1,12 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
+import { wordingsOf } from '../src/content/claims/claimIndex.js';
 import { VOTERS } from '../src/content/claims/judge.js';
 import { Content } from '../src/content/content.js';
 import { sentenceKey } from '../src/content/crossCheck.js';
 import { loadBundle, withPhrasings } from '../src/content/loader.js';
 import type { Phrasings } from '../src/content/schema.js';
-import { confidentlyWrong, judgeAll, loadProbeFile, loadProbes, type Probe, probeSets } from './lib/claimProbes.js';
+import { confidentlyWrong, correct, judgeAll, loadProbeFile, loadProbes, type Probe, probeSets } from './lib/claimProbes.js';
 
 /**
  * `npm run claim:phrasings`: regenerates content/phrasings.yaml from the tuning probe sets (never the held-out one).
@@ -29,7 +30,7 @@ const base = loaded.bundle;
 const probes = (await Promise.all(probeSets.filter((set) => set !== 'held-out').map(loadProbes))).flat();
 const examples = await loadProbeFile(new URL('../test/fixtures/claim-examples.yaml', import.meta.url));
 const wordsOf = (sentence: string) => sentenceKey(sentence).split(' ');
-const cardSentences = base.claims.flatMap((claim) => [claim.claim, ...claim.aliases, ...claim.misreadings.map((m) => m.text)]);
+const cardSentences = base.claims.flatMap((claim) => wordingsOf(claim).map(({ text }) => text));
 const cardWords = new Set(cardSentences.flatMap(wordsOf));
 const sides = base.claimWords.opposites.map((pair) => pair.map((side) => wordsOf(side)[0] ?? side));
 const namesBothSides = (sentence: string) => {
@@ -62,23 +63,27 @@ for (const probe of probes) {
 }
 
 const alive = new Set(candidates.keys());
+const candidateWords = new Map([...candidates.keys()].map((sentence) => [sentence, wordsOf(sentence)]));
 function phrasings(): Phrasings {
-  const keptFor = (card: string) =>
-    [...alive].flatMap((text) => (candidates.get(text)?.card === card ? [{ text, of: candidates.get(text)?.of }] : []));
-  const byCard = <T>(pick: (claimId: string) => T[]) =>
-    Object.fromEntries(base.claims.map((claim) => [claim.id, pick(claim.id)] as const).filter(([, list]) => list.length > 0));
+  const kept = new Map<string, { text: string; of?: string }[]>();
+  for (const text of alive) {
+    const { card = '', of } = candidates.get(text) ?? {};
+    const list = kept.get(card) ?? [];
+    list.push({ text, of });
+    kept.set(card, list);
+  }
+  const byCard = <T>(pick: (entry: { text: string; of?: string }) => T[]) =>
+    Object.fromEntries(
+      base.claims.map((claim) => [claim.id, (kept.get(claim.id) ?? []).flatMap(pick)] as const).filter(([, list]) => list.length > 0),
+    );
   return {
-    phrasings: byCard((card) => keptFor(card).flatMap(({ text, of }) => (of === undefined ? [text] : []))),
-    misreadings: byCard((card) => keptFor(card).flatMap(({ text, of }) => (of === undefined ? [] : [{ of, text }]))),
+    phrasings: byCard(({ text, of }) => (of === undefined ? [text] : [])),
+    misreadings: byCard(({ text, of }) => (of === undefined ? [] : [{ of, text }])),
   };
 }
 const judged = (content: Content, probe: Probe) => {
   const [outcome] = judgeAll(content, [probe]);
-  return {
-    outcome,
-    ok: outcome !== undefined && probe.accept.includes(outcome.shown),
-    wrong: outcome !== undefined && confidentlyWrong(outcome),
-  };
+  return { outcome, ok: outcome !== undefined && correct(outcome), wrong: outcome !== undefined && confidentlyWrong(outcome) };
 };
 
 /**
@@ -95,7 +100,7 @@ function toBlame(content: Content, probe: Probe, shown: string | null, cards = 1
   if (voters.length > 0) return voters;
   // None voted: phrasings that brought one of the probe's words into the cards' vocabulary made it look covered.
   const newWords = wordsOf(probe.q).filter((word) => !cardWords.has(word));
-  return [...alive].filter((sentence) => wordsOf(sentence).some((word) => newWords.includes(word)));
+  return [...alive].filter((sentence) => candidateWords.get(sentence)?.some((word) => newWords.includes(word)));
 }
 
 const rightWithout = new Set(probes.filter((probe) => judged(without, probe).ok).map((probe) => probe.q));

@@ -96,7 +96,7 @@ export function judgeAll(content: Content, probes: readonly Probe[]): Outcome[] 
 }
 
 const isVerdict = (label: Label): label is Verdict => label !== 'not-covered';
-const correct = (o: Outcome) => o.probe.accept.includes(o.shown);
+export const correct = (o: Outcome) => o.probe.accept.includes(o.shown);
 export const confidentlyWrong = (o: Outcome) => isVerdict(o.shown) && !correct(o);
 const goldOf = (o: Outcome): Label => (correct(o) ? o.shown : (o.probe.accept[0] ?? 'not-covered'));
 
