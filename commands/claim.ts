@@ -51,7 +51,10 @@ export default defineCommand({
     if (text.length < CLAIM_TEXT.min || text.length > CLAIM_TEXT.max) return interaction.reply(ephemeral(claimLengthMessage(text.length)));
     const visible = args.private ? MessageFlags.Ephemeral : undefined;
     // The first check in a process builds the claim engine: Discord's 3-second window is answered before that.
-    if (!ctx.content.claimsReady) await interaction.deferReply({ flags: visible });
+    if (!ctx.content.claimsReady) {
+      await interaction.deferReply({ flags: visible });
+      await ctx.content.prepareClaims();
+    }
     const view = replyFor(ctx.content, text);
     return interaction.deferred ? interaction.editReply(view) : interaction.reply({ ...view, flags: visible });
   },

@@ -14,6 +14,7 @@ export class Content {
   readonly prompts: ReadonlyMap<string, Prompt>;
   private readonly search: ContentSearch;
   private builtJudge: ClaimJudge | undefined;
+  private judgeBuilt: Promise<void> | undefined;
 
   constructor(readonly bundle: Bundle) {
     this.sections = byId(bundle.sections);
@@ -26,16 +27,33 @@ export class Content {
 
   /**
    * The claim engine is built by the first claim decision, not at start-up: its language model, card readings and
-   * indexes are about 20 MB of heap in every bot process, and building it takes about half a second.
+   * indexes are about 20 MB of heap in every bot process, and building it takes a second or more.
    */
   private get judge(): ClaimJudge {
-    this.builtJudge ??= new ClaimJudge(this.bundle);
+    if (this.builtJudge === undefined) {
+      const judge = new ClaimJudge(this.bundle);
+      judge.warm();
+      this.builtJudge = judge;
+    }
     return this.builtJudge;
   }
 
   /** Whether a claim decision is quick now; the first one builds the claim engine, which can take a second or more. */
   get claimsReady(): boolean {
     return this.builtJudge !== undefined;
+  }
+
+  /**
+   * Builds the claim engine once, reading a card per turn of the event loop, so the bot goes on answering (and other
+   * first /claims defer in time) while it is built.
+   */
+  prepareClaims(): Promise<void> {
+    this.judgeBuilt ??= (async () => {
+      const judge = new ClaimJudge(this.bundle);
+      await judge.warmInTurns();
+      this.builtJudge ??= judge;
+    })();
+    return this.judgeBuilt;
   }
 
   /** Sections matching what a member typed (title, id, key terms), best first, at most 25. */

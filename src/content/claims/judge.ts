@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
@@ -155,13 +156,27 @@ export class ClaimJudge {
   private readonly wordingSentences = new Map<string, Sentence>();
   private readonly decisions = new LRUCache<string, ClaimDecision>({ max: CACHE_SIZE });
 
-  constructor(bundle: Bundle) {
+  constructor(private readonly bundle: Bundle) {
     this.index = new ClaimIndex(bundle);
     this.reader = new SentenceReader(bundle.claimWords);
     this.sectionsById = new Map(bundle.sections.map((section) => [section.id, section]));
-    // Read every card now (loading the language model) and WordNet's antonyms, so no member's question pays for them.
-    for (const claim of bundle.claims) this.sentencesOf(claim);
-    loadAntonyms();
+  }
+
+  /** Reads every card and WordNet's antonyms now, so no member's question pays for them. */
+  warm(): void {
+    for (const step of this.warmingSteps()) step();
+  }
+
+  /** The same, a card per turn of the event loop: a bot goes on answering while its first /claim waits for this. */
+  async warmInTurns(): Promise<void> {
+    for (const step of this.warmingSteps()) {
+      await nextTurn();
+      step();
+    }
+  }
+
+  private warmingSteps(): (() => void)[] {
+    return [...this.bundle.claims.map((claim) => () => void this.sentencesOf(claim)), loadAntonyms];
   }
 
   /** The decision for what a member said; the same words (ignoring case and spacing) are decided once. */
