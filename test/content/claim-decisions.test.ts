@@ -55,6 +55,12 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('calls a true claim dated to a year its evidence did not come out in unsupported, and says when it did', () => {
+    const outcome = decide('in december 2023 anthropic and redwood showed claude 3 opus faking alignment to avoid retraining');
+    expect(outcome).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
+    expect(outcome.kind === 'verdict' && outcome.why).toBe('The evidence is from 2024, not 2023.');
+  });
+
   it('calls a misleading claim with a wrong figure unsupported: its figures are right, its framing is not', () => {
     expect(decide('a follow-up study found 15 of the 25 models fake alignment')).toMatchObject({
       kind: 'verdict',

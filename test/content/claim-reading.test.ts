@@ -230,6 +230,18 @@ describe('the details a member states', () => {
     expect(checkDetails(read('15 of 25 models faked'), paper, [])).toEqual({ kind: 'unknown' });
   });
 
+  it("sees a year the card's evidence did not come out in as wrong, and one it did as confirming nothing", () => {
+    const undated = [read('Claude 3 Opus faked alignment to keep its values')];
+    expect(checkDetails(read('the 2023 paper showed opus faking alignment'), undated, [], undated, [2024])).toMatchObject({
+      kind: 'differs',
+      detail: 'year',
+      said: '2023',
+      reported: '2024',
+    });
+    expect(checkDetails(read('the 2024 paper showed opus faking alignment'), undated, [], undated, [2024])).toEqual({ kind: 'unknown' });
+    expect(checkDetails(read('the 2023 paper showed opus faking alignment'), undated, [], undated, [])).toEqual({ kind: 'unknown' });
+  });
+
   it('reads a count with its scale ("3 million", "30k"), so a small figure in the explanation does not confirm it', () => {
     const docs = [read('they fine-tuned on 30k of the original synthetic documents')];
     const epochs = [read('The original fine-tune ran for 3 epochs.')];

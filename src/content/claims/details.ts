@@ -9,7 +9,12 @@ import type { Attachment, Sentence } from './sentence.js';
 export type DetailCheck =
   | { readonly kind: 'agrees' }
   /** The member states a figure or name where the card states another: `reported` is the card's. */
-  | { readonly kind: 'differs'; readonly detail: 'figure' | 'name' | 'pairing'; readonly said: string; readonly reported: string }
+  | {
+      readonly kind: 'differs';
+      readonly detail: 'figure' | 'name' | 'pairing' | 'year';
+      readonly said: string;
+      readonly reported: string;
+    }
   /** The member names something the card neither states nor rules out. */
   | { readonly kind: 'unknown' };
 
@@ -32,19 +37,22 @@ const sameFigure = (said: NumberMention, known: NumberMention) =>
  * explanation or evidence gives leaves the relation unknown. Percentages the card never mentions, each clearly apart
  * from the nearest its statement gives, differ; any other unknown figure, or a lab or model the card never
  * names where it names others, leaves the relation unknown: a card names several labs and models in different roles,
- * so only a declared misreading can say that a swapped name is wrong.
+ * so only a declared misreading can say that a swapped name is wrong. `published` are the years the card's evidence
+ * came out, when every piece of it is dated: a year the member gives that is none of them is wrong (one that is
+ * confirms nothing: the member may be dating something else).
  */
 export function checkDetails(
   said: Sentence,
   stated: readonly Sentence[],
   discussed: readonly Sentence[],
   wordings: readonly Sentence[] = stated,
+  published: readonly number[] = [],
 ): DetailCheck {
   const everyFigure = [...stated, ...discussed].flatMap((sentence) => sentence.numbers);
   const unknown = said.numbers.filter((figure) => !everyFigure.some((known) => sameFigure(figure, known)));
   const share = shareApart(said, stated);
   if (share) return share;
-  if (unknown.length > 0) return everyFigureDiffers(unknown, said, stated) ?? { kind: 'unknown' };
+  if (unknown.length > 0) return everyFigureDiffers(unknown, said, stated, published) ?? { kind: 'unknown' };
   const different = strangerName(said, stated, discussed) ?? swappedFigure(said, stated, discussed) ?? quantityApart(said, stated);
   if (different) return different;
   // The explanation and evidence quote the figures of other conditions ("7% under the OpenAI swap"): a figure only they
@@ -77,8 +85,13 @@ const contrasts = (said: Sentence, names: ReadonlySet<string>, statedNames: Read
  * is the wrong detail ("ranged from 40% to 80%" where the card gives 11% to 26%). One the statement comes near may be
  * a figure of another condition, so it leaves the relation unknown.
  */
-function everyFigureDiffers(unknown: readonly NumberMention[], said: Sentence, stated: readonly Sentence[]): DetailCheck | undefined {
-  const differences = unknown.map((figure) => differentFigure(figure, said, stated));
+function everyFigureDiffers(
+  unknown: readonly NumberMention[],
+  said: Sentence,
+  stated: readonly Sentence[],
+  published: readonly number[],
+): DetailCheck | undefined {
+  const differences = unknown.map((figure) => differentFigure(figure, said, stated) ?? wrongYear(figure, stated, published));
   return differences.every((difference) => difference !== undefined) ? differences[0] : undefined;
 }
 
@@ -100,6 +113,17 @@ function differentFigure(figure: NumberMention, said: Sentence, stated: readonly
   const [reported] = candidates.sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value));
   const apart = reported !== undefined && Math.abs(reported.value - figure.value) >= (kind === 'percent' ? CLEARLY_APART : 1);
   return apart ? { kind: 'differs', detail: 'figure', said: shown(figure), reported: shown(reported) } : undefined;
+}
+
+/**
+ * A year the card's evidence did not come out in, where its statement gives no year of its own: "the December 2023
+ * paper" about work published in 2024.
+ */
+function wrongYear(figure: NumberMention, stated: readonly Sentence[], published: readonly number[]): DetailCheck | undefined {
+  const statesYear = stated.some((sentence) => sentence.numbers.some((known) => figureKind(known) === 'year'));
+  if (figureKind(figure) !== 'year' || statesYear || published.length === 0 || published.includes(figure.value)) return undefined;
+  const [nearest] = [...published].sort((a, b) => Math.abs(a - figure.value) - Math.abs(b - figure.value));
+  return { kind: 'differs', detail: 'year', said: String(figure.value), reported: String(nearest) };
 }
 
 /** How many of a whole, against the statement's count of the same whole: "7 of the 25 models" where it says 5 of 25. */

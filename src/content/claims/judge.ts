@@ -146,12 +146,15 @@ interface CardSentences {
   readonly misreadings: readonly Sentence[];
   /** The claim, its aliases and its misreadings. */
   readonly wordings: readonly Sentence[];
+  /** The years its evidence came out, or none when a piece of it is undated. */
+  readonly published: readonly number[];
 }
 
 export class ClaimJudge {
   private readonly index: ClaimIndex;
   private readonly reader: SentenceReader;
   private readonly sectionsById: ReadonlyMap<string, Section>;
+  private readonly sourceDates: ReadonlyMap<string, string | undefined>;
   private readonly cardSentences = new Map<string, CardSentences>();
   private readonly wordingSentences = new Map<string, Sentence>();
   private readonly decisions = new LRUCache<string, ClaimDecision>({ max: CACHE_SIZE });
@@ -160,6 +163,7 @@ export class ClaimJudge {
     this.index = new ClaimIndex(bundle);
     this.reader = new SentenceReader(bundle.claimWords);
     this.sectionsById = new Map(bundle.sections.map((section) => [section.id, section]));
+    this.sourceDates = new Map(bundle.sources.map((source) => [source.id, source.date]));
   }
 
   /** Reads every card and WordNet's antonyms now, so no member's question pays for them. */
@@ -326,7 +330,7 @@ export class ClaimJudge {
   private withDetails(hit: ClaimHit, said: Sentence, reading: Reading): Judgement {
     const card = this.sentencesOf(hit.claim);
     const stated = reading.kind === 'claim' ? card.stated : [card.misreadings[reading.at]].filter((s) => s !== undefined);
-    const details = checkDetails(said, stated, card.discussed, card.wordings);
+    const details = checkDetails(said, stated, card.discussed, card.wordings, card.published);
     const judged = statement(hit.claim, reading);
     if (details.kind === 'agrees') return said.settled ? settledAsShown(judged) : judged;
     if (details.kind === 'unknown') return null;
@@ -338,10 +342,12 @@ export class ClaimJudge {
       ...judged,
       verdict: 'unsupported',
       relation: 'detail',
-      why:
-        details.detail === 'name'
-          ? `The evidence is about ${details.reported}, not ${details.said}.`
-          : `The evidence gives ${details.reported}, not ${details.said}.`,
+      why: {
+        name: `The evidence is about ${details.reported}, not ${details.said}.`,
+        year: `The evidence is from ${details.reported}, not ${details.said}.`,
+        figure: `The evidence gives ${details.reported}, not ${details.said}.`,
+        pairing: `The evidence gives ${details.reported}, not ${details.said}.`,
+      }[details.detail],
     };
   }
 
@@ -365,9 +371,16 @@ export class ClaimJudge {
       discussed: [claim.explanation, ...claim.evidence.map((item) => item.point)].map((text) => this.reader.read(text)),
       misreadings,
       wordings: [...stated, ...misreadings],
+      published: this.publishedYears(claim),
     };
     this.cardSentences.set(claim.id, read);
     return read;
+  }
+
+  /** The undated sources are forum threads, videos and posts about the dated works, not works a member would date. */
+  private publishedYears(claim: Claim): number[] {
+    const dates = claim.evidence.flatMap((item) => this.sourceDates.get(item.source) ?? []);
+    return [...new Set(dates.map((date) => Number(date.slice(0, 4))))];
   }
 
   private relatedSections(hits: readonly ClaimHit[]): Section[] {
