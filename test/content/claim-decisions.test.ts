@@ -61,6 +61,18 @@ describe('claim decisions on the bundle', () => {
     expect(outcome.kind === 'verdict' && outcome.why).toBe('The evidence is from 2024, not 2023.');
   });
 
+  it('checks a figure the claim is silent on against the misreading that gives one of its kind', () => {
+    expect(decide('in throughput testing opus showed faking reasoning in 60% of generations')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+      relation: 'detail',
+    });
+    expect(decide('in throughput testing opus showed faking reasoning in 12% of generations')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+    });
+  });
+
   it('calls a misleading claim with a wrong figure unsupported: its figures are right, its framing is not', () => {
     expect(decide('a follow-up study found 15 of the 25 models fake alignment')).toMatchObject({
       kind: 'verdict',

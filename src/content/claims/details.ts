@@ -224,6 +224,23 @@ export function makesDetail(said: Sentence, misreading: Sentence, claim: readonl
 }
 
 /**
+ * Whether the member gives, in place of a detail misreading's figure, one of the same kind that nothing `known` of
+ * the card gives, where the claim gives none of that kind: "opus faked in 60% of throughput-testing generations" against
+ * "…in 12% of generations" (the claim says only that it faked there). The sentence states that misreading with
+ * another figure, to be checked against it, not the claim with a figure the claim is silent on.
+ */
+export function givesOtherFigure(said: Sentence, misreading: Sentence, claim: readonly Sentence[], known: readonly Sentence[]): boolean {
+  const kindsOf = (sentences: readonly Sentence[]) => new Set(sentences.flatMap((sentence) => sentence.numbers.map(figureKind)));
+  const claimKinds = kindsOf(claim);
+  const misreadingKinds = kindsOf([misreading]);
+  const figures = known.flatMap((sentence) => sentence.numbers);
+  return said.numbers.some(
+    (figure) =>
+      misreadingKinds.has(figureKind(figure)) && !claimKinds.has(figureKind(figure)) && !figures.some((other) => sameFigure(figure, other)),
+  );
+}
+
+/**
  * Whether the member's sentence has the words that set a misreading apart from its card's own wordings, or whether
  * nothing but polarity does ("RL removed it in some runs" against "RL removed it in no run").
  */

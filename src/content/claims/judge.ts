@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
-import { checkDetails, makesDetail, setsApart } from './details.js';
+import { checkDetails, givesOtherFigure, makesDetail, setsApart } from './details.js';
 import { loadAntonyms } from './language.js';
 import { negationUnclear, reverses } from './reversal.js';
 import { type Sentence, SentenceReader } from './sentence.js';
@@ -320,7 +320,10 @@ export class ClaimJudge {
     if (said.question && apart !== 'said') return CLAIM;
     if (apart === 'unsaid') return 'abstains';
     if (claim.misreadings[reading.at]?.kind !== 'detail') return made;
-    return makesDetail(said, misreading, card.stated) ? made : CLAIM;
+    if (makesDetail(said, misreading, card.stated)) return made;
+    // The misreadings' notes give the right figures ("The 78% is Claude 3 Opus"): one the member gives is no other.
+    const known = [...card.wordings, ...card.discussed, ...this.notesOf(claim)];
+    return givesOtherFigure(said, misreading, card.stated, known) ? made : CLAIM;
   }
 
   /**
@@ -375,6 +378,10 @@ export class ClaimJudge {
     };
     this.cardSentences.set(claim.id, read);
     return read;
+  }
+
+  private notesOf(claim: Claim): Sentence[] {
+    return claim.misreadings.map((misreading) => this.sentence({ text: misreading.note }));
   }
 
   /** The undated sources are forum threads, videos and posts about the dated works, not works a member would date. */
