@@ -73,6 +73,14 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('reads a question that reverses an opposite misreading as asking about the claim', () => {
+    expect(decide('did faking reasoning go from 12% to 78% under RL?')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      relation: 'same',
+    });
+  });
+
   it('calls a misleading claim with a wrong figure unsupported: its figures are right, its framing is not', () => {
     expect(decide('a follow-up study found 15 of the 25 models fake alignment')).toMatchObject({
       kind: 'verdict',

@@ -64,6 +64,17 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(rose.read('after RL the faking reasoning shrank'), up, rose.opposites)).toBe(true);
   });
 
+  it('reads no antonym in the copula: "differed" against "was" reverses nothing', () => {
+    const gap = read('The compliance gap between training and unmonitored was about 11 points.');
+    expect(reverses(read('compliance differed by about 11 points between training and unmonitored'), gap, reader.opposites)).toBe(false);
+  });
+
+  it('reads the order of a change said with "up to" or "down to" ("from 12% up to 78%" against "down from 78% to 12%")', () => {
+    const raised = read('RL pushed the faking reasoning from 12% up to 78%');
+    expect(reverses(read('rl brought faking reasoning down from 78% to 12%'), raised, reader.opposites)).toBe(true);
+    expect(reverses(read('rl took faking reasoning from about 12% all the way up to 78%'), raised, reader.opposites)).toBe(false);
+  });
+
   it('reads no antonym between two nouns ("3 ingredients right?" against "three parts"), but a pair the tagger half-reads as one', () => {
     const parts = read('the setup had three parts: a conflicting goal, a training cue and a private scratchpad');
     expect(

@@ -265,7 +265,10 @@ export class ClaimJudge {
       // One that compares two things ("Sonnet fakes more than Opus") against a sentence that compares nothing ("Sonnet
       // fakes too") cannot tell which statement the member makes.
       const unclear = negationUnclear(said, read, this.reader.opposites) || (read.comparison === 'than' && said.comparison === 'none');
-      const reading = unclear ? null : reversed ? opposite(hit.claim, made.reading) : made.reading;
+      // An opposite misreading reversed is the claim, whatever the member asks about; any other wording reversed is
+      // the opposite of what it stands for in what they said (a detail they leave out leaves the claim).
+      const base = opposite(hit.claim, wording.reading)?.kind === 'claim' ? wording.reading : made.reading;
+      const reading = unclear ? null : reversed ? opposite(hit.claim, base) : made.reading;
       const key = reading === null ? 'unclear' : readingKey(reading);
       // A wording that matches little of the sentence reads its polarity less surely than one that matches most of it.
       const score = (reversed ? REVERSED_WEIGHT : 1) * wording.score * Math.sqrt(wording.coverage);

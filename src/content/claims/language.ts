@@ -103,9 +103,11 @@ export function sentenceFacts(text: string): SentenceFacts {
   const numbers = [...written, ...entities.filter((entity) => !written.some((figure) => figure.value === entity.value))];
   const questionMark = /\?[\s)]*$/.test(text);
   const question = questionMark || tags[0] === 'AUX' || endsWithTag(tags);
-  const changes = [...text.matchAll(/from\s+(\d+(?:\.\d+)?)\s*%?\s+to\s+(\d+(?:\.\d+)?)/gi)].map(
-    (match) => [Number(match[1]), Number(match[2])] as const,
-  );
+  const changes = [
+    ...text.matchAll(
+      /from\s+(?:about\s+|around\s+|roughly\s+|~)?(\d+(?:\.\d+)?)\s*(?:%|percent)?\s+(?:(?:all\s+the\s+way\s+)?(?:up|down)\s+)?to\s+(?:about\s+|around\s+|roughly\s+|~)?(\d+(?:\.\d+)?)/gi,
+    ),
+  ].map((match) => [Number(match[1]), Number(match[2])] as const);
   const asksFor = ASKS_FOR.test(text) && (questionMark || OPEN_QUESTION_ORDER.test(text));
   // The model lemmatizes a comparative adjective or adverb to its base ("easier" → "easy").
   const comparative = tags.some(
@@ -332,6 +334,9 @@ const EMPTY: ReadonlySet<string> = new Set();
  * members say "harder" where a card says "easier". Two passes: index every synset's words by offset, then resolve
  * each antonym pointer to its target's words.
  */
+/** "be" is a word of many verb synsets ("be" as "equal" ↔ "differ"): a copula reverses nothing a member says. */
+const COPULA = new Set(['be']);
+
 function readAntonyms(): Map<string, Set<string>> {
   const synsets = new Map<string, string[]>();
   const pointers: { from: string; to: string }[] = [];
@@ -356,7 +361,7 @@ function readAntonyms(): Map<string, Set<string>> {
   const table = new Map<string, Set<string>>();
   for (const { from, to } of pointers) {
     for (const word of synsets.get(to) ?? []) {
-      if (from.includes('_') || word.includes('_') || word === '') continue;
+      if (from.includes('_') || word.includes('_') || word === '' || COPULA.has(from) || COPULA.has(word)) continue;
       (table.get(from) ?? table.set(from, new Set()).get(from))?.add(word);
     }
   }
