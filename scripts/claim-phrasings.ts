@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { wordingsOf } from '../src/content/claims/claimIndex.js';
+import { ClaimIndex, wordingsOf } from '../src/content/claims/claimIndex.js';
 import { VOTERS } from '../src/content/claims/judge.js';
 import { Content } from '../src/content/content.js';
 import { sentenceKey } from '../src/content/crossCheck.js';
@@ -51,15 +51,21 @@ function misreadingSaid(probe: Probe): string | undefined {
   return undefined;
 }
 const written = new Set(cardSentences.map(sentenceKey));
+// A probe's typos are corrected against the editors' cards before it becomes a phrasing: kept, a typo would join the
+// cards' vocabulary, and the same slip in a member's question would no longer be corrected before it is read.
+const spelling = new ClaimIndex(base);
+const phrasingOf = new Map(probes.map((probe) => [probe.q, spelling.respelled(probe.q)]));
+const asPhrasing = (probe: Probe) => phrasingOf.get(probe.q) ?? probe.q;
 const candidates = new Map<string, { card: string; of?: string }>();
 for (const probe of probes) {
   const card = probe.card ?? '';
-  const oneVerdict = probe.accept.length === 1 && probe.q.length <= 200 && !written.has(sentenceKey(probe.q));
+  const text = asPhrasing(probe);
+  const oneVerdict = probe.accept.length === 1 && text.length <= 200 && !written.has(sentenceKey(text));
   const of = oneVerdict && probe.kind === 'flip' ? misreadingSaid(probe) : undefined;
-  const saysTheClaim = oneVerdict && probe.kind === 'covered' && probe.accept[0] === verdicts.get(card) && !namesBothSides(probe.q);
+  const saysTheClaim = oneVerdict && probe.kind === 'covered' && probe.accept[0] === verdicts.get(card) && !namesBothSides(text);
   if (!saysTheClaim && of === undefined) continue;
-  written.add(sentenceKey(probe.q));
-  candidates.set(probe.q, { card, of });
+  written.add(sentenceKey(text));
+  candidates.set(text, { card, of });
 }
 
 const alive = new Set(candidates.keys());
@@ -107,9 +113,9 @@ const rightWithout = new Set(probes.filter((probe) => judged(without, probe).ok)
 for (let round = 1; round <= ROUNDS; round++) {
   const content = new Content(withPhrasings(base, phrasings()));
   const blamed = new Set<string>();
-  for (const probe of probes.filter((candidate) => !alive.has(candidate.q))) {
+  for (const probe of probes.filter((candidate) => !alive.has(asPhrasing(candidate)))) {
     const { outcome, ok, wrong } = judged(content, probe);
-    const lost = !ok && rightWithout.has(probe.q) && !candidates.has(probe.q);
+    const lost = !ok && rightWithout.has(probe.q) && !candidates.has(asPhrasing(probe));
     if (wrong || lost) for (const sentence of toBlame(content, probe, wrong ? (outcome?.card ?? null) : null)) blamed.add(sentence);
   }
   for (const example of examples) {

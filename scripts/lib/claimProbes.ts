@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by thirty-three writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by thirty-four writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -57,6 +57,7 @@ export const probeSets = [
   'dev-31',
   'dev-32',
   'dev-33',
+  'dev-34',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ClaimIndex } from '../../src/content/claims/claimIndex.js';
 import { ALTERNATIVES_MAX, ClaimJudge, claimThreshold } from '../../src/content/claims/judge.js';
 import { claimTerms } from '../../src/content/claims/terms.js';
 import { limits } from '../../src/content/limits.js';
@@ -89,6 +90,13 @@ describe('claim search', () => {
 
   it('finds a card through typos', () => {
     expect(answer('did reinforcment lerning raise the faking')).toBe('rl-raised-faking');
+  });
+
+  it('respells a phrasing in place: its slips corrected, its case, figures and punctuation kept', () => {
+    const index = new ClaimIndex(bundle);
+    expect(index.respelled('After RL, 78% of the time the scrathpad had faking reasoning?')).toBe(
+      'After RL, 78% of the time the scratchpad had faking reasoning?',
+    );
   });
 
   it.each(['best pizza near campus', 'who won the champions league final', 'how do I set up a python virtual environment'])(

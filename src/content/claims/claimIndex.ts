@@ -148,16 +148,26 @@ export class ClaimIndex {
    */
   corrected(query: string): string {
     return words(query)
-      .map((word) => {
-        if (word.length < 4 || this.known.has(word) || this.knownStems.has(stemmer(word)) || STOP_WORDS.has(word) || /\d/.test(word))
-          return word;
-        const known = this.fixes.get(word);
-        if (known !== undefined) return known;
-        const fix = this.fixOf(word);
-        this.fixes.set(word, fix);
-        return fix;
-      })
+      .map((word) => this.fixed(word))
       .join(' ');
+  }
+
+  /** `text` as written, with each slip corrected in place: members' phrasings are kept as typed but for their typos. */
+  respelled(text: string): string {
+    return text.replace(/\p{L}+/gu, (word) => {
+      const fixed = this.fixed(word.toLowerCase());
+      return fixed === word.toLowerCase() ? word : fixed;
+    });
+  }
+
+  private fixed(word: string): string {
+    if (word.length < 4 || this.known.has(word) || this.knownStems.has(stemmer(word)) || STOP_WORDS.has(word) || /\d/.test(word))
+      return word;
+    const known = this.fixes.get(word);
+    if (known !== undefined) return known;
+    const fix = this.fixOf(word);
+    this.fixes.set(word, fix);
+    return fix;
   }
 
   /** Two swapped letters are the commonest slip ("teir"), so they win over a one-letter edit ("their"). */
