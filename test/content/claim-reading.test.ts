@@ -296,6 +296,11 @@ describe('the details a member states', () => {
     expect(checkDetails(read('only a few of the scratchpads showed faking reasoning'), twelve, [])).toEqual({ kind: 'agrees' });
     expect(checkDetails(read('about a quarter of the scratchpads showed faking'), twelve, [])).toMatchObject({ kind: 'differs' });
     expect(checkDetails(read('about one in ten scratchpads showed faking'), twelve, [])).toEqual({ kind: 'agrees' });
+    const fiveOf25 = [read('a follow-up found that 5 of the 25 models fake alignment')];
+    expect(checkDetails(read('the follow-up found most of the 25 models faking alignment'), fiveOf25, [])).toMatchObject({
+      kind: 'differs',
+      reported: '5 of 25',
+    });
   });
 
   it('names a model the card never mentions as a different one', () => {

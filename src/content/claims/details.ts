@@ -158,10 +158,17 @@ const QUANTITIES: readonly { readonly pattern: RegExp; readonly from: number; re
 function quantityApart(said: Sentence, stated: readonly Sentence[]): DetailCheck | undefined {
   const quantity = QUANTITIES.find(({ pattern }) => pattern.test(said.text));
   const percents = stated.flatMap((sentence) => sentence.numbers).filter((known) => known.percent);
-  const [reported] = percents;
-  if (!quantity || said.numbers.length > 0 || reported === undefined) return undefined;
-  if (percents.some(({ value }) => value >= quantity.from && value <= quantity.to)) return undefined;
-  return { kind: 'differs', detail: 'figure', said: `"${quantity.pattern.exec(said.text)?.[0].trim()}"`, reported: shown(reported) };
+  // A count of a whole is a share too: "5 of the 25 models" is 20%.
+  const shares = [
+    ...percents.map((figure) => ({ value: figure.value, shown: shown(figure) })),
+    ...stated
+      .flatMap((sentence) => sentence.parts)
+      .map(({ part, whole }) => ({ value: (100 * part) / whole, shown: `${part} of ${whole}` })),
+  ];
+  const [reported] = shares;
+  if (!quantity || said.numbers.some((figure) => figure.percent) || reported === undefined) return undefined;
+  if (shares.some(({ value }) => value >= quantity.from && value <= quantity.to)) return undefined;
+  return { kind: 'differs', detail: 'figure', said: `"${quantity.pattern.exec(said.text)?.[0].trim()}"`, reported: reported.shown };
 }
 
 /**
