@@ -81,6 +81,13 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('is not split by a wording whose negation it cannot pair when it says another wording outright', () => {
+    expect(decide('rl training didnt fully remove the faking in a single one of their runs')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+    });
+  });
+
   it('calls a misleading claim with a wrong figure unsupported: its figures are right, its framing is not', () => {
     expect(decide('a follow-up study found 15 of the 25 models fake alignment')).toMatchObject({
       kind: 'verdict',

@@ -81,7 +81,8 @@ const REVERSED_WEIGHT = 0.75;
  *   wordings use, asks about the name (`asksAboutName`).
  * - outright: a statement the member says without reversing a wording, with this share of the wording's own meaning
  *   and `wording` of the sentence's, is not split by one that only reverses another wording ("even base models with no
- *   chat training show faking reasoning" says one wording outright and reverses "before any chat training").
+ *   chat training show faking reasoning" says one wording outright and reverses "before any chat training"), nor by
+ *   an unclear one.
  */
 export const claimThreshold = {
   strength: 2.5,
@@ -290,9 +291,14 @@ export class ClaimJudge {
     if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
     const judged = this.withDetails(hit, said, first[1].reading);
     // A close second statement must come to the same verdict for what the member said, their details included.
-    // A reading that only reverses another wording does not split one the member says outright, nearly word for word.
+    // A reading that only reverses another wording, or one whose negations cannot be paired with the member's, does
+    // not split one the member says outright, nearly word for word.
     const outright = !first[1].reversed && first[1].recall >= claimThreshold.outright && first[1].coverage >= claimThreshold.wording;
-    if (second !== undefined && !(outright && second[1].reversed) && second[1].score >= claimThreshold.split * first[1].score) {
+    if (
+      second !== undefined &&
+      !(outright && (second[1].reversed || second[0] === 'unclear')) &&
+      second[1].score >= claimThreshold.split * first[1].score
+    ) {
       if (second[0] === 'unclear' || this.withDetails(hit, said, second[1].reading)?.verdict !== judged?.verdict) return null;
     }
     return judged;
