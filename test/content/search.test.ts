@@ -25,6 +25,11 @@ const answer = (text: string) => {
 };
 
 describe('claim terms', () => {
+  it('folds irregular verb forms the stemmer leaves apart ("wrote", "written" → write)', () => {
+    const sorted = (text: string) => claimTerms(text).sort();
+    expect(sorted('the documents were written by a model')).toEqual(sorted('a model wrote the documents'));
+  });
+
   it('stems words and drops stop words', () => {
     expect(claimTerms('The model was training')).toEqual(claimTerms('models trained'));
     expect(claimTerms('is it the')).toEqual([]);
