@@ -99,8 +99,8 @@ describe('claim search', () => {
 
   it('respells a phrasing in place: its slips corrected, its case, figures and punctuation kept', () => {
     const index = new ClaimIndex(bundle);
-    expect(index.respelled('After RL, 78% of the time the scrathpad had faking reasoning?')).toBe(
-      'After RL, 78% of the time the scratchpad had faking reasoning?',
+    expect(index.respelled('After RL, 78% of the time the scrathpad had faking reasoning on qwen3-8b?')).toBe(
+      'After RL, 78% of the time the scratchpad had faking reasoning on qwen3-8b?',
     );
   });
 

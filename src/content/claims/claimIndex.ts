@@ -152,9 +152,12 @@ export class ClaimIndex {
       .join(' ');
   }
 
-  /** `text` as written, with each slip corrected in place: members' phrasings are kept as typed but for their typos. */
+  /**
+   * `text` as written, with each slip corrected in place: members' phrasings are kept as typed but for their typos. A
+   * word with a digit is a name or figure ("qwen3-8b"), never a slip.
+   */
   respelled(text: string): string {
-    return text.replace(/\p{L}+/gu, (word) => {
+    return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
       const fixed = this.fixed(word.toLowerCase());
       return fixed === word.toLowerCase() ? word : fixed;
     });
