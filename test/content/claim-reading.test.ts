@@ -64,6 +64,13 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(rose.read('after RL the faking reasoning shrank'), up, rose.opposites)).toBe(true);
   });
 
+  it('reads a comparison that puts the two sides of an opposite the other way round as reversed', () => {
+    const more = read('Opus complied with harmful requests more on the free tier than on the paid tier');
+    expect(reverses(read('opus complied more on the paid tier than on the free tier'), more, reader.opposites)).toBe(true);
+    expect(reverses(read('opus complied less on the paid tier than on the free tier'), more, reader.opposites)).toBe(false);
+    expect(reverses(read('opus complied less on the free tier than on the paid tier'), more, reader.opposites)).toBe(true);
+  });
+
   it('reads no antonym in the copula: "differed" against "was" reverses nothing', () => {
     const gap = read('The compliance gap between training and unmonitored was about 11 points.');
     expect(reverses(read('compliance differed by about 11 points between training and unmonitored'), gap, reader.opposites)).toBe(false);

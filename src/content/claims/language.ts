@@ -277,6 +277,8 @@ const ALIKE = /\b(?:the same|identical(?:ly)?|no (?:real )?difference|equally|un
 
 /** "than" that compares, not the one of "other than" or "rather than". */
 const THAN = String.raw`(?<!\b(?:other|rather)\s+)\bthan\b`;
+/** Where a comparison's second side begins, for which thing it puts first. */
+export const COMPARED_WITH = new RegExp(THAN, 'i');
 const MORE_OR_LESS = 'more|less|fewer';
 const COMPARES_TWO = new RegExp(String.raw`\b(?:${MORE_OR_LESS}|\w{2,}er)\s+(?:[\w.%-]+\s+){0,5}?${THAN}`, 'i');
 const DEGREE = new RegExp(

@@ -1,5 +1,6 @@
-import { antonymsOf } from './language.js';
+import { antonymsOf, COMPARED_WITH } from './language.js';
 import { containsRun, type Negation, type Phrase, type Sentence, says } from './sentence.js';
+import { claimTerms } from './terms.js';
 
 /** Whether what a member said reverses one wording of a claim: negations, antonyms and the domain's opposites. */
 
@@ -37,7 +38,7 @@ export function reverses(said: Sentence, wording: Sentence, opposites: Opposites
   const swapped = opposites.filter(
     ([a, b]) => !antonymsOf(a.word).has(b.word) && (swaps(said, wording, a, b) || swaps(said, wording, b, a)),
   ).length;
-  return (negation + antonyms + swapped) % 2 === 1;
+  return (negation + antonyms + swapped + mirrored(said, wording, opposites)) % 2 === 1;
 }
 
 /**
@@ -102,6 +103,29 @@ export function negationUnclear(said: Sentence, wording: Sentence, opposites: Op
   const partly = (sentence: Sentence, other: Sentence) =>
     sentence.negations.some((scope) => bearingOf(scope, other, opposites) === 'partly');
   return partly(said, wording) || partly(wording, said);
+}
+
+/**
+ * The domain opposites two comparisons put on different sides of "than": "complied less in training than when nobody
+ * was watching" against "complied more when unmonitored than in training" puts the free tier first where the other
+ * puts the paid tier first (with "less" against "more", the two say the same).
+ */
+function mirrored(said: Sentence, wording: Sentence, opposites: Opposites): number {
+  if (said.comparison !== 'than' || wording.comparison !== 'than') return 0;
+  return opposites.filter((pair) => {
+    const first = [firstCompared(said, pair), firstCompared(wording, pair)];
+    return first[0] !== undefined && first[1] !== undefined && first[0] !== first[1];
+  }).length;
+}
+
+/** Which side of a domain opposite a comparison names before "than", with the other after it. */
+function firstCompared(sentence: Sentence, [a, b]: readonly [Phrase, Phrase]): Phrase | undefined {
+  const at = sentence.text.search(COMPARED_WITH);
+  if (at < 0) return undefined;
+  const [before, after] = [claimTerms(sentence.text.slice(0, at)), claimTerms(sentence.text.slice(at))];
+  if (containsRun(before, a.terms) && containsRun(after, b.terms)) return a;
+  if (containsRun(before, b.terms) && containsRun(after, a.terms)) return b;
+  return undefined;
 }
 
 const swaps = (said: Sentence, wording: Sentence, a: Phrase, b: Phrase) =>
