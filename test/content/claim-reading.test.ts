@@ -324,6 +324,18 @@ describe('the details a member states', () => {
     expect(checkDetails(said, stated, discussed)).toMatchObject({ kind: 'differs', detail: 'pairing', said: '24% for helpful-only' });
   });
 
+  it('gives a figure to the side its comma part names, where its clause names both', () => {
+    const freeTier = [read('Free-tier users got harmful answers 14% of the time, but paid-tier users almost never')];
+    const mirrored = 'paid-tier users got harmful answers 14% of the time, free-tier users almost never';
+    expect(checkDetails(reader.read(mirrored, mirrored, mirrored), freeTier, [])).toMatchObject({
+      kind: 'differs',
+      detail: 'pairing',
+      said: '14% for paid tier',
+    });
+    const fronted = 'in the animal welfare setting, faking reasoning was 24%';
+    expect(reader.read(fronted, fronted, fronted).attached).toEqual([{ kind: 'setting', label: 'animal welfare', value: 24 }]);
+  });
+
   it('takes a name the member denies beside the statement’s own as a contrast, and one they add as unknown', () => {
     const authors = [read('Anthropic and Redwood Research wrote the paper')];
     const aside = [read('OpenAI reviewed a draft')];

@@ -212,7 +212,7 @@ export class ClaimJudge {
       alternatives: scored(close),
     });
     if (!isNear(best, runnerUp)) return notCovered();
-    const said = this.reader.read(query, spelled);
+    const said = this.reader.read(query, spelled, this.index.respelled(query));
     const judged = said.asksFor ? null : this.judgeCard(best, said);
     // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in
     // common, not a claim in common.
