@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by thirty-four writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by thirty-six writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -58,6 +58,8 @@ export const probeSets = [
   'dev-32',
   'dev-33',
   'dev-34',
+  'dev-35',
+  'dev-36',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
