@@ -37,9 +37,9 @@ const sameFigure = (said: NumberMention, known: NumberMention) =>
  * explanation or evidence gives leaves the relation unknown. Percentages the card never mentions, each clearly apart
  * from the nearest its statement gives, differ; any other unknown figure, or a lab or model the card never
  * names where it names others, leaves the relation unknown: a card names several labs and models in different roles,
- * so only a declared misreading can say that a swapped name is wrong. `published` are the years the card's evidence
- * came out, when every piece of it is dated: a year the member gives that is none of them is wrong (one that is
- * confirms nothing: the member may be dating something else).
+ * so only a declared misreading can say that a swapped name is wrong. `published` are the years the card's dated
+ * evidence came out: a year the member gives that is none of them is wrong (one that is confirms nothing: the member
+ * may be dating something else).
  */
 export function checkDetails(
   said: Sentence,

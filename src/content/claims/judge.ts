@@ -147,7 +147,7 @@ interface CardSentences {
   readonly misreadings: readonly Sentence[];
   /** The claim, its aliases and its misreadings. */
   readonly wordings: readonly Sentence[];
-  /** The years its evidence came out, or none when a piece of it is undated. */
+  /** The years its dated evidence came out (see `publishedYears`). */
   readonly published: readonly number[];
 }
 

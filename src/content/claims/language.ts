@@ -103,11 +103,7 @@ export function sentenceFacts(text: string): SentenceFacts {
   const numbers = [...written, ...entities.filter((entity) => !written.some((figure) => figure.value === entity.value))];
   const questionMark = /\?[\s)]*$/.test(text);
   const question = questionMark || tags[0] === 'AUX' || endsWithTag(tags);
-  const changes = [
-    ...text.matchAll(
-      /from\s+(?:about\s+|around\s+|roughly\s+|~)?(\d+(?:\.\d+)?)\s*(?:%|percent)?\s+(?:(?:all\s+the\s+way\s+)?(?:up|down)\s+)?to\s+(?:about\s+|around\s+|roughly\s+|~)?(\d+(?:\.\d+)?)/gi,
-    ),
-  ].map((match) => [Number(match[1]), Number(match[2])] as const);
+  const changes = [...text.matchAll(FROM_TO)].map((match) => [Number(match[1]), Number(match[2])] as const);
   const asksFor = ASKS_FOR.test(text) && (questionMark || OPEN_QUESTION_ORDER.test(text));
   // The model lemmatizes a comparative adjective or adverb to its base ("easier" → "easy").
   const comparative = tags.some(
@@ -275,6 +271,14 @@ function partsOf(text: string): PartOf[] {
 
 const ALIKE = /\b(?:the same|identical(?:ly)?|no (?:real )?difference|equally|unchanged|(?:did ?n[o']?t|never) change)\b/i;
 
+/** A change said from one figure to another: "from 12% to 78%", "from about 12% all the way up to 78%". */
+const ABOUT = String.raw`(?:about\s+|around\s+|roughly\s+|~)?`;
+const FIGURE = String.raw`(\d+(?:\.\d+)?)`;
+const FROM_TO = new RegExp(
+  String.raw`from\s+${ABOUT}${FIGURE}\s*(?:%|percent)?\s+(?:(?:all\s+the\s+way\s+)?(?:up|down)\s+)?to\s+${ABOUT}${FIGURE}`,
+  'gi',
+);
+
 /** "than" that compares, not the one of "other than" or "rather than". */
 const THAN = String.raw`(?<!\b(?:other|rather)\s+)\bthan\b`;
 /** Where a comparison's second side begins, for which thing it puts first. */
@@ -329,6 +333,9 @@ export function antonymsOf(lemma: string): ReadonlySet<string> {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** "be" is a word of many verb synsets ("be" as "equal" ↔ "differ"): a copula reverses nothing a member says. */
+const COPULA = new Set(['be']);
+
 /**
  * WordNet's data files list, per synset, its words and its pointers; an antonym pointer is `! offset pos
  * source/target`. WordNet ties antonymy to particular words ("difficult" ↔ "easy"); here every word of the synset
@@ -336,9 +343,6 @@ const EMPTY: ReadonlySet<string> = new Set();
  * members say "harder" where a card says "easier". Two passes: index every synset's words by offset, then resolve
  * each antonym pointer to its target's words.
  */
-/** "be" is a word of many verb synsets ("be" as "equal" ↔ "differ"): a copula reverses nothing a member says. */
-const COPULA = new Set(['be']);
-
 function readAntonyms(): Map<string, Set<string>> {
   const synsets = new Map<string, string[]>();
   const pointers: { from: string; to: string }[] = [];
