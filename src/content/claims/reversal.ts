@@ -1,6 +1,5 @@
-import { antonymsOf, COMPARED_WITH } from './language.js';
+import { antonymsOf } from './language.js';
 import { containsRun, type Negation, type Phrase, type Sentence, says } from './sentence.js';
-import { claimTerms } from './terms.js';
 
 /** Whether what a member said reverses one wording of a claim: negations, antonyms and the domain's opposites. */
 
@@ -111,7 +110,7 @@ export function negationUnclear(said: Sentence, wording: Sentence, opposites: Op
  * puts the paid tier first (with "less" against "more", the two say the same).
  */
 function mirrored(said: Sentence, wording: Sentence, opposites: Opposites): number {
-  if (said.comparison !== 'than' || wording.comparison !== 'than') return 0;
+  if (said.compared === null || wording.compared === null) return 0;
   return opposites.filter((pair) => {
     const first = [firstCompared(said, pair), firstCompared(wording, pair)];
     return first[0] !== undefined && first[1] !== undefined && first[0] !== first[1];
@@ -119,10 +118,9 @@ function mirrored(said: Sentence, wording: Sentence, opposites: Opposites): numb
 }
 
 /** Which side of a domain opposite a comparison names before "than", with the other after it. */
-function firstCompared(sentence: Sentence, [a, b]: readonly [Phrase, Phrase]): Phrase | undefined {
-  const at = sentence.text.search(COMPARED_WITH);
-  if (at < 0) return undefined;
-  const [before, after] = [claimTerms(sentence.text.slice(0, at)), claimTerms(sentence.text.slice(at))];
+function firstCompared({ compared }: Sentence, [a, b]: readonly [Phrase, Phrase]): Phrase | undefined {
+  if (compared === null) return undefined;
+  const [before, after] = compared;
   if (containsRun(before, a.terms) && containsRun(after, b.terms)) return a;
   if (containsRun(before, b.terms) && containsRun(after, a.terms)) return b;
   return undefined;

@@ -1,5 +1,5 @@
 import type { ClaimWords } from '../schema.js';
-import { type NegationScope, type NumberMention, type SentenceFacts, sentenceFacts } from './language.js';
+import { COMPARED_WITH, type NegationScope, type NumberMention, type SentenceFacts, sentenceFacts } from './language.js';
 import { claimTerms, negatedSynonyms, readTerms, spellOut } from './terms.js';
 
 /**
@@ -20,6 +20,8 @@ export interface Sentence {
   readonly question: boolean;
   readonly asksFor: boolean;
   readonly comparison: SentenceFacts['comparison'];
+  /** A comparison's search terms before "than" and from it on ("more in training | than unmonitored"); else null. */
+  readonly compared: readonly [readonly string[], readonly string[]] | null;
   readonly settled: boolean;
   readonly alike: boolean;
   readonly parts: SentenceFacts['parts'];
@@ -125,6 +127,7 @@ export class SentenceReader {
       question: facts.question,
       asksFor: facts.asksFor,
       comparison: facts.comparison,
+      compared: facts.comparison === 'than' ? comparedSides(text) : null,
       settled: facts.settled,
       alike: facts.alike,
       parts: facts.parts,
@@ -147,12 +150,14 @@ export class SentenceReader {
       .split(CLAUSE_BREAK)
       .flatMap((clause) => {
         if (/\bbetween\b/i.test(clause)) return [];
-        const inClause = this.onlyLabels(claimTerms(clause));
+        const clauseTerms = claimTerms(clause);
+        const inClause = this.onlyLabels(clauseTerms);
+        const parts = clause.split(/,\s/);
         // A comma part that names one of a kind the clause names two of takes its own ("paid users 14% of the time,
         // free users almost never"); one that names none takes the clause's ("in the animal welfare run, … 78%").
-        return clause.split(/,\s/).flatMap((part) => {
-          const terms = claimTerms(part);
-          const own = this.onlyLabels(terms);
+        return parts.flatMap((part) => {
+          const terms = parts.length === 1 ? clauseTerms : claimTerms(part);
+          const own = parts.length === 1 ? inClause : this.onlyLabels(terms);
           const kinds = new Set([...inClause, ...own].map(({ kind }) => kind));
           const labels = [...kinds].flatMap(
             (kind) => own.find((label) => label.kind === kind) ?? inClause.find((label) => label.kind === kind) ?? [],
@@ -171,6 +176,11 @@ export class SentenceReader {
       return ofKind.size === 1 ? [{ kind, label: [...ofKind][0] ?? '' }] : [];
     });
   }
+}
+
+function comparedSides(text: string): [string[], string[]] | null {
+  const at = text.search(COMPARED_WITH);
+  return at < 0 ? null : [claimTerms(text.slice(0, at)), claimTerms(text.slice(at))];
 }
 
 /** Whether the text names it as written (the pattern is global, so it is tested from the start). */
