@@ -182,6 +182,15 @@ describe('questions', () => {
     expect(read('when did the sleeper agents paper come out?').asksFor).toBe(true);
     expect(read('when it thought it was being trained, claude complied more').asksFor).toBe(false);
   });
+
+  it('reads a statement with a question mark as stating what it asks about, negations included', () => {
+    expect(read("didn't RL remove the faking?").question).toBe(true);
+    expect(read('wait, was it opus that faked?').question).toBe(true);
+    expect(read("it faked alignment, wasn't it").question).toBe(true);
+    const statedAsking = read('so removing the scratchpad made no difference to the gap?');
+    expect(statedAsking.question).toBe(false);
+    expect(statedAsking.negations).toHaveLength(1);
+  });
 });
 
 describe('comparisons', () => {
@@ -271,6 +280,16 @@ describe('the details a member states', () => {
     expect(checkDetails(read('they fine-tuned on 30k synthetic docs'), docs, epochs)).toEqual({ kind: 'agrees' });
   });
 
+  it('reads a percentage written in words ("eleven percent", "seventy-eight percent")', () => {
+    expect(read('the gap was eleven percent').numbers).toMatchObject([{ value: 11, percent: true }]);
+    expect(read('faking reasoning hit seventy-eight percent').numbers).toMatchObject([{ value: 78, percent: true }]);
+    const twelve = [read('faking reasoning showed up in 12% of training scratchpads')];
+    expect(checkDetails(read('faking reasoning showed up in forty percent of training scratchpads'), twelve, [])).toMatchObject({
+      kind: 'differs',
+      reported: '12%',
+    });
+  });
+
   it('sees several figures the card never mentions as wrong only when each is clearly apart from the statement’s', () => {
     const range = [read('across the setups faking reasoning ranged from 7% to 24%')];
     expect(checkDetails(read('faking reasoning ranged from 40% to 80% across setups'), range, [])).toMatchObject({
@@ -303,6 +322,12 @@ describe('the details a member states', () => {
     expect(checkDetails(read('only a few of the scratchpads showed faking reasoning'), twelve, [])).toEqual({ kind: 'agrees' });
     expect(checkDetails(read('about a quarter of the scratchpads showed faking'), twelve, [])).toMatchObject({ kind: 'differs' });
     expect(checkDetails(read('about one in ten scratchpads showed faking'), twelve, [])).toEqual({ kind: 'agrees' });
+    expect(checkDetails(read('roughly one case in eight showed faking'), twelve, [])).toEqual({ kind: 'agrees' });
+    expect(checkDetails(read('faking showed up in three out of every four scratchpads'), twelve, [])).toMatchObject({
+      kind: 'differs',
+      said: '"three out of every four"',
+    });
+    expect(checkDetails(read('about a fifth of the scratchpads showed faking'), twelve, [])).toMatchObject({ kind: 'differs' });
     const fiveOf25 = [read('a follow-up found that 5 of the 25 models fake alignment')];
     expect(checkDetails(read('the follow-up found most of the 25 models faking alignment'), fiveOf25, [])).toMatchObject({
       kind: 'differs',

@@ -147,8 +147,34 @@ const QUANTITIES: readonly { readonly pattern: RegExp; readonly from: number; re
   { pattern: /\b(?:a|one) third of\b/i, from: 26, to: 40 },
   { pattern: /\btwo thirds of\b/i, from: 60, to: 73 },
   { pattern: /\bthree quarters of\b/i, from: 68, to: 82 },
-  { pattern: /\b(?:a|one) tenth of\b|\bone in ten\b/i, from: 5, to: 15 },
+  { pattern: /\b(?:a|one) fifth of\b/i, from: 14, to: 26 },
+  { pattern: /\b(?:an|one) eighth of\b/i, from: 8, to: 17 },
+  { pattern: /\b(?:a|one) tenth of\b/i, from: 5, to: 15 },
 ];
+
+const SMALL_NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** "one in ten", "one case in eight", "three out of every four": a share as a ratio of small numbers. */
+const RATIO = new RegExp(
+  String.raw`\b(${SMALL_NUMBERS.join('|')}|\d)\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(${SMALL_NUMBERS.join('|')}|20|twenty|\d)\b`,
+  'i',
+);
+/** A ratio said in words is a rough share: "one in ten" allows 6% to 15%. */
+const RATIO_SPREAD = { below: 0.6, above: 1.5 };
+
+const smallNumber = (word: string) =>
+  /^\d+$/.test(word) ? Number(word) : word.toLowerCase() === 'twenty' ? 20 : SMALL_NUMBERS.indexOf(word.toLowerCase()) + 1;
+
+/** The share a member says in words, and the percentages it allows. */
+function quantityIn(text: string): { said: string; from: number; to: number } | undefined {
+  const ratio = RATIO.exec(text);
+  const [part, whole] = ratio ? [smallNumber(ratio[1] ?? ''), smallNumber(ratio[2] ?? '')] : [0, 0];
+  if (ratio && part > 0 && part < whole) {
+    const share = (100 * part) / whole;
+    return { said: ratio[0], from: share * RATIO_SPREAD.below, to: Math.min(100, share * RATIO_SPREAD.above) };
+  }
+  const quantity = QUANTITIES.find(({ pattern }) => pattern.test(text));
+  return quantity && { said: quantity.pattern.exec(text)?.[0].trim() ?? '', from: quantity.from, to: quantity.to };
+}
 
 /**
  * A share said in words against the one the claim states as a figure: "most of the scratchpads" where the claim
@@ -156,7 +182,7 @@ const QUANTITIES: readonly { readonly pattern: RegExp; readonly from: number; re
  * what the words allow.
  */
 function quantityApart(said: Sentence, stated: readonly Sentence[]): DetailCheck | undefined {
-  const quantity = QUANTITIES.find(({ pattern }) => pattern.test(said.text));
+  const quantity = quantityIn(said.text);
   const percents = stated.flatMap((sentence) => sentence.numbers).filter((known) => known.percent);
   // A count of a whole is a share too: "5 of the 25 models" is 20%.
   const shares = [
@@ -168,7 +194,7 @@ function quantityApart(said: Sentence, stated: readonly Sentence[]): DetailCheck
   const [reported] = shares;
   if (!quantity || said.numbers.some((figure) => figure.percent) || reported === undefined) return undefined;
   if (shares.some(({ value }) => value >= quantity.from && value <= quantity.to)) return undefined;
-  return { kind: 'differs', detail: 'figure', said: `"${quantity.pattern.exec(said.text)?.[0].trim()}"`, reported: reported.shown };
+  return { kind: 'differs', detail: 'figure', said: `"${quantity.said}"`, reported: reported.shown };
 }
 
 /**

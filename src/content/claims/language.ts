@@ -41,7 +41,10 @@ export interface SentenceFacts {
   readonly numbers: readonly NumberMention[];
   /** Changes it states as "from X to Y", in that order. */
   readonly changes: readonly (readonly [number, number])[];
-  /** Whether it asks rather than asserts ("did RL remove it?"): a question is about a claim, it reverses none. */
+  /**
+   * Whether it asks rather than asserts ("did RL remove it?"): a question is about a claim, it reverses none. A statement
+   * with a question mark ("so RL removed it?") is not one: it asks whether what it states holds, so it is read as stated.
+   */
   readonly question: boolean;
   /**
    * Whether it asks for something rather than whether something holds ("who founded Redwood?", "what is a token?"):
@@ -96,13 +99,17 @@ export function sentenceFacts(text: string): SentenceFacts {
   const scales = scalesIn(text);
   const entities = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
     const digits = /\d+(?:[.,]\d+)?/.exec(value)?.[0];
-    if (!NUMBER_ENTITIES.has(type) || digits === undefined) return [];
     const percent = type === 'PERCENT' || /percent|%|points?/i.test(value);
+    if (!NUMBER_ENTITIES.has(type)) return [];
+    if (digits === undefined) {
+      const inWords = percent ? numberInWords(value.replace(/\s*(?:percent|per cent|%|points?)\s*$/i, '')) : undefined;
+      return inWords === undefined ? [] : [{ value: inWords, percent, text: value }];
+    }
     return [{ value: Number(digits.replace(',', '.')) * (percent ? 1 : (scales.get(digits) ?? 1)), percent, text: value }];
   });
   const numbers = [...written, ...entities.filter((entity) => !written.some((figure) => figure.value === entity.value))];
   const questionMark = /\?[\s)]*$/.test(text);
-  const question = questionMark || tags[0] === 'AUX' || endsWithTag(tags);
+  const question = (questionMark && ASKING_ORDER.test(text)) || tags[0] === 'AUX' || endsWithTag(tags);
   const changes = [...text.matchAll(FROM_TO)].map((match) => [Number(match[1]), Number(match[2])] as const);
   const asksFor = ASKS_FOR.test(text) && (questionMark || OPEN_QUESTION_ORDER.test(text));
   // The model lemmatizes a comparative adjective or adverb to its base ("easier" → "easy").
@@ -256,6 +263,36 @@ const WORD_COUNTS: Readonly<Record<string, number>> = {
   nine: 9,
   ten: 10,
 };
+const TENS: Readonly<Record<string, number>> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const TEENS = ['eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+
+/**
+ * A percentage written in words ("eleven percent", "seventy-eight percent"), 0 to 100. Written by hand: the packages
+ * that parse number words are unmaintained, and a percentage needs only the tens and units.
+ */
+function numberInWords(text: string): number | undefined {
+  const [first = '', second, ...rest] = text
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((word) => word !== 'and');
+  if (rest.length > 0) return undefined;
+  if ((first === 'a' || first === 'one') && second === 'hundred') return 100;
+  const units = (word: string | undefined) => (word === undefined ? undefined : WORD_COUNTS[word]);
+  if (second === undefined) return units(first) ?? (TEENS.includes(first) ? 11 + TEENS.indexOf(first) : TENS[first]);
+  const tens = TENS[first];
+  const unit = units(second);
+  return tens !== undefined && unit !== undefined && unit > 0 && unit < 10 ? tens + unit : undefined;
+}
+
 /** "5 out of 25", "five of the 25", "every one of the 25", "all 25", "none of the 25". */
 const PART_OF =
   /\b(\d+|every(?: single)? one|all|none|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+)?of\s+(?:the\s+|those\s+)?(\d+)\b|\ball\s+(?:of\s+)?(?:the\s+)?(\d+)\b/gi;
@@ -302,6 +339,15 @@ const QUESTION_WORDS = 'what|which|why|where|when|how';
 /** An open question, after any opener; not one that asks for a figure ("how often", "what percentage"). */
 const ASKS_FOR = new RegExp(
   `${OPENERS}(?:who|${QUESTION_WORDS})\\b(?!\\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?)))`,
+  'i',
+);
+
+/**
+ * A question's word order: an auxiliary or a question word first, after any opener ("wait, did opus…?"). A statement
+ * with a question mark ("so removing the scratchpad made no difference?") asks whether what it states is so.
+ */
+const ASKING_ORDER = new RegExp(
+  `${OPENERS}(?:who|${QUESTION_WORDS}|is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)(?:n'?t)?\\b`,
   'i',
 );
 
