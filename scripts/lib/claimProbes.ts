@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by thirty-six writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by thirty-seven writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -60,6 +60,7 @@ export const probeSets = [
   'dev-34',
   'dev-35',
   'dev-36',
+  'dev-37',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
