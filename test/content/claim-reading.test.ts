@@ -181,6 +181,8 @@ describe('questions', () => {
     expect(read('did claude fake alignment?').asksFor).toBe(false);
     expect(read('when did the sleeper agents paper come out?').asksFor).toBe(true);
     expect(read('when it thought it was being trained, claude complied more').asksFor).toBe(false);
+    expect(read('when they did RL to make it comply, faking went up to 78%?').asksFor).toBe(false);
+    expect(read('so when did redwood start working with anthropic?').asksFor).toBe(true);
   });
 
   it('reads a statement with a question mark as stating what it asks about, negations included', () => {

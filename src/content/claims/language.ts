@@ -111,7 +111,7 @@ export function sentenceFacts(text: string): SentenceFacts {
   const questionMark = /\?[\s)]*$/.test(text);
   const question = (questionMark && ASKING_ORDER.test(text)) || tags[0] === 'AUX' || endsWithTag(tags);
   const changes = [...text.matchAll(FROM_TO)].map((match) => [Number(match[1]), Number(match[2])] as const);
-  const asksFor = ASKS_FOR.test(text) && (questionMark || OPEN_QUESTION_ORDER.test(text));
+  const asksFor = ASKS_FOR.test(text) && (questionMark || OPEN_QUESTION_ORDER.test(text)) && !WHEN_CLAUSE_FIRST.test(text);
   // The model lemmatizes a comparative adjective or adverb to its base ("easier" → "easy").
   const comparative = tags.some(
     (tag, at) => ['ADJ', 'ADV'].includes(tag) && /er$/.test(normals[at] ?? '') && lemmaList[at] !== normals[at],
@@ -346,10 +346,14 @@ const ASKS_FOR = new RegExp(
  * A question's word order: an auxiliary or a question word first, after any opener ("wait, did opus…?"). A statement
  * with a question mark ("so removing the scratchpad made no difference?") asks whether what it states is so.
  */
+const AUXILIARIES = 'is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must';
 const ASKING_ORDER = new RegExp(
-  `${OPENERS}(?:who|${QUESTION_WORDS}|is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)(?:n'?t)?\\b`,
+  `${OPENERS}(?:who|${QUESTION_WORDS}|${AUXILIARIES})(?:n'?t)?\\b`,
   'i',
 );
+
+/** "When they did RL, faking went up to 78%?": a sentence that opens with a when-clause asks for no time. */
+const WHEN_CLAUSE_FIRST = new RegExp(`${OPENERS}when\\W+(?!(?:${AUXILIARIES})\\b)`, 'i');
 
 /** Question word order without a question mark ("what is a token"); not "what claude protected was…". */
 const OPEN_QUESTION_ORDER = new RegExp(
