@@ -149,6 +149,14 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(denied, released, reader.opposites)).toBe(true);
   });
 
+  it('pairs off one denial on each side that touch each other, even in other words', () => {
+    const wording = read("opus's compliance gap isn't explained by goal guarding at all");
+    const said = read("opus's compliance gap has nothing to do with protecting its goals");
+    expect(negationUnclear(said, wording, reader.opposites)).toBe(false);
+    expect(reverses(said, wording, reader.opposites)).toBe(false);
+    expect(reverses(read("opus's compliance gap is explained by goal guarding"), wording, reader.opposites)).toBe(true);
+  });
+
   it('calls the relation unclear when a negation shares only a few of its words with the other sentence', () => {
     const wording = read("Bengio being an external reviewer doesn't mean he endorsed the conclusions");
     expect(negationUnclear(read('the external reviewers signed off on all the conclusions'), wording, reader.opposites)).toBe(true);
