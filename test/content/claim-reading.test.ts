@@ -329,6 +329,8 @@ describe('the details a member states', () => {
       reported: '12%',
     });
     expect(checkDetails(read('the vast majority of scratchpads showed faking reasoning'), twelve, [])).toMatchObject({ kind: 'differs' });
+    expect(checkDetails(read('most training scratchpads showed faking reasoning'), twelve, [])).toMatchObject({ kind: 'differs' });
+    expect(checkDetails(read('faking reasoning was the most common pattern in 12% of them'), twelve, [])).toEqual({ kind: 'agrees' });
     expect(checkDetails(read('only a few of the scratchpads showed faking reasoning'), twelve, [])).toEqual({ kind: 'agrees' });
     expect(checkDetails(read('about a quarter of the scratchpads showed faking'), twelve, [])).toMatchObject({ kind: 'differs' });
     expect(checkDetails(read('about one in ten scratchpads showed faking'), twelve, [])).toEqual({ kind: 'agrees' });

@@ -139,7 +139,12 @@ function shareApart(said: Sentence, stated: readonly Sentence[]): DetailCheck | 
 
 /** Share words that say how many, and the percentages they allow ("most of" is over half, "half of" about half). */
 const QUANTITIES: readonly { readonly pattern: RegExp; readonly from: number; readonly to: number }[] = [
-  { pattern: /\b(?:most|(?:the|a) (?:(?:large|vast|great|clear|overwhelming) )?majority) of\b|\bmostly\b/i, from: 50, to: 100 },
+  {
+    pattern:
+      /\b(?:most|(?:the|a) (?:(?:large|vast|great|clear|overwhelming) )?majority) of\b|\bmostly\b|(?<!\b(?:the|at)\s+)\bmost\s+(?!(?:likely|probably|of)\b)/i,
+    from: 50,
+    to: 100,
+  },
   { pattern: /\b(?:about |around |roughly )?half (?:of )?(?:the )?\b/i, from: 35, to: 65 },
   { pattern: /\b(?:almost all|nearly all|virtually all) (?:of )?\b/i, from: 85, to: 100 },
   { pattern: /\b(?:rarely|seldom|a few of|only a few)\b/i, from: 0, to: 20 },
