@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by thirty-seven writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by thirty-eight writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -61,6 +61,7 @@ export const probeSets = [
   'dev-35',
   'dev-36',
   'dev-37',
+  'dev-38',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
