@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { memberKey } from '../../src/quiz/records.js';
 import { roundKey } from '../../src/quiz/rounds.js';
-import { type MessageRecord, mayPing } from '../../testkit/index.js';
+import { type MessageRecord, manualClock, mayPing } from '../../testkit/index.js';
 import { type BotUnderTest, startBot } from '../e2e/harness.js';
 import { componentId as button, customIdsOf as idsOf } from '../e2e/messages.js';
 
@@ -24,8 +24,10 @@ const capture = new Writable({
 
 let bot: BotUnderTest;
 beforeAll(async () => {
-  // The bot's every line at trace level, unscrubbed (no secrets given), so a token anywhere in them would show.
+  // The bot's every line at trace level, unscrubbed (no secrets given), so a token anywhere in them would show. Time moves
+  // only when a test moves it: the cooldowns are measured against it, however long the first /claim takes to warm up.
   bot = await startBot({
+    clock: manualClock(),
     guilds: [
       { name: 'Home', members: [{ username: 'ann' }, { username: 'bob' }] },
       { name: 'Elsewhere', members: [{ username: 'ann' }] },
