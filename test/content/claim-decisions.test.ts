@@ -189,4 +189,11 @@ describe('claim decisions on the bundle', () => {
     }
     expect(decide('did llama 3.1 405b also show a compliance gap?')).toMatchObject({ kind: 'verdict', verdict: 'supported' });
   });
+
+  it('gives no verdict to a statement about a named model or lab that the card never speaks to', () => {
+    for (const statement of ['llama 3.1 405b is an open weights model anyone can download', 'redwood research is a charity in berkeley']) {
+      expect(decide(statement).kind, statement).not.toBe('verdict');
+    }
+    expect(decide('llama 3.1 405b also showed a compliance gap')).toMatchObject({ kind: 'verdict', verdict: 'supported' });
+  });
 });

@@ -77,8 +77,9 @@ const REVERSED_WEIGHT = 0.75;
  *   its best wording with its explanation covers this share of the sentence, its wordings leave at most `unexplained`.
  * - stated: the least share of a misreading's own meaning a member must say, with its distinguishing words, to state
  *   it in full ("all five models' gaps were goal guarding", "the gap was 26 points").
- * - named: a question naming a lab, model or setting, more of whose other words than this share none of the card's
- *   wordings use, asks about the name (`asksAboutName`).
+ * - named: a question naming a lab, model or setting, more of whose other words than `question` none of the card's
+ *   wordings use, asks about the name; so does a statement naming a lab, model or person, past `statement`
+ *   (`speaksOfName`).
  * - outright: a statement the member says without reversing a wording, with this share of the wording's own meaning
  *   and `wording` of the sentence's, is not split by one that only reverses another wording ("even base models with no
  *   chat training show faking reasoning" says one wording outright and reverses "before any chat training"), nor by
@@ -96,7 +97,7 @@ export const claimThreshold = {
   said: { recall: 0.6, coverage: 0.35, foreign: 0.35 },
   card: { coverage: 0.5, unexplained: 0.2 },
   stated: 0.7,
-  named: 0.5,
+  named: { question: 0.5, statement: 0.65 },
   outright: 0.8,
 } as const;
 
@@ -247,7 +248,7 @@ export class ClaimJudge {
    * verdict is nearly as well supported.
    */
   private judgeCard(hit: ClaimHit, said: Sentence): Judgement {
-    if (hit.unexplained > claimThreshold.unexplained || this.asksAboutName(hit, said)) return null;
+    if (hit.unexplained > claimThreshold.unexplained || this.speaksOfName(hit, said)) return null;
     const votes = new Map<string, Vote>();
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
@@ -305,11 +306,16 @@ export class ClaimJudge {
   }
 
   /**
-   * Whether a question names a lab, model or setting and asks about something the card's wordings never say: "is
-   * Llama 3.1 405B open weights?" near the card about Llama's compliance gap asks about the model, not the claim.
+   * Whether the member names a lab, model or setting and says of it what the card's wordings never say: "is Llama 3.1
+   * 405B open weights?" near the card about Llama's compliance gap asks about the model, not the claim, and "Llama 3.1
+   * 405B is an open-weights model from Meta" states something else about it. A statement must name who (a model, lab
+   * or person) and leave more unsaid: a setting it names is most often the card's own condition with another figure.
    */
-  private asksAboutName(hit: ClaimHit, said: Sentence): boolean {
-    return said.question && said.names.size > 0 && this.index.unsaidBy(hit.claim.id, said.unnamedTerms) > claimThreshold.named;
+  private speaksOfName(hit: ClaimHit, said: Sentence): boolean {
+    const namesWho = WHO.some((kind) => said.names.has(kind));
+    if (said.names.size === 0 || (!said.question && !namesWho)) return false;
+    const { named } = claimThreshold;
+    return this.index.unsaidBy(hit.claim.id, said.unnamedTerms) > (said.question ? named.question : named.statement);
   }
 
   /**
@@ -436,6 +442,9 @@ function statedFirst(ranked: [string, Vote][]): [string, Vote][] {
   if (first[1].stated && second[0] === 'claim') return [first, ...rest];
   return ranked;
 }
+
+/** The kinds of name that say who: a statement about one of them may be about it rather than the card's claim. */
+const WHO = ['model', 'lab', 'person'];
 
 /** The terms of verbs that say which way something changed (synonyms folded: "went up" is "increase"). */
 const CHANGES = new Set(claimTerms('increase drop raise lower reduce decrease cut eliminate double halve'));
