@@ -342,15 +342,13 @@ const ASKS_FOR = new RegExp(
   'i',
 );
 
+const AUXILIARIES = 'is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must';
+
 /**
  * A question's word order: an auxiliary or a question word first, after any opener ("wait, did opus…?"). A statement
  * with a question mark ("so removing the scratchpad made no difference?") asks whether what it states is so.
  */
-const AUXILIARIES = 'is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must';
-const ASKING_ORDER = new RegExp(
-  `${OPENERS}(?:who|${QUESTION_WORDS}|${AUXILIARIES})(?:n'?t)?\\b`,
-  'i',
-);
+const ASKING_ORDER = new RegExp(`${OPENERS}(?:who|${QUESTION_WORDS}|${AUXILIARIES})(?:n'?t)?\\b`, 'i');
 
 /** "When they did RL, faking went up to 78%?": a sentence that opens with a when-clause asks for no time. */
 const WHEN_CLAUSE_FIRST = new RegExp(`${OPENERS}when\\W+(?!(?:${AUXILIARIES})\\b)`, 'i');
