@@ -12,10 +12,9 @@ type Opposites = readonly (readonly [Phrase, Phrase])[];
  * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names.
  */
 export function reverses(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
-  const [saidAlike, wordingAlike] = describedAlike(said, wording);
-  const [saidOwn, wordingOwn] = [withoutUnstopped(saidAlike, wording), withoutUnstopped(wordingAlike, said)];
+  const [saidOwn, wordingOwn] = ownNegations(said, wording);
   const negation =
-    said.question || pairedInOtherWords(saidOwn, wordingOwn, said, wording, opposites)
+    said.question || pairedInOtherWords(said, wording, opposites)
       ? 0
       : negations(bearing(saidOwn, wording, opposites), bearing(wordingOwn, said, opposites));
   // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
@@ -99,30 +98,26 @@ function describedAlike(said: Sentence, wording: Sentence): [readonly Negation[]
 const negations = (saidBearing: number, wordingBearing: number) =>
   wordingBearing === 0 ? Math.min(saidBearing, 1) : saidBearing + wordingBearing;
 
-/** Whether a negation in either sentence bears only partly on the other, so whether one reverses the other is unclear. */
+/** Each sentence's negations that count against the other: less those that pair off as `describedAlike` and `withoutUnstopped` say. */
+function ownNegations(said: Sentence, wording: Sentence): [readonly Negation[], readonly Negation[]] {
+  const [saidAlike, wordingAlike] = describedAlike(said, wording);
+  return [withoutUnstopped(saidAlike, wording), withoutUnstopped(wordingAlike, said)];
+}
+
 /**
  * Whether each sentence denies one thing, and each denial touches the other sentence: "the gap has nothing to do with
  * protecting its goals" and "the gap isn't explained by goal guarding" deny the same thing in other words, so the two
  * negations pair off even where their words only partly meet.
  */
-function pairedInOtherWords(
-  saidOwn: readonly Negation[],
-  wordingOwn: readonly Negation[],
-  said: Sentence,
-  wording: Sentence,
-  opposites: Opposites,
-): boolean {
-  const [saidScope, ...saidMore] = saidOwn;
-  const [wordingScope, ...wordingMore] = wordingOwn;
+function pairedInOtherWords(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
+  const [[saidScope, ...saidMore], [wordingScope, ...wordingMore]] = ownNegations(said, wording);
   if (saidScope === undefined || wordingScope === undefined || saidMore.length > 0 || wordingMore.length > 0) return false;
   return bearingOf(saidScope, wording, opposites) !== 'none' && bearingOf(wordingScope, said, opposites) !== 'none';
 }
 
+/** Whether a negation in either sentence bears only partly on the other, so whether one reverses the other is unclear. */
 export function negationUnclear(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
-  if (said.question) return false;
-  const [saidAlike, wordingAlike] = describedAlike(said, wording);
-  if (pairedInOtherWords(withoutUnstopped(saidAlike, wording), withoutUnstopped(wordingAlike, said), said, wording, opposites))
-    return false;
+  if (said.question || pairedInOtherWords(said, wording, opposites)) return false;
   const partly = (sentence: Sentence, other: Sentence) =>
     sentence.negations.some((scope) => bearingOf(scope, other, opposites) === 'partly');
   return partly(said, wording) || partly(wording, said);
