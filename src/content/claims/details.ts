@@ -1,4 +1,4 @@
-import type { NumberMention } from './language.js';
+import { type NumberMention, numberInWords } from './language.js';
 import type { Attachment, Sentence } from './sentence.js';
 
 /**
@@ -166,8 +166,7 @@ const RATIO = new RegExp(
 /** A ratio said in words is a rough share: "one in ten" allows 6% to 15%. */
 const RATIO_SPREAD = { below: 0.6, above: 1.5 };
 
-const smallNumber = (word: string) =>
-  /^\d+$/.test(word) ? Number(word) : word.toLowerCase() === 'twenty' ? 20 : SMALL_NUMBERS.indexOf(word.toLowerCase()) + 1;
+const smallNumber = (word: string) => (/^\d+$/.test(word) ? Number(word) : (numberInWords(word) ?? 0));
 
 /** The share a member says in words, and the percentages it allows. */
 function quantityIn(text: string): { said: string; from: number; to: number } | undefined {
@@ -177,8 +176,11 @@ function quantityIn(text: string): { said: string; from: number; to: number } | 
     const share = (100 * part) / whole;
     return { said: ratio[0], from: share * RATIO_SPREAD.below, to: Math.min(100, share * RATIO_SPREAD.above) };
   }
-  const quantity = QUANTITIES.find(({ pattern }) => pattern.test(text));
-  return quantity && { said: quantity.pattern.exec(text)?.[0].trim() ?? '', from: quantity.from, to: quantity.to };
+  for (const { pattern, from, to } of QUANTITIES) {
+    const said = pattern.exec(text)?.[0].trim();
+    if (said !== undefined) return { said, from, to };
+  }
+  return undefined;
 }
 
 /**

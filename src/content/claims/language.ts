@@ -263,6 +263,17 @@ const WORD_COUNTS: Readonly<Record<string, number>> = {
   nine: 9,
   ten: 10,
 };
+const TEENS: Readonly<Record<string, number>> = {
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
 const TENS: Readonly<Record<string, number>> = {
   twenty: 20,
   thirty: 30,
@@ -273,23 +284,21 @@ const TENS: Readonly<Record<string, number>> = {
   eighty: 80,
   ninety: 90,
 };
-const TEENS = ['eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 
 /**
- * A percentage written in words ("eleven percent", "seventy-eight percent"), 0 to 100. Written by hand: the packages
- * that parse number words are unmaintained, and a percentage needs only the tens and units.
+ * A number up to a hundred written in words ("eleven", "seventy-eight", "a hundred"). Written by hand: the packages
+ * that parse number words are unmaintained, and a percentage or a ratio needs only the tens and units.
  */
-function numberInWords(text: string): number | undefined {
+export function numberInWords(text: string): number | undefined {
   const [first = '', second, ...rest] = text
     .toLowerCase()
     .split(/[\s-]+/)
     .filter((word) => word !== 'and');
   if (rest.length > 0) return undefined;
   if ((first === 'a' || first === 'one') && second === 'hundred') return 100;
-  const units = (word: string | undefined) => (word === undefined ? undefined : WORD_COUNTS[word]);
-  if (second === undefined) return units(first) ?? (TEENS.includes(first) ? 11 + TEENS.indexOf(first) : TENS[first]);
+  if (second === undefined) return WORD_COUNTS[first] ?? TEENS[first] ?? TENS[first];
   const tens = TENS[first];
-  const unit = units(second);
+  const unit = WORD_COUNTS[second];
   return tens !== undefined && unit !== undefined && unit > 0 && unit < 10 ? tens + unit : undefined;
 }
 
@@ -330,6 +339,8 @@ const DEGREE = new RegExp(
 /** Words that present a statement as established by research. "Definitely" is an opinion, not a finding. */
 const SETTLED = /\b(?:prove[nsd]?|confirm(?:ed|s)?|demonstrat(?:ed|es)|established|(?:been|was|were) shown|showed that)\b/i;
 
+const AUXILIARIES = 'is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must';
+
 /** Chat openers before a question word ("so", "ok wait", "quick question:"). */
 const OPENERS = String.raw`^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw|quick question|question)\W+)*`;
 
@@ -342,8 +353,6 @@ const ASKS_FOR = new RegExp(
   'i',
 );
 
-const AUXILIARIES = 'is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must';
-
 /**
  * A question's word order: an auxiliary or a question word first, after any opener ("wait, did opus…?"). A statement
  * with a question mark ("so removing the scratchpad made no difference?") asks whether what it states is so.
@@ -354,10 +363,7 @@ const ASKING_ORDER = new RegExp(`${OPENERS}(?:who|${QUESTION_WORDS}|${AUXILIARIE
 const WHEN_CLAUSE_FIRST = new RegExp(`${OPENERS}when\\W+(?!(?:${AUXILIARIES})\\b)`, 'i');
 
 /** Question word order without a question mark ("what is a token"); not "what claude protected was…". */
-const OPEN_QUESTION_ORDER = new RegExp(
-  `${OPENERS}(?:who\\b|(?:${QUESTION_WORDS})(?:'s\\b|\\W+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\\b))`,
-  'i',
-);
+const OPEN_QUESTION_ORDER = new RegExp(`${OPENERS}(?:who\\b|(?:${QUESTION_WORDS})(?:'s\\b|\\W+(?:${AUXILIARIES})\\b))`, 'i');
 
 /** "…, wasn't it" / "…, isn't it": a tag turns a statement into a question. */
 function endsWithTag(tags: readonly string[]): boolean {
