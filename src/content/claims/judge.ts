@@ -4,7 +4,7 @@ import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
 import { checkDetails, givesOtherFigure, makesDetail, setsApart } from './details.js';
 import { loadAntonyms } from './language.js';
-import { negationUnclear, reverses } from './reversal.js';
+import { polarity } from './reversal.js';
 import { type Sentence, SentenceReader } from './sentence.js';
 import { claimTerms } from './terms.js';
 
@@ -263,10 +263,10 @@ export class ClaimJudge {
       // So does one that states a gap or a change to a member who says two things were alike ("behaved identically
       // for free and paid users"): no negation pairs "identically" with "a compliance gap".
       if (made === 'abstains' || (changes && !saysChange(read)) || (said.alike && !read.alike)) continue;
-      const reversed = reverses(said, read, this.reader.opposites);
+      const { reversed, unclear: negationUnclear } = polarity(said, read, this.reader.opposites);
       // One that compares two things ("Sonnet fakes more than Opus") against a sentence that compares nothing ("Sonnet
       // fakes too") cannot tell which statement the member makes.
-      const unclear = negationUnclear(said, read, this.reader.opposites) || (read.comparison === 'than' && said.comparison === 'none');
+      const unclear = negationUnclear || (read.comparison === 'than' && said.comparison === 'none');
       // An opposite misreading reversed is the claim, whatever the member asks about; any other wording reversed is
       // the opposite of what it stands for in what they said (a detail they leave out leaves the claim).
       const base = opposite(hit.claim, wording.reading)?.kind === 'claim' ? wording.reading : made.reading;

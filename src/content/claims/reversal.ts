@@ -5,18 +5,39 @@ import { containsRun, type Negation, type Phrase, type Sentence, says } from './
 
 type Opposites = readonly (readonly [Phrase, Phrase])[];
 
+/** How the member's sentence stands to one wording of a card, its negations read once for both answers. */
+export interface Polarity {
+  /** It reverses the wording (see `reversal`). */
+  readonly reversed: boolean;
+  /** A negation bears only partly on the other sentence, so whether one reverses the other is unclear. */
+  readonly unclear: boolean;
+}
+
+export function polarity(said: Sentence, wording: Sentence, opposites: Opposites): Polarity {
+  const own = ownNegations(said, wording);
+  const paired = pairedInOtherWords(own, said, wording, opposites);
+  const partly = (sentence: Sentence, other: Sentence) =>
+    sentence.negations.some((scope) => bearingOf(scope, other, opposites) === 'partly');
+  return {
+    reversed: reversal(said, wording, opposites, own, paired),
+    unclear: !said.question && !paired && (partly(said, wording) || partly(wording, said)),
+  };
+}
+
+/** Each answer of `polarity` alone. */
+export const reverses = (said: Sentence, wording: Sentence, opposites: Opposites) => polarity(said, wording, opposites).reversed;
+export const negationUnclear = (said: Sentence, wording: Sentence, opposites: Opposites) => polarity(said, wording, opposites).unclear;
+
 /**
  * True when the member's sentence reverses the wording: an odd number of reversals among the negations
  * ("did not", "never") and swaps of a word for its antonym ("raised" ↔ "lowered", WordNet) or of a domain term for
  * its opposite ("free tier" ↔ "paid tier", the bundle). "Did not lower" against "raised" is two reversals: same.
- * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names.
+ * A question's negations reverse nothing: "didn't RL remove it?" asks about the claim it names. `own` are the two
+ * sentences' negations that count (`ownNegations`); `paired` says they deny the same thing in other words.
  */
-export function reverses(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
-  const [saidOwn, wordingOwn] = ownNegations(said, wording);
-  const negation =
-    said.question || pairedInOtherWords(said, wording, opposites)
-      ? 0
-      : negations(bearing(saidOwn, wording, opposites), bearing(wordingOwn, said, opposites));
+function reversal(said: Sentence, wording: Sentence, opposites: Opposites, own: OwnNegations, paired: boolean): boolean {
+  const [saidOwn, wordingOwn] = own;
+  const negation = said.question || paired ? 0 : negations(bearing(saidOwn, wording, opposites), bearing(wordingOwn, said, opposites));
   // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
   const sameChange = said.changes.find(([from, to]) =>
     wording.changes.some(([a, b]) => (a === from && b === to) || (a === to && b === from)),
@@ -98,8 +119,10 @@ function describedAlike(said: Sentence, wording: Sentence): [readonly Negation[]
 const negations = (saidBearing: number, wordingBearing: number) =>
   wordingBearing === 0 ? Math.min(saidBearing, 1) : saidBearing + wordingBearing;
 
+type OwnNegations = readonly [readonly Negation[], readonly Negation[]];
+
 /** Each sentence's negations that count against the other: less those that pair off as `describedAlike` and `withoutUnstopped` say. */
-function ownNegations(said: Sentence, wording: Sentence): [readonly Negation[], readonly Negation[]] {
+function ownNegations(said: Sentence, wording: Sentence): OwnNegations {
   const [saidAlike, wordingAlike] = describedAlike(said, wording);
   return [withoutUnstopped(saidAlike, wording), withoutUnstopped(wordingAlike, said)];
 }
@@ -109,18 +132,11 @@ function ownNegations(said: Sentence, wording: Sentence): [readonly Negation[], 
  * protecting its goals" and "the gap isn't explained by goal guarding" deny the same thing in other words, so the two
  * negations pair off even where their words only partly meet.
  */
-function pairedInOtherWords(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
-  const [[saidScope, ...saidMore], [wordingScope, ...wordingMore]] = ownNegations(said, wording);
+function pairedInOtherWords([saidOwn, wordingOwn]: OwnNegations, said: Sentence, wording: Sentence, opposites: Opposites): boolean {
+  const [saidScope, ...saidMore] = saidOwn;
+  const [wordingScope, ...wordingMore] = wordingOwn;
   if (saidScope === undefined || wordingScope === undefined || saidMore.length > 0 || wordingMore.length > 0) return false;
   return bearingOf(saidScope, wording, opposites) !== 'none' && bearingOf(wordingScope, said, opposites) !== 'none';
-}
-
-/** Whether a negation in either sentence bears only partly on the other, so whether one reverses the other is unclear. */
-export function negationUnclear(said: Sentence, wording: Sentence, opposites: Opposites): boolean {
-  if (said.question || pairedInOtherWords(said, wording, opposites)) return false;
-  const partly = (sentence: Sentence, other: Sentence) =>
-    sentence.negations.some((scope) => bearingOf(scope, other, opposites) === 'partly');
-  return partly(said, wording) || partly(wording, said);
 }
 
 /**
