@@ -42,6 +42,17 @@ describe('claim decisions on the bundle', () => {
       verdict: 'unsupported',
       relation: 'detail',
     });
+    // A figure no card gives weighs no more than a common word: the sentence is still about the card's claim.
+    const gap = decide('the compliance gap in the main setup was around 40 points');
+    expect(gap).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
+    expect(gap.kind === 'verdict' && gap.why).toMatch(/not 40%/);
+    expect(decide('the compliance gap in the main setup was around 11 points')).toMatchObject({ kind: 'verdict', verdict: 'supported' });
+  });
+
+  it('reads a model named where the card names another as a detail to check, not as words the card is silent on', () => {
+    const outcome = decide('the gpt-4o base model showed alignment faking reasoning in the follow-up');
+    expect(outcome).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
+    expect(outcome.kind === 'verdict' && outcome.why).toMatch(/not GPT-4o/);
   });
 
   it('keeps an unsupported statement unsupported when the member adds a wrong figure or name to it', () => {

@@ -249,6 +249,12 @@ export class ClaimIndex {
     return hits.sort((a, b) => b.strength - a.strength);
   }
 
+  /** The share of a query's meaning (its terms) that these of its terms carry, weighed as `rank` weighs them. */
+  shareOf(terms: readonly string[], part: ReadonlySet<string>): number {
+    const weigh = (list: readonly string[]) => [...new Set(list)].reduce((sum, term) => sum + this.weightOf(term), 0);
+    return weigh(terms.filter((term) => part.has(term))) / (weigh(terms) || 1);
+  }
+
   /** The share of these terms' meaning (figures aside) that none of this card's own wordings contains, in any word. */
   unsaidBy(card: string, terms: readonly string[]): number {
     const own = this.wordingTerms.get(card) ?? new Set();
@@ -267,11 +273,17 @@ export class ClaimIndex {
   private weightOf(term: string): number {
     const n = this.claimsById.size;
     const df = this.cardsUsing.get(term) ?? 0;
+    // A figure no card gives ("around 40 points") is a detail for details.ts to check, not what the sentence is about:
+    // weighed as the rarest word it would have drowned the words the sentence shares with its card. A year may date
+    // something no card speaks of ("started in 2021"), so it keeps its weight.
+    if (df === 0 && isFigure(term) && !isYear(term)) return MEANING_FLOOR;
     return Math.max(MEANING_FLOOR, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
 }
 
 const supportText = (claim: Claim) => [claim.explanation, ...claim.evidence.map((item) => item.point)].join('\n');
+
+const isYear = (term: string) => /^(?:19|20)\d\d$/.test(term);
 
 const isFigure = (term: string) => /^\d+(?:\.\d+)?$/.test(term) || term === 'percent';
 

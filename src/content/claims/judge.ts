@@ -248,7 +248,7 @@ export class ClaimJudge {
    * verdict is nearly as well supported.
    */
   private judgeCard(hit: ClaimHit, said: Sentence): Judgement {
-    if (hit.unexplained > claimThreshold.unexplained || this.speaksOfName(hit, said)) return null;
+    if (hit.unexplained - this.namesToCheck(hit, said) > claimThreshold.unexplained || this.speaksOfName(hit, said)) return null;
     const votes = new Map<string, Vote>();
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
@@ -316,6 +316,21 @@ export class ClaimJudge {
     if (said.names.size === 0 || (!said.question && !namesWho)) return false;
     const { named } = claimThreshold;
     return this.index.unsaidBy(hit.claim.id, said.unnamedTerms) > (said.question ? named.question : named.statement);
+  }
+
+  /**
+   * The share of a statement's meaning in names it gives where the card's claim names one of the same kind: "the gpt-4o
+   * base model showed faking reasoning" against the card about base models of Claude names a model to check (details),
+   * not words the card is silent on. A question about another name asks about that name (`speaksOfName`).
+   */
+  private namesToCheck(hit: ClaimHit, said: Sentence): number {
+    if (said.question) return 0;
+    const card = this.sentencesOf(hit.claim);
+    const own = new Set(card.wordings.flatMap((sentence) => sentence.terms));
+    const toCheck = [...said.nameTerms].flatMap(([kind, terms]) =>
+      card.stated.some((sentence) => sentence.names.has(kind)) ? terms.filter((term) => !own.has(term)) : [],
+    );
+    return toCheck.length === 0 ? 0 : this.index.shareOf(said.terms, new Set(toCheck));
   }
 
   /**

@@ -30,6 +30,8 @@ export interface Sentence {
   readonly unnamedTerms: readonly string[];
   /** Canonical names by kind ("model" → {"Claude 3 Opus"}). */
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The terms of its names, by kind. */
+  readonly nameTerms: ReadonlyMap<string, readonly string[]>;
   /** The names it mentions only inside a negation ("…, not OpenAI or DeepMind"). */
   readonly deniedNames: ReadonlySet<string>;
   /** Each percentage with the name or domain side nearest to it, per kind ("24%" → animal welfare, of the settings). */
@@ -100,6 +102,7 @@ export class SentenceReader {
     let unnamed = written;
     // Longest names first, each taking the words it matches: "Claude Opus 4" is not also Claude 3 Opus ("opus").
     const taken = new Set<number>();
+    const nameTermsOf = new Map<string, string[]>();
     const present = new Set(terms);
     for (const { kind, canonical, terms: nameTerms, pattern } of this.patterns) {
       if (!present.has(nameTerms[0] ?? '')) continue;
@@ -109,6 +112,7 @@ export class SentenceReader {
       for (const start of at) for (const offset of nameTerms.keys()) taken.add(start + offset);
       (names.get(kind) ?? names.set(kind, new Set()).get(kind))?.add(canonical);
       mentions.push({ canonical, terms: nameTerms });
+      nameTermsOf.set(kind, [...(nameTermsOf.get(kind) ?? []), ...nameTerms]);
       unnamed = unnamed.replace(pattern, ' ');
     }
     const facts = sentenceFacts(written);
@@ -135,6 +139,7 @@ export class SentenceReader {
       numbers: numbers.filter(isFigure),
       unnamedTerms: terms.filter((_, at) => !taken.has(at)),
       names,
+      nameTerms: nameTermsOf,
       deniedNames: deniedNames(mentions, negations),
       attached: this.attachments(spellOut(respelled)),
     };
