@@ -194,6 +194,13 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('is not made unsure by a close card when the member says the best card outright and only part of the other', () => {
+    // Nearly as close: the card about the synthetic-document model's attempts to exfiltrate its weights.
+    expect(decide('did claude really steal its weights and get out')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
+    // Nearly as close: the card about GPT-4o fine-tuned on Opus's values.
+    expect(decide('4o does it too, same as opus')).toMatchObject({ kind: 'verdict', claim: { id: 'gpt-4o-fakes-alignment' } });
+  });
+
   it('gives no verdict to a question about a named lab or model that the card never speaks to', () => {
     for (const question of ['is redwood research a charity?', 'is llama 3.1 405b a mixture of experts model?']) {
       expect(decide(question).kind, question).not.toBe('verdict');

@@ -66,7 +66,8 @@ const REVERSED_WEIGHT = 0.75;
  *   member is saying something the card does not (e.g. "the model was told which chats were trained on" against
  *   "Anthropic trains on free chats").
  * - rival: any of the next few cards at this share of the best card's strength that gives another verdict makes it
- *   unsure ("Claude faked alignment" is as near "all Claude models fake" as the core result).
+ *   unsure ("Claude faked alignment" is as near "all Claude models fake" as the core result), unless the member says
+ *   one of the best card's wordings outright (see `outright`) and less than `partly` of the rival's wording's meaning.
  * - lender: a card at this share of the best card's strength that alone uses one of the member's words makes it
  *   unsure ("the stackelberg alignment faking paper was from Redwood" is not the card about who wrote the paper).
  * - wording: the least share of the query's meaning the winning wording itself must match, unless the member says
@@ -91,6 +92,7 @@ export const claimThreshold = {
   weak: { strength: 1, coverage: 0.4, margin: 1.2 },
   unexplained: 0.4,
   rival: 0.75,
+  partly: 0.5,
   lender: 0.5,
   split: 0.65,
   wording: 0.5,
@@ -141,6 +143,12 @@ function isNear(hit: ClaimHit | undefined, runnerUp: ClaimHit | undefined): hit 
 }
 
 type Judgement = Extract<ClaimOutcome, { kind: 'verdict' }> | null;
+
+/** A card's verdict for the member's sentence, and the vote that carried it. */
+interface Carried {
+  readonly judged: NonNullable<Judgement>;
+  readonly by: Vote;
+}
 
 interface CardSentences {
   readonly stated: readonly Sentence[];
@@ -214,13 +222,13 @@ export class ClaimJudge {
     });
     if (!isNear(best, runnerUp)) return notCovered();
     const said = this.reader.read(query, spelled, this.index.respelled(query));
-    const judged = said.asksFor ? null : this.judgeCard(best, said);
+    const carried = said.asksFor ? null : this.judgeCard(best, said);
     // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in
     // common, not a claim in common.
     const [bestWording] = best.paraphrases;
-    if (judged === null && (best.strength < claimThreshold.strength || !bestWording || !saysWording(bestWording, best)))
+    if (carried === null && (best.strength < claimThreshold.strength || !bestWording || !saysWording(bestWording, best)))
       return notCovered();
-    if (judged === null || borrowsFrom(hits, this.index.soleUsers(said.terms)) || this.disputed(hits, said, judged)) {
+    if (carried === null || borrowsFrom(hits, this.index.soleUsers(said.terms)) || this.disputed(hits, said, carried)) {
       const candidates = close.length > 0 ? close : [best];
       return {
         query,
@@ -228,16 +236,23 @@ export class ClaimJudge {
         alternatives: scored(candidates),
       };
     }
-    return { query, outcome: judged, alternatives: scored(close.filter((hit) => hit !== best)) };
+    return { query, outcome: carried.judged, alternatives: scored(close.filter((hit) => hit !== best)) };
   }
 
-  /** Whether one of the next few cards, nearly as close, would give the member's sentence another verdict. */
-  private disputed(hits: readonly ClaimHit[], said: Sentence, judged: NonNullable<Judgement>): boolean {
+  /**
+   * Whether one of the next few cards, nearly as close, would give the member's sentence another verdict. A member who
+   * says one of the best card's wordings outright and only part of the rival's ("they trained it to fake alignment on
+   * purpose" shares its words with the sleeper-agents card's "…trained in on purpose", not its point) states the best
+   * card's claim.
+   */
+  private disputed(hits: readonly ClaimHit[], said: Sentence, carried: Carried): boolean {
     const [best] = hits;
     const rivals = hits.slice(1, 1 + RIVALS_MAX).filter((hit) => best && hit.strength >= claimThreshold.rival * best.strength);
+    const outright = saysOutright(carried.by);
     return rivals.some((hit) => {
       const other = this.judgeCard(hit, said);
-      return other !== null && other.verdict !== judged.verdict;
+      if (other === null || other.judged.verdict === carried.judged.verdict) return false;
+      return !(outright && other.by.recall < claimThreshold.partly);
     });
   }
 
@@ -247,7 +262,7 @@ export class ClaimJudge {
    * when the member's sentence reverses it. The best-supported statement wins unless another with a different
    * verdict is nearly as well supported.
    */
-  private judgeCard(hit: ClaimHit, said: Sentence): Judgement {
+  private judgeCard(hit: ClaimHit, said: Sentence): Carried | null {
     if (hit.unexplained - this.namesToCheck(hit, said) > claimThreshold.unexplained || this.speaksOfName(hit, said)) return null;
     const votes = new Map<string, Vote>();
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
@@ -294,15 +309,14 @@ export class ClaimJudge {
     // A close second statement must come to the same verdict for what the member said, their details included.
     // A reading that only reverses another wording, or one whose negations cannot be paired with the member's, does
     // not split one the member says outright, nearly word for word.
-    const outright = !first[1].reversed && first[1].recall >= claimThreshold.outright && first[1].coverage >= claimThreshold.wording;
     if (
       second !== undefined &&
-      !(outright && (second[1].reversed || second[0] === 'unclear')) &&
+      !(saysOutright(first[1]) && (second[1].reversed || second[0] === 'unclear')) &&
       second[1].score >= claimThreshold.split * first[1].score
     ) {
       if (second[0] === 'unclear' || this.withDetails(hit, said, second[1].reading)?.verdict !== judged?.verdict) return null;
     }
-    return judged;
+    return judged === null ? null : { judged, by: first[1] };
   }
 
   /**
@@ -445,6 +459,9 @@ interface Vote {
   /** Its best wording was read reversed. */
   readonly reversed: boolean;
 }
+
+/** A statement the member says without reversing the wording, with most of its meaning and `wording` of the sentence's. */
+const saysOutright = (vote: Vote) => !vote.reversed && vote.recall >= claimThreshold.outright && vote.coverage >= claimThreshold.wording;
 
 /**
  * The votes, best first, with a misreading the member states in full ahead of the card's claim and alone: the claim's
