@@ -108,6 +108,16 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('the steering vector did nothing to reduce alignment faking'), cut, reader.opposites)).toBe(true);
   });
 
+  it('ends the scope of "nothing" or "nobody" with its clause, so a reason given after it is not denied', () => {
+    const scopes = read('opus fakes alignment when nothing is at stake because it hates being modified').negations;
+    expect(scopes.map((scope) => scope.written)).toEqual([['stake']]);
+    const wording = read('opus fakes alignment even when nothing is at stake, because it hates being modified');
+    const denied = read('opus never fakes alignment when nothing is at stake');
+    expect(
+      negationUnclear(denied, read('opus fakes alignment even when nothing is at stake because it hates being modified'), reader.opposites),
+    ).toBe(negationUnclear(denied, wording, reader.opposites));
+  });
+
   it('reads "failed to" and "unable to" as negations, and "no matter", "not just", "not only" as none', () => {
     expect(reverses(read('RL failed to remove the faking'), read('RL removed the faking'), reader.opposites)).toBe(true);
     expect(read('the model was unable to hide its reasoning').negations).toHaveLength(1);
@@ -164,10 +174,14 @@ describe('whether a sentence reverses a wording', () => {
 });
 
 describe('chat short forms', () => {
-  it('spells out "af", "docs" and "w/o" before reading, so their words and negations count', () => {
+  it('spells out "af", "docs", "w/o" and "bc" before reading, so their words and negations count', () => {
     expect(claimTerms('af reasoning in the docs')).toEqual(claimTerms('alignment faking reasoning in the documents'));
     expect(read('w/o a scratchpad there was no gap').negations.length).toBe(read('without a scratchpad there was no gap').negations.length);
     expect(claimTerms('a leaf, a draft')).toEqual(claimTerms('leaf draft'));
+    const because = read('nothing is at stake because it hates being modified').negations;
+    for (const short of ['bc', 'b/c', 'cuz', 'coz']) {
+      expect(read(`nothing is at stake ${short} it hates being modified`).negations, short).toEqual(because);
+    }
   });
 });
 

@@ -150,14 +150,14 @@ const FAILING = new Set(['fail', 'fails', 'failed', 'failing', 'unable']);
 const NOT_NEGATING = new Set(['no matter', 'no doubt', 'not just', 'not only']);
 
 /**
- * The model's negation flags, plus what follows one of NEGATING_WORDS or "zero" up to the next punctuation, less what
- * follows one of NOT_NEGATING.
+ * The model's negation flags, plus what follows one of NEGATING_WORDS or "zero" up to the end of its clause (the next
+ * punctuation or one of CLAUSE_OPENERS: "nothing is at stake because it hates being modified" denies only the stakes), less what follows one of NOT_NEGATING.
  */
 function withNegatingWords(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
   let negating = false;
   let idiom = false;
   return flags.map((flag, at) => {
-    if (tags[at] === 'PUNCT') negating = idiom = false;
+    if (tags[at] === 'PUNCT' || CLAUSE_OPENERS.has(normals[at] ?? '')) negating = idiom = false;
     if (NOT_NEGATING.has(`${normals[at - 1]} ${normals[at]}`)) idiom = true;
     const negated = (flag && !idiom) || negating;
     // "zero" before a noun negates like "no" ("showed zero compliance gap"); "dropped to zero" does not.

@@ -27,6 +27,10 @@ export const STOP_WORDS = new Set(
 /** Short forms people type in chat, spelled out before anything else reads the text ("w/o" would split into nothing). */
 const SHORT_FORMS: Readonly<Record<string, string>> = {
   af: 'alignment faking',
+  'b/c': 'because',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
   convo: 'conversation',
   convos: 'conversations',
   doc: 'document',
