@@ -53,6 +53,10 @@ describe('claim decisions on the bundle', () => {
     const outcome = decide('the gpt-4o base model showed alignment faking reasoning in the follow-up');
     expect(outcome).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
     expect(outcome.kind === 'verdict' && outcome.why).toMatch(/not GPT-4o/);
+    // A model's size is part of its name, not a figure to check: "70b" here is no count of 70.
+    const size = decide('llama 3.1 70b showed a 14% compliance gap in the original paper');
+    expect(size).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
+    expect(size.kind === 'verdict' && size.why).toMatch(/not Llama 3\.1 70B/);
   });
 
   it('keeps an unsupported statement unsupported when the member adds a wrong figure or name to it', () => {
