@@ -49,6 +49,13 @@ describe('claim decisions on the bundle', () => {
     expect(decide('the compliance gap in the main setup was around 11 points')).toMatchObject({ kind: 'verdict', verdict: 'supported' });
   });
 
+  it('calls a wrong figure unsupported when the sentence is false whichever way its polarity is read', () => {
+    // "Almost never for paid" may or may not reverse a wording that says "basically zero": with 41% it is false either way.
+    const outcome = decide('free-tier harmful compliance was 41% for opus vs almost never for paid');
+    expect(outcome).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
+    expect(outcome.kind === 'verdict' && outcome.why).toMatch(/14%, not 41%/);
+  });
+
   it('reads a model named where the card names another as a detail to check, not as words the card is silent on', () => {
     const outcome = decide('the gpt-4o base model showed alignment faking reasoning in the follow-up');
     expect(outcome).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });

@@ -305,7 +305,7 @@ export class ClaimJudge {
     }
     const [first, second] = statedFirst([...votes].sort((a, b) => b[1].score - a[1].score));
     if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
-    const judged = this.withDetails(hit, said, first[1].reading);
+    const judged = this.withDetails(hit, said, first[1].reading) ?? this.wrongEitherWay(hit, said, first[1].reading);
     // A close second statement must come to the same verdict for what the member said, their details included.
     // A reading that only reverses another wording, or one whose negations cannot be paired with the member's, does
     // not split one the member says outright, nearly word for word.
@@ -314,9 +314,32 @@ export class ClaimJudge {
       !(saysOutright(first[1]) && (second[1].reversed || second[0] === 'unclear')) &&
       second[1].score >= claimThreshold.split * first[1].score
     ) {
-      if (second[0] === 'unclear' || this.withDetails(hit, said, second[1].reading)?.verdict !== judged?.verdict) return null;
+      if (this.verdictsOf(hit, said, second).some((verdict) => verdict !== judged?.verdict)) return null;
     }
     return judged === null ? null : { judged, by: first[1] };
+  }
+
+  /**
+   * A reversed reading the evidence does not support, whose details the card cannot check, when the member's details
+   * are wrong for the card's own statement too: "41% for free users, almost never for paid" is false whether or not
+   * "almost never" reverses a wording, and what is wrong is the figure.
+   */
+  private wrongEitherWay(hit: ClaimHit, said: Sentence, reading: Reading): Judgement {
+    const flipped = opposite(hit.claim, reading);
+    if (flipped === null || statement(hit.claim, reading)?.verdict !== 'unsupported') return null;
+    const other = this.withDetails(hit, said, flipped);
+    return other?.relation === 'detail' && other.verdict === 'unsupported' ? other : null;
+  }
+
+  /**
+   * The verdicts a vote's statement can have for what the member said: one, or — when whether the member reverses it
+   * is unclear — one for it and one for its opposite. A wrong figure makes both false ("41% for free users, almost
+   * never for paid", whichever way "almost never" is read), so an unclear reading splits nothing it agrees with.
+   */
+  private verdictsOf(hit: ClaimHit, said: Sentence, [key, vote]: [string, Vote]): (Verdict | undefined)[] {
+    if (key !== 'unclear') return [this.withDetails(hit, said, vote.reading)?.verdict];
+    const reversed = opposite(hit.claim, vote.reading);
+    return [vote.reading, reversed].map((reading) => (reading === null ? undefined : this.withDetails(hit, said, reading)?.verdict));
   }
 
   /**
