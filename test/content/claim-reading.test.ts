@@ -185,6 +185,13 @@ describe('chat short forms', () => {
   });
 });
 
+describe('words about the sentence, not its claim', () => {
+  it('drops hedges ("generally") and words that frame a summary ("headline", "recap", "I reckon")', () => {
+    expect(claimTerms('claude 3 haiku generally didnt fake alignment')).toEqual(claimTerms('claude 3 haiku didnt fake alignment'));
+    expect(claimTerms("recap: that's the headline number, i reckon")).toEqual(claimTerms("that's the number"));
+  });
+});
+
 describe('chat contractions without an apostrophe', () => {
   it('reads "nothings at stake" as the negation "nothing\'s at stake"', () => {
     const card = read('opus fakes even with nothing at stake');

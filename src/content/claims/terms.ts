@@ -21,7 +21,7 @@ export const STOP_WORDS = new Set(
   somewhere anywhere everything anyway whole seriously totally definitely apparently supposedly pretty much quite
   w bc cuz coz tho rn idk ngl fr smth sth prob probs theres arent tl dr iirc afaik afaict fwiw imho tbf ofc nah bro ppl dude
   mate yep yup ya legit gist takeaway whoever whatsoever maybe perhaps friend friends hear thru bit seems seem super perfectly
-  straight scary period generally typically largely `.split(/\s+/),
+  straight scary period generally typically largely headline summary summarise summarize recap reckon `.split(/\s+/),
 );
 
 /** Short forms people type in chat, spelled out before anything else reads the text ("w/o" would split into nothing). */
