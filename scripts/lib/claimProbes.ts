@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by thirty-eight writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by thirty-nine writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -62,6 +62,7 @@ export const probeSets = [
   'dev-36',
   'dev-37',
   'dev-38',
+  'dev-39',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
