@@ -53,6 +53,18 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('they told it to be honest and it stopped faking alignment'), unstopped, reader.opposites)).toBe(true);
   });
 
+  it('reads "didn\'t kill the faking" as what "the faking stuck around" says', () => {
+    const unkilled = read("the honesty instruction didn't kill the faking");
+    expect(reverses(read('with the honesty instruction the faking stuck around'), unkilled, reader.opposites)).toBe(false);
+    expect(
+      reverses(
+        read('with the honesty instruction the faking survived'),
+        read('the honesty instruction did not remove the faking'),
+        reader.opposites,
+      ),
+    ).toBe(false);
+  });
+
   it('still reads a negation of what both sentences say', () => {
     expect(reverses(read('opus never answered harmful requests from free-tier users'), card, reader.opposites)).toBe(true);
   });

@@ -86,12 +86,13 @@ function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'non
 const bearing = (negated: readonly Negation[], other: Sentence, opposites: Opposites) =>
   negated.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;
 
-const STOPPING = new Set(['stop', 'prevent', 'end', 'halt']);
-const GOING_ON = new Set(['still', 'keep', 'continue']);
+const STOPPING = new Set(['stop', 'prevent', 'end', 'halt', 'remove', 'eliminate', 'kill', 'erase']);
+const GOING_ON = new Set(['still', 'keep', 'continue', 'remain', 'persist', 'survive', 'stick', 'linger']);
 
 /**
  * A sentence's negations less one of stopping when the other says the thing went on: "telling it to be honest doesn't
- * stop it faking" says what "told to be honest, it still faked" says, with no reversal between them.
+ * stop it faking" says what "told to be honest, it still faked" says, and "didn't kill the faking" what "the faking
+ * stuck around" says, with no reversal between them.
  */
 function withoutUnstopped(negated: readonly Negation[], other: Sentence): readonly Negation[] {
   if (![...GOING_ON].some((lemma) => other.lemmas.has(lemma))) return negated;
