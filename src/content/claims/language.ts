@@ -151,7 +151,8 @@ const NOT_NEGATING = new Set(['no matter', 'no doubt', 'not just', 'not only']);
 
 /**
  * The model's negation flags, plus what follows one of NEGATING_WORDS or "zero" up to the end of its clause (the next
- * punctuation or one of CLAUSE_OPENERS: "nothing is at stake because it hates being modified" denies only the stakes), less what follows one of NOT_NEGATING.
+ * punctuation or one of CLAUSE_OPENERS: "nothing is at stake because it hates being modified" denies only the stakes),
+ * less what follows one of NOT_NEGATING.
  */
 function withNegatingWords(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
   let negating = false;

@@ -19,7 +19,7 @@ export const STOP_WORDS = new Set(
   basically literally honestly exactly wait ok okay yeah yes hey pls plz please lol lmao omg wow hmm huh btw imo tbh tldr
   eli5 like kind kinda sort sorta right someone somebody anyone anybody people guys folks u ur im gonna wanna gotta
   somewhere anywhere everything anyway whole seriously totally definitely apparently supposedly pretty much quite
-  w bc cuz coz tho rn idk ngl fr smth sth prob probs theres arent tl dr iirc afaik afaict fwiw imho tbf ofc nah bro ppl dude
+  w tho rn idk ngl fr smth sth prob probs theres arent tl dr iirc afaik afaict fwiw imho tbf ofc nah bro ppl dude
   mate yep yup ya legit gist takeaway whoever whatsoever maybe perhaps friend friends hear thru bit seems seem super perfectly
   straight scary period generally typically largely headline summary summarise summarize recap reckon `.split(/\s+/),
 );
