@@ -255,6 +255,11 @@ export class ClaimIndex {
     return weigh(terms.filter((term) => part.has(term))) / (weigh(terms) || 1);
   }
 
+  /** Whether one of the card's own wordings (claim, aliases, misreadings) uses the term. */
+  inWordings(card: string, term: string): boolean {
+    return this.wordingTerms.get(card)?.has(term) === true;
+  }
+
   /** The share of these terms' meaning (figures aside) that none of this card's own wordings contains, in any word. */
   unsaidBy(card: string, terms: readonly string[]): number {
     const own = this.wordingTerms.get(card) ?? new Set();

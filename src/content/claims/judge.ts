@@ -158,6 +158,8 @@ interface CardSentences {
   readonly wordings: readonly Sentence[];
   /** The years its dated evidence came out (see `publishedYears`). */
   readonly published: readonly number[];
+  /** The kinds of name (model, lab, …) its claim's wordings give. */
+  readonly namedKinds: ReadonlySet<string>;
 }
 
 export class ClaimJudge {
@@ -361,11 +363,10 @@ export class ClaimJudge {
    * not words the card is silent on. A question about another name asks about that name (`speaksOfName`).
    */
   private namesToCheck(hit: ClaimHit, said: Sentence): number {
-    if (said.question) return 0;
-    const card = this.sentencesOf(hit.claim);
-    const own = new Set(card.wordings.flatMap((sentence) => sentence.terms));
+    if (said.question || said.nameTerms.size === 0) return 0;
+    const { namedKinds } = this.sentencesOf(hit.claim);
     const toCheck = [...said.nameTerms].flatMap(([kind, terms]) =>
-      card.stated.some((sentence) => sentence.names.has(kind)) ? terms.filter((term) => !own.has(term)) : [],
+      namedKinds.has(kind) ? terms.filter((term) => !this.index.inWordings(hit.claim.id, term)) : [],
     );
     return toCheck.length === 0 ? 0 : this.index.shareOf(said.terms, new Set(toCheck));
   }
@@ -442,6 +443,7 @@ export class ClaimJudge {
       misreadings,
       wordings: [...stated, ...misreadings],
       published: this.publishedYears(claim),
+      namedKinds: new Set(stated.flatMap((sentence) => [...sentence.names.keys()])),
     };
     this.cardSentences.set(claim.id, read);
     return read;
