@@ -170,4 +170,5 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['harmful', 'toxic'],
   ['endorse', 'vouch', 'approve'],
   ['good', 'nice', 'benign'],
+  ['only', 'sole', 'solely', 'exclusively'],
 ];
