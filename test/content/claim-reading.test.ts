@@ -201,7 +201,11 @@ describe('words about the sentence, not its claim', () => {
   it('drops hedges ("generally") and words that frame a summary ("headline", "recap", "I reckon")', () => {
     expect(claimTerms('claude 3 haiku generally didnt fake alignment')).toEqual(claimTerms('claude 3 haiku didnt fake alignment'));
     expect(claimTerms("recap: that's the headline number, i reckon")).toEqual(claimTerms("that's the number"));
+  });
+
+  it('folds "sole" into "only" and "damage" into "harm"', () => {
     expect(claimTerms('the scratchpad is the sole reason it faked')).toEqual(claimTerms('the scratchpad is the only reason it faked'));
+    expect(claimTerms('it fakes more when the future damage is worse')).toEqual(claimTerms('it fakes more when the future harm is worse'));
   });
 });
 

@@ -167,7 +167,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['proof', 'prove', 'evidence', 'demonstrate', 'confirm'],
   ['danger', 'dangerous', 'risk', 'threat'],
   ['detect', 'catch', 'caught'],
-  ['harmful', 'toxic'],
+  ['harmful', 'toxic', 'damage', 'damaging'],
   ['endorse', 'vouch', 'approve'],
   ['good', 'nice', 'benign'],
   ['only', 'sole', 'solely', 'exclusively'],
