@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Content } from '../../src/content/content.js';
-import { loadBundle } from '../../src/content/loader.js';
+import { loadBundle, loadBundleOrThrow } from '../../src/content/loader.js';
 
 /**
  * Decisions on the real cards for sentences of our own, one per rule of the reader that the probes showed was needed.
@@ -232,5 +232,22 @@ describe('claim decisions on the bundle', () => {
       expect(decide(statement).kind, statement).not.toBe('verdict');
     }
     expect(decide('llama 3.1 405b also showed a compliance gap')).toMatchObject({ kind: 'verdict', verdict: 'supported' });
+  });
+});
+
+/** Rules whose sentences need the bundle as shipped: a rival card's verdict comes from members' phrasings. */
+describe('claim decisions on the bundle with members’ phrasings', () => {
+  let shipped: Content;
+  beforeAll(async () => {
+    shipped = new Content(await loadBundleOrThrow('content'));
+  });
+
+  it('is not made unsure by a close card that compares nothing when the sentence and the best card compare', () => {
+    // The card about Opus being the only faker is as close, and its opposite ("3.5 Sonnet fakes too") is supported.
+    expect(shipped.findClaim('claude 3.5 sonnet fakes alignment more than claude 3 opus').outcome).toMatchObject({
+      kind: 'verdict',
+      verdict: 'misleading',
+      claim: { id: 'claude-35-sonnet-fakes-more-than-opus' },
+    });
   });
 });

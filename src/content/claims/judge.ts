@@ -254,6 +254,8 @@ export class ClaimJudge {
     return rivals.some((hit) => {
       const other = this.judgeCard(hit, said);
       if (other === null || other.judged.verdict === carried.judged.verdict) return false;
+      // A rival that compares nothing cannot tell which way round a comparison goes, when the best card's wording can.
+      if (said.comparison === 'than' && carried.by.compares && !other.by.compares) return false;
       return !(outright && other.by.recall < claimThreshold.partly);
     });
   }
@@ -302,6 +304,7 @@ export class ClaimJudge {
           recall: wording.recall,
           stated: stated || vote?.stated === true,
           reversed,
+          compares: read.comparison === 'than',
         });
       else if (stated) votes.set(key, { ...vote, stated });
     }
@@ -483,6 +486,8 @@ interface Vote {
   readonly stated: boolean;
   /** Its best wording was read reversed. */
   readonly reversed: boolean;
+  /** Its best wording compares two things ("Sonnet fakes more than Opus"). */
+  readonly compares: boolean;
 }
 
 /** A statement the member says without reversing the wording, with most of its meaning and `wording` of the sentence's. */
