@@ -219,12 +219,13 @@ describe('claim decisions on the bundle', () => {
     expect(decide('did llama 3.1 405b also show a compliance gap?')).toMatchObject({ kind: 'verdict', verdict: 'supported' });
   });
 
-  it('reads a hedge like "generally" as no word of the claim, so it does not make a statement about names alone', () => {
-    expect(decide('claude 3 haiku and claude 3 sonnet generally dont fake alignment')).toMatchObject({
-      kind: 'verdict',
-      verdict: 'supported',
-      relation: 'opposite',
-    });
+  it('reads a hedge like "generally" (or its slip "generaly") as no word of the claim, so it does not make a statement about names alone', () => {
+    for (const hedged of [
+      'claude 3 haiku and claude 3 sonnet generally dont fake alignment',
+      'claude 3 haiku and claude 3 sonnet generaly dont fake alignment',
+    ]) {
+      expect(decide(hedged), hedged).toMatchObject({ kind: 'verdict', verdict: 'supported', relation: 'opposite' });
+    }
   });
 
   it('gives no verdict to a statement about a named model or lab that the card never speaks to', () => {

@@ -143,7 +143,7 @@ export class ClaimIndex {
   /**
    * The query with each word the cards never use replaced by one they do when it looks like a slip: two
    * letters swapped ("documnet", "opsu"), or one edit away, keeping the first letter and never making a
-   * common word. A real other word
+   * common word other than chat filler (`FILLER`). A real other word
    * ("prediction", not in the cards) is usually two different letters away and stays as it is.
    */
   corrected(query: string): string {
@@ -180,7 +180,9 @@ export class ClaimIndex {
       .search(word, { fuzzy: 2, prefix: false })
       .find((hit) => sameStart(hit) && sameLetters(String(hit.id), word));
     const near = () =>
-      this.vocabulary.search(word, { fuzzy: 1, prefix: false }).find((hit) => sameStart(hit) && !STOP_WORDS.has(String(hit.id)));
+      this.vocabulary
+        .search(word, { fuzzy: 1, prefix: false })
+        .find((hit) => sameStart(hit) && (!STOP_WORDS.has(String(hit.id)) || FILLER.has(String(hit.id))));
     return String(swapped?.id ?? near()?.id ?? word);
   }
 
@@ -291,5 +293,26 @@ const supportText = (claim: Claim) => [claim.explanation, ...claim.evidence.map(
 const isYear = (term: string) => /^(?:19|20)\d\d$/.test(term);
 
 const isFigure = (term: string) => /^\d+(?:\.\d+)?$/.test(term) || term === 'percent';
+
+/**
+ * Chat filler a slip may be made of ("basicaly", "generaly"): corrected into it, the slip is dropped as the word would
+ * be, where left as it is it weighs as a word no card uses. Other common words stay out of reach: a word one edit from
+ * one is as often a word of its own, and made a common word it drops out of the sentence's meaning.
+ */
+const FILLER = new Set([
+  'basically',
+  'actually',
+  'really',
+  'definitely',
+  'probably',
+  'literally',
+  'honestly',
+  'seriously',
+  'totally',
+  'apparently',
+  'supposedly',
+  'generally',
+  'typically',
+]);
 
 const sameLetters = (a: string, b: string) => [...a].sort().join('') === [...b].sort().join('');
