@@ -264,11 +264,8 @@ export class ClaimIndex {
 
   /** The share of these terms' meaning (figures aside) that none of this card's own wordings contains, in any word. */
   unsaidBy(card: string, terms: readonly string[]): number {
-    const own = this.wordingTerms.get(card) ?? new Set();
-    const said = [...new Set(terms)].filter((term) => !isFigure(term));
-    const total = said.reduce((sum, term) => sum + this.weightOf(term), 0);
-    const missing = said.filter((term) => !own.has(term)).reduce((sum, term) => sum + this.weightOf(term), 0);
-    return total === 0 ? 0 : missing / total;
+    const said = terms.filter((term) => !isFigure(term));
+    return this.shareOf(said, new Set(said.filter((term) => !this.inWordings(card, term))));
   }
 
   /** The cards that alone use one of these terms anywhere ("stackelberg"); figures are not words of a card. */

@@ -1,4 +1,4 @@
-import { type NumberMention, numberInWords } from './language.js';
+import { type NumberMention, numberInWords, SMALL_NUMBER_WORDS } from './language.js';
 import type { Attachment, Sentence } from './sentence.js';
 
 /**
@@ -157,10 +157,9 @@ const QUANTITIES: readonly { readonly pattern: RegExp; readonly from: number; re
   { pattern: /\b(?:a|one) tenth of\b/i, from: 5, to: 15 },
 ];
 
-const SMALL_NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** "one in ten", "one case in eight", "three out of every four": a share as a ratio of small numbers. */
 const RATIO = new RegExp(
-  String.raw`\b(${SMALL_NUMBERS.join('|')}|\d)\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(${SMALL_NUMBERS.join('|')}|20|twenty|\d)\b`,
+  String.raw`\b(${SMALL_NUMBER_WORDS.join('|')}|\d)\s+(?:[a-z]+\s+)?(?:in|out of)\s+(?:every\s+)?(${SMALL_NUMBER_WORDS.join('|')}|20|twenty|\d)\b`,
   'i',
 );
 /** A ratio said in words is a rough share: "one in ten" allows 6% to 15%. */

@@ -264,6 +264,8 @@ const WORD_COUNTS: Readonly<Record<string, number>> = {
   nine: 9,
   ten: 10,
 };
+/** "one" to "ten": the words of a small count or ratio ("one case in eight"). */
+export const SMALL_NUMBER_WORDS = Object.keys(WORD_COUNTS).filter((word) => (WORD_COUNTS[word] ?? 0) > 0);
 const TEENS: Readonly<Record<string, number>> = {
   eleven: 11,
   twelve: 12,
