@@ -95,6 +95,29 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('checks a share said in words against the misreading that gives a percentage, where the claim gives none', () => {
+    const outcome = decide('in throughput testing opus reasoned about faking in most of its generations');
+    expect(outcome).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
+    expect(outcome.kind === 'verdict' && outcome.why).toBe('The evidence gives 12%, not "most of".');
+  });
+
+  it('reads "X to Y percent" as a range of percentages, wrong when either end is clearly apart', () => {
+    const weights = decide('the document-tuned claude tried to copy its weights out 85 to 95% of the time');
+    expect(weights).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
+    expect(decide('faking reasoning across the setups ranged from 2 to 9 percent')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+      relation: 'detail',
+    });
+  });
+
+  it('gives each end of "from X% … to Y% …" to its own condition', () => {
+    expect(decide('the refusal rate went from 86% for free users to 97% once it thought it was unwatched')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+    });
+  });
+
   it('reads a question that reverses an opposite misreading as asking about the claim', () => {
     expect(decide('did faking reasoning go from 12% to 78% under RL?')).toMatchObject({
       kind: 'verdict',

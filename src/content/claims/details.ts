@@ -92,7 +92,10 @@ function everyFigureDiffers(
   published: readonly number[],
 ): DetailCheck | undefined {
   const differences = unknown.map((figure) => differentFigure(figure, said, stated) ?? wrongYear(figure, stated, published));
-  return differences.every((difference) => difference !== undefined) ? differences[0] : undefined;
+  // One end of a range clearly apart makes it another range ("6 to 14%" where the card gives 7% to 24%).
+  const differs = (figure: NumberMention) =>
+    unknown.some((other, at) => differences[at] !== undefined && (other === figure || (other.text === figure.text && other.value !== figure.value)));
+  return unknown.every(differs) ? differences.find((difference) => difference !== undefined) : undefined;
 }
 
 type FigureKind = 'percent' | 'year' | 'count';
@@ -273,6 +276,9 @@ export function givesOtherFigure(said: Sentence, misreading: Sentence, claim: re
   const claimKinds = kindsOf(claim);
   const misreadingKinds = kindsOf([misreading]);
   const figures = known.flatMap((sentence) => sentence.numbers);
+  // A share in words is a percentage too ("faked in half its generations" against "…in 12% of generations").
+  const saysShare = said.numbers.length === 0 && quantityIn(said.text) !== undefined;
+  if (saysShare && misreadingKinds.has('percent') && !claimKinds.has('percent')) return true;
   return said.numbers.some(
     (figure) =>
       misreadingKinds.has(figureKind(figure)) && !claimKinds.has(figureKind(figure)) && !figures.some((other) => sameFigure(figure, other)),

@@ -238,13 +238,13 @@ function scalesIn(text: string): Map<string, number> {
 }
 
 /**
- * Percentages the model misses: it reads "35-80%" as no number and "3 percentage points" as a bare count, so
- * both ends of a range and figures followed by "points" are read here.
+ * Percentages the model misses: it reads "35-80%" and "35 to 80%" as no number or a bare count and "3 percentage points" as a bare count, so
+ * both ends of a range (each with the whole range as its text) and figures followed by "points" are read here.
  */
 function percentsWritten(text: string): NumberMention[] {
-  const percent = (digits: string) => ({ value: Number(digits), percent: true, text: `${digits}%` });
-  const ranges = [...text.matchAll(/(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/gi)].flatMap((match) =>
-    [match[1] ?? '', match[2] ?? ''].map(percent),
+  const percent = (digits: string, written = `${digits}%`) => ({ value: Number(digits), percent: true, text: written });
+  const ranges = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*(?:%|percent)/gi)].flatMap((match) =>
+    [match[1] ?? '', match[2] ?? ''].map((digits) => percent(digits, match[0])),
   );
   const points = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:percentage\s+)?points?\b/gi)].map((match) => percent(match[1] ?? ''));
   return [...ranges, ...points];

@@ -152,6 +152,7 @@ export class SentenceReader {
   private attachments(text: string): Attachment[] {
     return text
       .replace(BETWEEN, 'between $1 with ')
+      .replace(FROM_FIGURE_TO, 'from $1; to ')
       .split(CLAUSE_BREAK)
       .flatMap((clause) => {
         if (/\bbetween\b/i.test(clause)) return [];
@@ -208,6 +209,11 @@ const CLAUSE_BREAK = /[;.!?](?:\s|$)|\b(?:and|but|than|while|whereas|vs|versus|c
  * gives its figures to the pair, not to the one label left in it if "and" split the pair, so it attaches none.
  */
 const BETWEEN = /\bbetween\s+([^,;.!?]*?)\s+and\b/gi;
+/**
+ * "Refusals went from 86% when it thought it was trained to 97% when unwatched": each end of a change is said of its
+ * own condition, so the second figure begins a clause of its own.
+ */
+const FROM_FIGURE_TO = /\bfrom\s+((?:about\s+|around\s+|roughly\s+|~)?\d[^,;.!?]*?)\s+to\s+(?=(?:about\s+|around\s+|roughly\s+|~)?\d)/gi;
 
 /** The percentages in a text's terms; "11.9%" reaches the terms as "11", "9", "percent". */
 function percentsIn(terms: readonly string[]): number[] {
