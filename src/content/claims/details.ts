@@ -93,8 +93,7 @@ function everyFigureDiffers(
 ): DetailCheck | undefined {
   const differences = unknown.map((figure) => differentFigure(figure, said, stated) ?? wrongYear(figure, stated, published));
   // One end of a range clearly apart makes it another range ("6 to 14%" where the card gives 7% to 24%).
-  const differs = (figure: NumberMention) =>
-    unknown.some((other, at) => differences[at] !== undefined && (other === figure || (other.text === figure.text && other.value !== figure.value)));
+  const differs = (figure: NumberMention) => unknown.some((other, at) => differences[at] !== undefined && other.text === figure.text);
   return unknown.every(differs) ? differences.find((difference) => difference !== undefined) : undefined;
 }
 
