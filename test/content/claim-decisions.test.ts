@@ -274,4 +274,22 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       claim: { id: 'claude-35-sonnet-fakes-more-than-opus' },
     });
   });
+
+  it('is not split by a second reading the member says less than half of, when they say the first outright', () => {
+    expect(shipped.findClaim('honesty instructions did not make the faking disappear').outcome).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      claim: { id: 'honesty-instruction-does-not-stop-faking' },
+    });
+  });
+
+  it('is not left unclear by a wording that compares only in passing ("…shakier than it looked")', () => {
+    expect(
+      shipped.findClaim('after RL, swapping anthropic for openai in the prompt made the compliance gap come right back').outcome,
+    ).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      claim: { id: 'rl-compliance-fragile-openai-swap' },
+    });
+  });
 });

@@ -111,7 +111,7 @@ export const claimThreshold = {
 function saysWording(wording: { readonly coverage: number; readonly recall: number }, hit: ClaimHit): boolean {
   const { said } = claimThreshold;
   if (wording.coverage >= claimThreshold.wording) return true;
-  return wording.recall >= said.recall && wording.coverage >= said.coverage && hit.foreign <= said.foreign;
+  return wording.recall >= said.recall && wording.coverage >= said.coverage && hit.foreign <= said.foreign && !(hit.foreign >= 0.25 && hit.foreign + hit.unexplained > 0.5);
 }
 
 /**
@@ -285,7 +285,7 @@ export class ClaimJudge {
       const { reversed, unclear: negationUnclear } = polarity(said, read, this.reader.opposites);
       // One that compares two things ("Sonnet fakes more than Opus") against a sentence that compares nothing ("Sonnet
       // fakes too") cannot tell which statement the member makes.
-      const unclear = negationUnclear || (read.comparison === 'than' && said.comparison === 'none');
+      const unclear = negationUnclear || (said.comparison === 'none' && this.comparesWhatIsSaid(hit.claim, wording.reading, read, said));
       // An opposite misreading reversed is the claim, whatever the member asks about; any other wording reversed is
       // the opposite of what it stands for in what they said (a detail they leave out leaves the claim).
       const base = opposite(hit.claim, wording.reading)?.kind === 'claim' ? wording.reading : made.reading;
@@ -312,16 +312,28 @@ export class ClaimJudge {
     if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
     const judged = this.withDetails(hit, said, first[1].reading) ?? this.wrongEitherWay(hit, said, first[1].reading);
     // A close second statement must come to the same verdict for what the member said, their details included.
-    // A reading that only reverses another wording, or one whose negations cannot be paired with the member's, does
-    // not split one the member says outright, nearly word for word.
+    // A reading that only reverses another wording, one whose negations cannot be paired with the member's, or one
+    // they say less than half of, does not split one the member says outright, nearly word for word.
     if (
       second !== undefined &&
-      !(saysOutright(first[1]) && (second[1].reversed || second[0] === 'unclear')) &&
+      !(saysOutright(first[1]) && (second[1].reversed || second[0] === 'unclear' || second[1].recall < claimThreshold.partly)) &&
       second[1].score >= claimThreshold.split * first[1].score
     ) {
       if (this.verdictsOf(hit, said, second).some((verdict) => verdict !== judged?.verdict)) return null;
     }
     return judged === null ? null : { judged, by: first[1] };
+  }
+
+  /**
+   * Whether a wording that compares ("…than paid-tier users") compares what the member speaks of: the statement it
+   * stands for compares, or the member names something on its other side. "…so the training was shakier than it
+   * looked" compares in passing.
+   */
+  private comparesWhatIsSaid(claim: Claim, reading: Reading, read: Sentence, said: Sentence): boolean {
+    if (read.compared === null) return false;
+    const statement = reading.kind === 'claim' ? this.sentence({ text: claim.claim }) : this.sentencesOf(claim).misreadings[reading.at];
+    const saidTerms = new Set(said.terms);
+    return statement?.comparison === 'than' || read.compared[1].some((term) => saidTerms.has(term));
   }
 
   /**
