@@ -111,6 +111,15 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('reads a slipped negation ("dosent", "dident") as the negation it is, not as its opposite', () => {
+    for (const sentence of [
+      'telling opus to be honest dosent stop the alignment faking',
+      'rl dident eliminate the alignment faking reasoning',
+    ]) {
+      expect(decide(sentence), sentence).toMatchObject({ kind: 'verdict', verdict: 'supported' });
+    }
+  });
+
   it('gives each end of "from X% … to Y% …" to its own condition', () => {
     expect(decide('the refusal rate went from 86% for free users to 97% once it thought it was unwatched')).toMatchObject({
       kind: 'verdict',

@@ -40,6 +40,17 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   finetuning: 'fine-tuning',
   'w/o': 'without',
   nothings: "nothing's",
+  // Slipped negations the tagger does not read as "not" ("dosent" would say the opposite of what was meant).
+  dosent: "doesn't",
+  dosnt: "doesn't",
+  doesent: "doesn't",
+  doenst: "doesn't",
+  dident: "didn't",
+  didint: "didn't",
+  hasnt: "hasn't",
+  wasent: "wasn't",
+  isent: "isn't",
+  dnt: "don't",
 };
 const SHORT_FORM = new RegExp(String.raw`(?<![\p{L}\p{N}/])(?:${Object.keys(SHORT_FORMS).join('|')})(?![\p{L}\p{N}/])`, 'giu');
 
