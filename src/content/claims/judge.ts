@@ -96,7 +96,7 @@ export const claimThreshold = {
   lender: 0.5,
   split: 0.65,
   wording: 0.5,
-  said: { recall: 0.6, coverage: 0.35, foreign: 0.35 },
+  said: { recall: 0.6, coverage: 0.35, foreign: 0.35, weakForeign: 0.25 },
   card: { coverage: 0.5, unexplained: 0.2 },
   stated: 0.7,
   named: { question: 0.5, statement: 0.65 },
@@ -106,12 +106,14 @@ export const claimThreshold = {
 /**
  * Whether the member says what a wording says: it matches half the sentence's meaning, or — for a longer sentence
  * around it — the sentence says most of the wording's own meaning, shares over a third of its own with it, and
- * little of the sentence is in words no card uses (an off-topic sentence is made of those).
+ * little of the sentence is in words no card uses (an off-topic sentence is made of those); less still when the card
+ * is only weakly near ("the sleeper agents in the americans were so well written" shares one name with a card).
  */
 function saysWording(wording: { readonly coverage: number; readonly recall: number }, hit: ClaimHit): boolean {
   const { said } = claimThreshold;
   if (wording.coverage >= claimThreshold.wording) return true;
-  return wording.recall >= said.recall && wording.coverage >= said.coverage && hit.foreign <= said.foreign && !(hit.foreign >= 0.25 && hit.foreign + hit.unexplained > 0.5);
+  const foreign = hit.strength >= 2 * claimThreshold.strength ? said.foreign : said.weakForeign;
+  return wording.recall >= said.recall && wording.coverage >= said.coverage && hit.foreign <= foreign;
 }
 
 /**
