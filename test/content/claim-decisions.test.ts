@@ -111,6 +111,15 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('gives no verdict to a comparison that puts another model in place of the one the card compares', () => {
+    const outcome = decide('claude 3 haiku fakes alignment more than claude 3 opus');
+    expect(outcome.kind === 'verdict' ? outcome.verdict : 'no verdict').not.toBe('misleading');
+    expect(decide("claude 3 haiku and claude 3.5 haiku basically didn't fake alignment")).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+    });
+  });
+
   it('reads a slipped negation ("dosent", "dident") as the negation it is, not as its opposite', () => {
     for (const sentence of [
       'telling opus to be honest dosent stop the alignment faking',

@@ -69,12 +69,19 @@ export function checkDetails(
     const statedNames = named(stated, kind);
     const statedOrDiscussed = statedNames.size > 0 ? statedNames : named(discussed, kind);
     const known = kind === 'model' ? new Set([...statedOrDiscussed, ...named(wordings, kind)]) : statedOrDiscussed;
+    // Unless the member puts it in place of one the statement names ("Claude 3 Haiku fakes more than Opus" against
+    // "Claude 3.5 Sonnet fakes more than Opus"): that is another statement, whichever wording names it.
+    if (kind === 'model' && said.comparison === 'than' && putsInPlace(said, names, statedNames)) return { kind: 'unknown' };
     const others = [...names].filter((name) => !known.has(name));
     if (kind === 'route' || others.length === 0 || contrasts(said, names, statedNames, others)) continue;
     if (known.size > 0 || kind === 'lab' || kind === 'person') return { kind: 'unknown' };
   }
   return { kind: 'agrees' };
 }
+
+/** A name the statement does not give, said where one the statement gives is not. */
+const putsInPlace = (said: Sentence, names: ReadonlySet<string>, statedNames: ReadonlySet<string>) =>
+  [...names].some((name) => !statedNames.has(name) && !said.deniedNames.has(name)) && [...statedNames].some((name) => !names.has(name));
 
 /** "Anthropic and Redwood, not OpenAI": the statement's own name said, every other one denied. */
 const contrasts = (said: Sentence, names: ReadonlySet<string>, statedNames: ReadonlySet<string>, others: readonly string[]) =>
