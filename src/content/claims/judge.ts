@@ -286,7 +286,7 @@ export class ClaimJudge {
       if (made === 'abstains' || (changes && !saysChange(read)) || (said.alike && !read.alike)) continue;
       const { reversed, unclear: negationUnclear } = polarity(said, read, this.reader.opposites);
       // One that compares two things ("Sonnet fakes more than Opus") against a sentence that compares nothing ("Sonnet
-      // fakes too") cannot tell which statement the member makes.
+      // fakes too") cannot tell which statement the member makes, unless it compares only in passing.
       const unclear = negationUnclear || (said.comparison === 'none' && this.comparesWhatIsSaid(hit.claim, wording.reading, read, said));
       // An opposite misreading reversed is the claim, whatever the member asks about; any other wording reversed is
       // the opposite of what it stands for in what they said (a detail they leave out leaves the claim).

@@ -238,8 +238,8 @@ function scalesIn(text: string): Map<string, number> {
 }
 
 /**
- * Percentages the model misses: it reads "35-80%" and "35 to 80%" as no number or a bare count and "3 percentage points" as a bare count, so
- * both ends of a range (each with the whole range as its text) and figures followed by "points" are read here.
+ * Percentages the model misses: it reads "35-80%" as no number, the "35" of "35 to 80%" and "3 percentage points" as
+ * bare counts, so both ends of a range (each with the whole range as its text) and figures before "points" are read here.
  */
 function percentsWritten(text: string): NumberMention[] {
   const percent = (digits: string, written = `${digits}%`) => ({ value: Number(digits), percent: true, text: written });
@@ -321,7 +321,7 @@ function partsOf(text: string): PartOf[] {
 const ALIKE = /\b(?:the same|identical(?:ly)?|no (?:real )?difference|equally|unchanged|(?:did ?n[o']?t|never) change)\b/i;
 
 /** A change said from one figure to another: "from 12% to 78%", "from about 12% all the way up to 78%". */
-const ABOUT = String.raw`(?:about\s+|around\s+|roughly\s+|~)?`;
+export const ABOUT = String.raw`(?:about\s+|around\s+|roughly\s+|~)?`;
 const FIGURE = String.raw`(\d+(?:\.\d+)?)`;
 const FROM_TO = new RegExp(
   String.raw`from\s+${ABOUT}${FIGURE}\s*(?:%|percent)?\s+(?:(?:all\s+the\s+way\s+)?(?:up|down)\s+)?to\s+${ABOUT}${FIGURE}`,

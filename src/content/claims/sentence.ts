@@ -1,5 +1,5 @@
 import type { ClaimWords } from '../schema.js';
-import { COMPARED_WITH, type NegationScope, type NumberMention, type SentenceFacts, sentenceFacts } from './language.js';
+import { ABOUT, COMPARED_WITH, type NegationScope, type NumberMention, type SentenceFacts, sentenceFacts } from './language.js';
 import { claimTerms, negatedSynonyms, readTerms, spellOut } from './terms.js';
 
 /**
@@ -213,7 +213,7 @@ const BETWEEN = /\bbetween\s+([^,;.!?]*?)\s+and\b/gi;
  * "Refusals went from 86% when it thought it was trained to 97% when unwatched": each end of a change is said of its
  * own condition, so the second figure begins a clause of its own.
  */
-const FROM_FIGURE_TO = /\bfrom\s+((?:about\s+|around\s+|roughly\s+|~)?\d[^,;.!?]*?)\s+to\s+(?=(?:about\s+|around\s+|roughly\s+|~)?\d)/gi;
+const FROM_FIGURE_TO = new RegExp(String.raw`\bfrom\s+(${ABOUT}\d[^,;.!?]*?)\s+to\s+(?=${ABOUT}\d)`, 'gi');
 
 /** The percentages in a text's terms; "11.9%" reaches the terms as "11", "9", "percent". */
 function percentsIn(terms: readonly string[]): number[] {
