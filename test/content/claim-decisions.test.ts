@@ -129,6 +129,14 @@ describe('claim decisions on the bundle', () => {
     }
   });
 
+  it("is not split by a second reading whose verdict the member's figure leaves unknown", () => {
+    // "The honesty instruction cut faking reasoning to about 1%" is said; "…dropped to zero" gives no figure to check.
+    expect(decide('with the honesty instruction the faking reasoning fell to about 1%')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+    });
+  });
+
   it('gives each end of "from X% … to Y% …" to its own condition', () => {
     expect(decide('the refusal rate went from 86% for free users to 97% once it thought it was unwatched')).toMatchObject({
       kind: 'verdict',

@@ -313,7 +313,8 @@ export class ClaimJudge {
     const [first, second] = statedFirst([...votes].sort((a, b) => b[1].score - a[1].score));
     if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
     const judged = this.withDetails(hit, said, first[1].reading) ?? this.wrongEitherWay(hit, said, first[1].reading);
-    // A close second statement must come to the same verdict for what the member said, their details included.
+    // A close second statement must come to the same verdict for what the member said, their details included; one
+    // whose verdict their details leave unknown ("about 1%" against a misreading that says "zero") disputes nothing.
     // A reading that only reverses another wording, one whose negations cannot be paired with the member's, or one
     // they say less than half of, does not split one the member says outright, nearly word for word.
     if (
@@ -321,7 +322,7 @@ export class ClaimJudge {
       !(saysOutright(first[1]) && (second[1].reversed || second[0] === 'unclear' || second[1].recall < claimThreshold.partly)) &&
       second[1].score >= claimThreshold.split * first[1].score
     ) {
-      if (this.verdictsOf(hit, said, second).some((verdict) => verdict !== judged?.verdict)) return null;
+      if (this.verdictsOf(hit, said, second).some((verdict) => verdict !== undefined && verdict !== judged?.verdict)) return null;
     }
     return judged === null ? null : { judged, by: first[1] };
   }
