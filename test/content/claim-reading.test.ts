@@ -439,6 +439,16 @@ describe('the details a member states', () => {
     expect(read('14% for free tier or paid tier users alike').attached).toEqual([]);
   });
 
+  it('attaches both ends of a range, not a decimal made of them ("7-24%" is not 7.24%)', () => {
+    expect(read('in the animal welfare setting faking reasoning ran 7-24%').attached).toEqual([
+      { kind: 'setting', label: 'animal welfare', value: 7 },
+      { kind: 'setting', label: 'animal welfare', value: 24 },
+    ]);
+    expect(read('in the animal welfare setting faking reasoning was 11.9%').attached).toEqual([
+      { kind: 'setting', label: 'animal welfare', value: 11.9 },
+    ]);
+  });
+
   it('attaches no figure in a clause that sets two conditions side by side ("between training and unmonitored")', () => {
     expect(read('the gap between training and unmonitored was about 11 points, 86% vs 97% refusals').attached).toEqual([]);
   });

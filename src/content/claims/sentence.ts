@@ -162,13 +162,12 @@ export class SentenceReader {
         // A comma part that names one of a kind the clause names two of takes its own ("paid users 14% of the time,
         // free users almost never"); one that names none takes the clause's ("in the animal welfare run, … 78%").
         return parts.flatMap((part) => {
-          const terms = parts.length === 1 ? clauseTerms : claimTerms(part);
-          const own = parts.length === 1 ? inClause : this.onlyLabels(terms);
+          const own = parts.length === 1 ? inClause : this.onlyLabels(claimTerms(part));
           const kinds = new Set([...inClause, ...own].map(({ kind }) => kind));
           const labels = [...kinds].flatMap(
             (kind) => own.find((label) => label.kind === kind) ?? inClause.find((label) => label.kind === kind) ?? [],
           );
-          return percentsIn(terms).flatMap((value) => labels.map((label) => ({ ...label, value })));
+          return percentsIn(part).flatMap((value) => labels.map((label) => ({ ...label, value })));
         });
       });
   }
@@ -215,13 +214,14 @@ const BETWEEN = /\bbetween\s+([^,;.!?]*?)\s+and\b/gi;
  */
 const FROM_FIGURE_TO = new RegExp(String.raw`\bfrom\s+(${ABOUT}\d[^,;.!?]*?)\s+to\s+(?=${ABOUT}\d)`, 'gi');
 
-/** The percentages in a text's terms; "11.9%" reaches the terms as "11", "9", "percent". */
-function percentsIn(terms: readonly string[]): number[] {
-  return terms.flatMap((term, at) => {
-    if (terms[at + 1] !== 'percent' || !/^\d+$/.test(term)) return [];
-    const whole = terms[at - 1] ?? '';
-    return [/^\d+$/.test(whole) ? Number(`${whole}.${term}`) : Number(term)];
-  });
+/** A percentage, or a range of them ("7-24%", "35 to 80 percent"). */
+const PERCENTS = /(\d+(?:\.\d+)?)(?:\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?))?\s*(?:%|per\s?cent\b)/gi;
+
+/** The percentages a text gives, each end of a range among them. */
+function percentsIn(text: string): number[] {
+  return [...text.matchAll(PERCENTS)].flatMap(([, first = '', second]) =>
+    second === undefined ? [Number(first)] : [Number(first), Number(second)],
+  );
 }
 
 /** Percentages, years and counts of ten or more are details a member can get wrong; "two settings" rarely is. */
