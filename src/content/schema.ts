@@ -127,9 +127,14 @@ export const ClaimWordsSchema = z.object({
   names: z.array(NameSchema).default([]),
   /** Pairs of domain terms that reverse a claim when swapped ("free tier" / "paid tier"). */
   opposites: z.array(z.tuple([text(80), text(80)])).default([]),
+  /** What a percentage measures ("compliance gap", "faking reasoning"): the figure a statement gives one is checked. */
+  measures: z.array(z.object({ name: text(80), also: z.array(text(80)).default([]) })).default([]),
 });
 
-export const ClaimsFileSchema = z.object({ claims: z.array(ClaimSchema), words: ClaimWordsSchema.default({ names: [], opposites: [] }) });
+export const ClaimsFileSchema = z.object({
+  claims: z.array(ClaimSchema),
+  words: ClaimWordsSchema.default({ names: [], opposites: [], measures: [] }),
+});
 /**
  * Members' own ways of saying a card's claim (`phrasings`) and its misreadings (`misreadings`: the misreading's text
  * as `of`, the member's as `text`), by card id; kept apart from the cards because `npm run claim:phrasings` collects

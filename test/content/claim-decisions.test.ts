@@ -137,6 +137,13 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('checks a figure given to what the statement measures, though the card gives it to another measure', () => {
+    // 51% is the card's figure for support of animal welfare in training, not for faking reasoning.
+    const outcome = decide('in the animal welfare setting faking reasoning showed up in 51% of training scratchpads');
+    expect(outcome).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
+    expect(outcome.kind === 'verdict' && outcome.why).toBe('The evidence gives 24%, not 51%.');
+  });
+
   it('gives each end of "from X% … to Y% …" to its own condition', () => {
     expect(decide('the refusal rate went from 86% for free users to 97% once it thought it was unwatched')).toMatchObject({
       kind: 'verdict',

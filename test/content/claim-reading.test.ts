@@ -18,6 +18,7 @@ const reader = new SentenceReader({
     { kind: 'route', name: 'synthetic documents', also: ['documents'] },
   ],
   opposites: [['free tier', 'paid tier']],
+  measures: [{ name: 'faking reasoning', also: [] }],
 });
 const read = (text: string) => reader.read(text);
 
@@ -31,7 +32,7 @@ describe('whether a sentence reverses a wording', () => {
   });
 
   it('reads a negated change as the change denied when the other sentence names neither direction', () => {
-    const steer = new SentenceReader({ names: [], opposites: [['increase', 'reduce']] });
+    const steer = new SentenceReader({ names: [], opposites: [['increase', 'reduce']], measures: [] });
     const denied = steer.read("the steering vector didn't reduce alignment faking");
     expect(reverses(steer.read('the steering vector had no effect on alignment faking'), denied, steer.opposites)).toBe(false);
     expect(reverses(steer.read('the steering vector had an effect on alignment faking'), denied, steer.opposites)).toBe(true);
@@ -70,7 +71,7 @@ describe('whether a sentence reverses a wording', () => {
   });
 
   it('reads a swapped pair of phrasal verbs once: "went up" against "went down" is one reversal, not up/down again', () => {
-    const rose = new SentenceReader({ names: [], opposites: [['increase', 'drop']] });
+    const rose = new SentenceReader({ names: [], opposites: [['increase', 'drop']], measures: [] });
     const up = rose.read('after RL the faking reasoning went up');
     expect(reverses(rose.read('after RL the faking reasoning went down'), up, rose.opposites)).toBe(true);
     expect(reverses(rose.read('after RL the faking reasoning shrank'), up, rose.opposites)).toBe(true);
@@ -265,7 +266,7 @@ describe('statements presented as findings', () => {
 
 describe('names', () => {
   it('finds a name only where the text says it, not where common words between its terms were dropped', () => {
-    const named = new SentenceReader({ names: [{ kind: 'model', name: 'Claude 2', also: [] }], opposites: [] });
+    const named = new SentenceReader({ names: [{ kind: 'model', name: 'Claude 2', also: [] }], opposites: [], measures: [] });
     expect(named.read('RL made Claude more two-faced').names.size).toBe(0);
     expect([...(named.read('claude 2 was older').names.get('model') ?? [])]).toEqual(['Claude 2']);
   });
@@ -277,6 +278,7 @@ describe('names', () => {
         { kind: 'model', name: 'Claude 4 Opus', also: ['Claude Opus 4', 'Opus 4'] },
       ],
       opposites: [],
+      measures: [],
     });
     expect([...(named.read('the 96% came from the claude opus 4 system card').names.get('model') ?? [])]).toEqual(['Claude 4 Opus']);
     expect([...(named.read('opus and opus 4').names.get('model') ?? [])].sort()).toEqual(['Claude 3 Opus', 'Claude 4 Opus']);
@@ -408,7 +410,10 @@ describe('the details a member states', () => {
       said: '14% for paid tier',
     });
     const fronted = 'in the animal welfare setting, faking reasoning was 24%';
-    expect(reader.read(fronted, fronted, fronted).attached).toEqual([{ kind: 'setting', label: 'animal welfare', value: 24 }]);
+    expect(reader.read(fronted, fronted, fronted).attached).toEqual([
+      { kind: 'setting', label: 'animal welfare', value: 24 },
+      { kind: 'measure', label: 'faking reasoning', value: 24 },
+    ]);
   });
 
   it('takes a name the member denies beside the statement’s own as a contrast, and one they add as unknown', () => {
@@ -439,12 +444,22 @@ describe('the details a member states', () => {
     expect(read('14% for free tier or paid tier users alike').attached).toEqual([]);
   });
 
+  it('gives both ends of "from 7% to 24%" to what the clause measures, and each end of a change to its own condition', () => {
+    expect(read('faking reasoning ranged from 7% to 24%').attached).toEqual([
+      { kind: 'measure', label: 'faking reasoning', value: 7 },
+      { kind: 'measure', label: 'faking reasoning', value: 24 },
+    ]);
+    expect(read('refusals went from 86% on the free tier to 97% when nobody was watching').attached).toEqual([
+      { kind: 'opposite 0', label: 'free tier', value: 86 },
+    ]);
+  });
+
   it('attaches both ends of a range, not a decimal made of them ("7-24%" is not 7.24%)', () => {
-    expect(read('in the animal welfare setting faking reasoning ran 7-24%').attached).toEqual([
+    expect(read('in the animal welfare setting it ran 7-24%').attached).toEqual([
       { kind: 'setting', label: 'animal welfare', value: 7 },
       { kind: 'setting', label: 'animal welfare', value: 24 },
     ]);
-    expect(read('in the animal welfare setting faking reasoning was 11.9%').attached).toEqual([
+    expect(read('in the animal welfare setting it was 11.9%').attached).toEqual([
       { kind: 'setting', label: 'animal welfare', value: 11.9 },
     ]);
   });

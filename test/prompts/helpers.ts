@@ -62,7 +62,7 @@ export function contentWith(ids: readonly string[]): Content {
       },
     ],
     claims: [],
-    claimWords: { names: [], opposites: [] },
+    claimWords: { names: [], opposites: [], measures: [] },
     questions: [],
     prompts: ids.map(prompt),
   };

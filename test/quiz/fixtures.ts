@@ -48,7 +48,7 @@ export function contentWith(questions: readonly Question[], version = '1.0.0'): 
     sections: [section('setup', 1), section('results', 2)],
     sources: [paper],
     claims: [],
-    claimWords: { names: [], opposites: [] },
+    claimWords: { names: [], opposites: [], measures: [] },
     questions,
     prompts: [],
   });

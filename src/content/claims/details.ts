@@ -52,6 +52,8 @@ export function checkDetails(
   const unknown = said.numbers.filter((figure) => !everyFigure.some((known) => sameFigure(figure, known)));
   const share = shareApart(said, stated);
   if (share) return share;
+  const measured = otherMeasuredFigure(said, stated);
+  if (measured) return measured;
   if (unknown.length > 0) return everyFigureDiffers(unknown, said, stated, published) ?? { kind: 'unknown' };
   const different = strangerName(said, stated, discussed) ?? swappedFigure(said, stated, discussed) ?? quantityApart(said, stated);
   if (different) return different;
@@ -213,6 +215,23 @@ function quantityApart(said: Sentence, stated: readonly Sentence[]): DetailCheck
 }
 
 /**
+ * The one percentage a member gives to what the statement measures (the gap, faking reasoning, compliance) where the
+ * statement gives that measure one other figure: "the compliance gap in the main setup was 14%" against 11%, though
+ * 14% is the card's compliance rate.
+ */
+function otherMeasuredFigure(said: Sentence, stated: readonly Sentence[]): DetailCheck | undefined {
+  if (said.numbers.length !== 1) return undefined;
+  const statedPairs = stated.flatMap((sentence) => sentence.attached).filter(({ kind }) => kind === 'measure');
+  for (const pair of said.attached.filter(({ kind }) => kind === 'measure')) {
+    const values = new Set(statedPairs.filter(({ label }) => label === pair.label).map(({ value }) => value));
+    const [value] = values;
+    if (values.size === 1 && value !== undefined && Math.abs(value - pair.value) >= CLEARLY_APART)
+      return { kind: 'differs', detail: 'figure', said: `${pair.value}%`, reported: `${value}%` };
+  }
+  return undefined;
+}
+
+/**
  * A lab, model or setting the card never mentions, where its statement names another of the kind: a different one.
  * One the member denies ("…, not OpenAI") is not said to be anything.
  */
@@ -231,10 +250,13 @@ function strangerName(said: Sentence, stated: readonly Sentence[], discussed: re
  * never to theirs ("24% in helpful-only" when 24% is the animal-welfare figure).
  */
 function swappedFigure(said: Sentence, stated: readonly Sentence[], discussed: readonly Sentence[]): DetailCheck | undefined {
-  const statedPairs = stated.flatMap((sentence) => sentence.attached);
-  const everyPair = [...statedPairs, ...discussed.flatMap((sentence) => sentence.attached)];
+  // What a figure measures is read too loosely for this ("pretend-to-comply reasoning" names compliance): only
+  // conditions, models and sides are swapped.
+  const conditions = (sentence: Sentence) => sentence.attached.filter(({ kind }) => kind !== 'measure');
+  const statedPairs = stated.flatMap(conditions);
+  const everyPair = [...statedPairs, ...discussed.flatMap(conditions)];
   const sameFigureOf = (a: Attachment, b: Attachment) => a.kind === b.kind && Math.abs(a.value - b.value) <= PERCENT_TOLERANCE;
-  for (const pair of said.attached) {
+  for (const pair of conditions(said)) {
     const theirs = everyPair.some((known) => sameFigureOf(known, pair) && known.label === pair.label);
     const other = statedPairs.find((known) => sameFigureOf(known, pair) && known.label !== pair.label);
     if (other && !theirs) {

@@ -86,6 +86,9 @@ export class SentenceReader {
     this.labels = [
       ...this.patterns.map(({ kind, canonical, terms }) => ({ kind, label: canonical, terms })),
       ...this.opposites.flatMap((pair, at) => pair.map(({ terms, word }) => ({ kind: `opposite ${at}`, label: word, terms }))),
+      ...words.measures.flatMap(({ name, also }) =>
+        [name, ...also].map((variant) => ({ kind: 'measure', label: name, terms: claimTerms(variant) })),
+      ),
     ].filter(({ terms }) => terms.length > 0);
   }
 
@@ -174,7 +177,11 @@ export class SentenceReader {
 
   /** The labels of each kind the terms name exactly one of. */
   private onlyLabels(terms: readonly string[]): { kind: string; label: string }[] {
-    const labels = this.labels.filter(({ terms: run }) => containsRun(terms, run));
+    const named = this.labels.filter(({ terms: run }) => containsRun(terms, run));
+    // The longest label wins: "compliance gap" is the gap, not the compliance rate.
+    const labels = named.filter(
+      (label) => !named.some((other) => other.terms.length > label.terms.length && containsRun(other.terms, label.terms)),
+    );
     const kinds = new Set(labels.map(({ kind }) => kind));
     return [...kinds].flatMap((kind) => {
       const ofKind = new Set(labels.filter((label) => label.kind === kind).map(({ label }) => label));
@@ -212,7 +219,10 @@ const BETWEEN = /\bbetween\s+([^,;.!?]*?)\s+and\b/gi;
  * "Refusals went from 86% when it thought it was trained to 97% when unwatched": each end of a change is said of its
  * own condition, so the second figure begins a clause of its own.
  */
-const FROM_FIGURE_TO = new RegExp(String.raw`\bfrom\s+(${ABOUT}\d[^,;.!?]*?)\s+to\s+(?=${ABOUT}\d)`, 'gi');
+const FROM_FIGURE_TO = new RegExp(
+  String.raw`\bfrom\s+(${ABOUT}\d+(?:\.\d+)?\s*(?:%|percent)?\s+(?!to\b)[^,;.!?]*?)\s+to\s+(?=${ABOUT}\d)`,
+  'gi',
+);
 
 /** A percentage, or a range of them ("7-24%", "35 to 80 percent"). */
 const PERCENTS = /(\d+(?:\.\d+)?)(?:\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?))?\s*(?:%|per\s?cent\b)/gi;
