@@ -284,6 +284,16 @@ describe('claim decisions on the bundle', () => {
     }
   });
 
+  it('reads "obviously" and "clearly" as emphasis, not as words the card is silent on', () => {
+    for (const sentence of ['opus obviously realised the whole setup was fake', 'opus clearly knew the scenario was fake']) {
+      expect(decide(sentence), sentence).toMatchObject({
+        kind: 'verdict',
+        verdict: 'unsupported',
+        claim: { id: 'claude-knew-scenario-was-fake' },
+      });
+    }
+  });
+
   it('gives no verdict to a statement about a named model or lab that the card never speaks to', () => {
     for (const statement of ['llama 3.1 405b is an open weights model anyone can download', 'redwood research is a charity in berkeley']) {
       expect(decide(statement).kind, statement).not.toBe('verdict');

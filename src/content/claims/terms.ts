@@ -18,7 +18,7 @@ export const STOP_WORDS = new Set(
   doesnt didnt wasnt cant wont say says said saying thing things anything something stuff lot get got really actually
   basically literally honestly exactly wait ok okay yeah yes hey pls plz please lol lmao omg wow hmm huh btw imo tbh tldr
   eli5 like kind kinda sort sorta right someone somebody anyone anybody people guys folks u ur im gonna wanna gotta
-  somewhere anywhere everything anyway whole seriously totally definitely apparently supposedly pretty much quite
+  somewhere anywhere everything anyway whole seriously totally definitely apparently supposedly obviously clearly evidently pretty much quite
   w tho rn idk ngl fr smth sth prob probs theres arent tl dr iirc afaik afaict fwiw imho tbf ofc nah bro ppl dude
   mate yep yup ya legit gist takeaway whoever whatsoever maybe perhaps friend friends hear thru bit seems seem super perfectly
   straight scary period generally typically largely headline summary summarise summarize recap reckon `.split(/\s+/),
