@@ -214,6 +214,8 @@ function quantityApart(said: Sentence, stated: readonly Sentence[]): DetailCheck
   return { kind: 'differs', detail: 'figure', said: `"${quantity.said}"`, reported: reported.shown };
 }
 
+const isMeasure = ({ kind }: Attachment) => kind === 'measure';
+
 /**
  * The one percentage a member gives to what the statement measures (the gap, faking reasoning, compliance) where the
  * statement gives that measure one other figure: "the compliance gap in the main setup was 14%" against 11%, though
@@ -221,8 +223,8 @@ function quantityApart(said: Sentence, stated: readonly Sentence[]): DetailCheck
  */
 function otherMeasuredFigure(said: Sentence, stated: readonly Sentence[]): DetailCheck | undefined {
   if (said.numbers.length !== 1) return undefined;
-  const statedPairs = stated.flatMap((sentence) => sentence.attached).filter(({ kind }) => kind === 'measure');
-  for (const pair of said.attached.filter(({ kind }) => kind === 'measure')) {
+  const statedPairs = stated.flatMap((sentence) => sentence.attached).filter(isMeasure);
+  for (const pair of said.attached.filter(isMeasure)) {
     const values = new Set(statedPairs.filter(({ label }) => label === pair.label).map(({ value }) => value));
     const [value] = values;
     if (values.size === 1 && value !== undefined && Math.abs(value - pair.value) >= CLEARLY_APART)
@@ -252,7 +254,7 @@ function strangerName(said: Sentence, stated: readonly Sentence[], discussed: re
 function swappedFigure(said: Sentence, stated: readonly Sentence[], discussed: readonly Sentence[]): DetailCheck | undefined {
   // What a figure measures is read too loosely for this ("pretend-to-comply reasoning" names compliance): only
   // conditions, models and sides are swapped.
-  const conditions = (sentence: Sentence) => sentence.attached.filter(({ kind }) => kind !== 'measure');
+  const conditions = (sentence: Sentence) => sentence.attached.filter((pair) => !isMeasure(pair));
   const statedPairs = stated.flatMap(conditions);
   const everyPair = [...statedPairs, ...discussed.flatMap(conditions)];
   const sameFigureOf = (a: Attachment, b: Attachment) => a.kind === b.kind && Math.abs(a.value - b.value) <= PERCENT_TOLERANCE;

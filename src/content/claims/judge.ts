@@ -335,8 +335,7 @@ export class ClaimJudge {
   private comparesWhatIsSaid(claim: Claim, reading: Reading, read: Sentence, said: Sentence): boolean {
     if (read.compared === null) return false;
     const statement = reading.kind === 'claim' ? this.sentence({ text: claim.claim }) : this.sentencesOf(claim).misreadings[reading.at];
-    const saidTerms = new Set(said.terms);
-    return statement?.comparison === 'than' || read.compared[1].some((term) => saidTerms.has(term));
+    return statement?.comparison === 'than' || read.compared[1].some((term) => said.terms.includes(term));
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { ClaimWords } from '../schema.js';
-import { ABOUT, COMPARED_WITH, type NegationScope, type NumberMention, type SentenceFacts, sentenceFacts } from './language.js';
+import { ABOUT, COMPARED_WITH, type NegationScope, type NumberMention, PERCENTS, type SentenceFacts, sentenceFacts } from './language.js';
 import { claimTerms, negatedSynonyms, readTerms, spellOut } from './terms.js';
 
 /**
@@ -223,9 +223,6 @@ const FROM_FIGURE_TO = new RegExp(
   String.raw`\bfrom\s+(${ABOUT}\d+(?:\.\d+)?\s*(?:%|percent)?\s+(?!to\b)[^,;.!?]*?)\s+to\s+(?=${ABOUT}\d)`,
   'gi',
 );
-
-/** A percentage, or a range of them ("7-24%", "35 to 80 percent"). */
-const PERCENTS = /(\d+(?:\.\d+)?)(?:\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?))?\s*(?:%|per\s?cent\b)/gi;
 
 /** The percentages a text gives, each end of a range among them. */
 function percentsIn(text: string): number[] {
