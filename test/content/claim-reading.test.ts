@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDetails, makesDetail } from '../../src/content/claims/details.js';
+import { withoutFrames } from '../../src/content/claims/frames.js';
 import { negationUnclear, reverses } from '../../src/content/claims/reversal.js';
 import { SentenceReader } from '../../src/content/claims/sentence.js';
 import { claimTerms } from '../../src/content/claims/terms.js';
@@ -473,5 +474,29 @@ describe('the details a member states', () => {
     const misreading = read('steering cut faking by 94% on the 7b model');
     expect(makesDetail(read('steering cut faking by 94% on the 7b model'), misreading, claim)).toBe(true);
     expect(makesDetail(read('steering cut faking by like 86-94%'), misreading, claim)).toBe(false);
+  });
+});
+
+describe('the frame around a claim', () => {
+  it('cuts who said it and how sure the member is, and keeps every word of the claim', () => {
+    expect(withoutFrames('somebody in the other channel said opus faked alignment in 12% of cases')).toBe(
+      'opus faked alignment in 12% of cases',
+    );
+    expect(withoutFrames("opus refused paid users, if i'm remembering the abstract right")).toBe('opus refused paid users,');
+    expect(withoutFrames('as far as i know they never told the model which chats were trained on')).toBe(
+      'they never told the model which chats were trained on',
+    );
+    expect(withoutFrames("correct me if i'm wrong but the gap was 11 points")).toBe('but the gap was 11 points');
+    expect(withoutFrames("gaming training was rarer, at least that's how i read section 3.2")).toBe('gaming training was rarer,');
+  });
+
+  it('leaves a sentence alone when the words are the claim itself', () => {
+    for (const text of [
+      'the model was told which conversations would be used to train it',
+      'my chiropractor says my spine alignment is off',
+      'researchers read the scratchpads to find the reasoning',
+    ]) {
+      expect(withoutFrames(text)).toBe(text);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
 import { checkDetails, givesOtherFigure, makesDetail, setsApart } from './details.js';
+import { withoutFrames } from './frames.js';
 import { loadAntonyms } from './language.js';
 import { polarity } from './reversal.js';
 import { type Sentence, SentenceReader } from './sentence.js';
@@ -75,7 +76,8 @@ const REVERSED_WEIGHT = 0.75;
  * - split: within the card, a statement supported at this share of the best one's support, with another
  *   verdict, makes it unsure (the card's wordings disagree about what the member said).
  * - card: a sentence no one wording matches enough of may still say what the card says as a whole (`saysCard`):
- *   its best wording with its explanation covers this share of the sentence, its wordings leave at most `unexplained`.
+ *   its best wording with its explanation covers this share of the sentence, its wordings leave at most `unexplained`;
+ *   `strong`: less coverage from a card this strongly near, when little of the sentence is in words no card uses.
  * - stated: the least share of a misreading's own meaning a member must say, with its distinguishing words, to state
  *   it in full ("all five models' gaps were goal guarding", "the gap was 26 points").
  * - named: a question naming a lab, model or setting, more of whose other words than `question` none of the card's
@@ -97,7 +99,7 @@ export const claimThreshold = {
   split: 0.65,
   wording: 0.5,
   said: { recall: 0.6, coverage: 0.35, foreign: 0.35, weakForeign: 0.25 },
-  card: { coverage: 0.5, unexplained: 0.2 },
+  card: { coverage: 0.5, unexplained: 0.2, strong: { strength: 8, foreign: 0.3, coverage: 0.4 } },
   stated: 0.7,
   named: { question: 0.5, statement: 0.65 },
   outright: 0.8,
@@ -124,7 +126,9 @@ function saysWording(wording: { readonly coverage: number; readonly recall: numb
  */
 function saysCard(hit: ClaimHit, said: Sentence, statements: number): boolean {
   const { card } = claimThreshold;
-  return said.comparison === 'none' && statements === 1 && hit.coverage >= card.coverage && hit.unexplained <= card.unexplained;
+  const strong = hit.strength >= card.strong.strength && hit.foreign <= card.strong.foreign;
+  const coverage = strong ? card.strong.coverage : card.coverage;
+  return said.comparison === 'none' && statements === 1 && hit.coverage >= coverage && hit.unexplained <= card.unexplained;
 }
 
 /**
@@ -209,11 +213,12 @@ export class ClaimJudge {
 
   /** Every card that shares a term with the text, best first, threshold or not (for measuring search). */
   rank(query: string): ClaimHit[] {
-    return this.index.rank(this.index.corrected(query));
+    return this.index.rank(this.index.corrected(withoutFrames(query)));
   }
 
   private decideAfresh(query: string): ClaimDecision {
-    const spelled = this.index.corrected(query);
+    const claimed = withoutFrames(query);
+    const spelled = this.index.corrected(claimed);
     const hits = this.index.rank(spelled);
     const [best, runnerUp] = hits;
     const close = hits.filter((hit) => hit.strength >= claimThreshold.strength / 2);
@@ -225,7 +230,7 @@ export class ClaimJudge {
       alternatives: scored(close),
     });
     if (!isNear(best, runnerUp)) return notCovered();
-    const said = this.reader.read(query, spelled, this.index.respelled(query));
+    const said = this.reader.read(claimed, spelled, this.index.respelled(claimed));
     const carried = said.asksFor ? null : this.judgeCard(best, said);
     // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in
     // common, not a claim in common.
