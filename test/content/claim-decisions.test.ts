@@ -340,6 +340,16 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     shipped = new Content(await loadBundleOrThrow('content'));
   });
 
+  it('takes a wording said nearly whole inside a long sentence, from a card far nearer than the threshold', () => {
+    const long =
+      'the way the paper tells it, roughly one in eight of the hidden reasoning traces in the training case showed it plotting to look obedient so it would not be changed';
+    expect(shipped.findClaim(long).outcome).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      claim: { id: 'alignment-faking-reasoning-12-percent' },
+    });
+  });
+
   it('is not made unsure by a close card that compares nothing when the sentence and the best card compare', () => {
     // The card about Opus being the only faker is as close, and its opposite ("3.5 Sonnet fakes too") is supported.
     expect(shipped.findClaim('claude 3.5 sonnet fakes alignment more than claude 3 opus').outcome).toMatchObject({

@@ -98,7 +98,7 @@ export const claimThreshold = {
   lender: 0.5,
   split: 0.65,
   wording: 0.5,
-  said: { recall: 0.6, coverage: 0.35, foreign: 0.35, weakForeign: 0.25 },
+  said: { recall: 0.6, coverage: 0.35, foreign: 0.35, weakForeign: 0.25, long: { recall: 0.7, coverage: 0.2, foreign: 0.3 } },
   card: { coverage: 0.5, unexplained: 0.2, strong: { strength: 8, foreign: 0.3, coverage: 0.4 } },
   stated: 0.7,
   named: { question: 0.5, statement: 0.65 },
@@ -109,12 +109,17 @@ export const claimThreshold = {
  * Whether the member says what a wording says: it matches half the sentence's meaning, or — for a longer sentence
  * around it — the sentence says most of the wording's own meaning, shares over a third of its own with it, and
  * little of the sentence is in words no card uses (an off-topic sentence is made of those); less still when the card
- * is only weakly near ("the sleeper agents in the americans were so well written" shares one name with a card).
+ * is only weakly near ("the sleeper agents in the americans were so well written" shares one name with a card). A
+ * long sentence that says nearly all of a strongly near card's wording may share only a fifth of its own with it:
+ * "when opus did produce harmful stuff on the free tier, there was usually no strategic reasoning …, it just complied".
  */
 function saysWording(wording: { readonly coverage: number; readonly recall: number }, hit: ClaimHit): boolean {
   const { said } = claimThreshold;
   if (wording.coverage >= claimThreshold.wording) return true;
-  const foreign = hit.strength >= 2 * claimThreshold.strength ? said.foreign : said.weakForeign;
+  const strong = hit.strength >= 2 * claimThreshold.strength;
+  const { long } = said;
+  if (strong && wording.recall >= long.recall && wording.coverage >= long.coverage && hit.foreign <= long.foreign) return true;
+  const foreign = strong ? said.foreign : said.weakForeign;
   return wording.recall >= said.recall && wording.coverage >= said.coverage && hit.foreign <= foreign;
 }
 
