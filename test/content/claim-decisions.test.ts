@@ -36,6 +36,17 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('reads a hyphenated "not-" as a word for the other side ("not-training chats"), not a denial', () => {
+    const setup =
+      'the experiment had three parts: a new training goal it disliked, a way to tell training from not-training, and a hidden scratchpad';
+    expect(decide(setup)).toMatchObject({ kind: 'verdict', verdict: 'supported', claim: { id: 'setup-conflict-cue-scratchpad' } });
+    expect(decide('opus could tell training from not-training chats because of the free tier tag')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      relation: 'opposite',
+    });
+  });
+
   it('takes a paraphrase of the whole card from a card far nearer than any other, in words the cards use', () => {
     expect(
       decide('the recipe: a goal that clashes with its values, a way to know which chats get trained on, and somewhere private to think'),

@@ -81,9 +81,12 @@ const wink = () => {
 const OPPOSABLE = new Set(['ADJ', 'ADV', 'VERB']);
 const NUMBER_ENTITIES = new Set(['PERCENT', 'CARDINAL', 'DATE', 'ORDINAL', 'MONEY', 'DURATION']);
 
+/** "not-training chats", "the not-monitored case": a hyphenated "not-" makes a word naming the other side, as "non-" does; it denies nothing. */
+const NOT_COMPOUND = /\bnot-(?=\p{L})/giu;
+
 export function sentenceFacts(text: string): SentenceFacts {
   const { its, readDoc } = wink();
-  const doc = readDoc(text);
+  const doc = readDoc(text.replace(NOT_COMPOUND, 'non-'));
   const flags = doc.tokens().out(its.negationFlag) as boolean[];
   const tags = doc.tokens().out(its.pos) as string[];
   // The lite model leaves some tokens (emoji, odd symbols) without a lemma.
