@@ -351,6 +351,11 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     shipped = new Content(await loadBundleOrThrow('content'));
   });
 
+  it('reads a gap that persisted as the reverse of one that vanished, never as that misreading', () => {
+    const outcome = shipped.findClaim('with no scratchpad the gap persisted in the synthetic document models').outcome;
+    expect(outcome.kind === 'verdict' ? outcome.verdict : 'no verdict').not.toBe('unsupported');
+  });
+
   it('takes a wording said nearly whole inside a long sentence, from a card far nearer than the threshold', () => {
     const long =
       'the way the paper tells it, roughly one in eight of the hidden reasoning traces in the training case showed it plotting to look obedient so it would not be changed';
