@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by forty-six writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by forty-seven writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -70,6 +70,7 @@ export const probeSets = [
   'dev-44',
   'dev-45',
   'dev-46',
+  'dev-47',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
