@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDetails, makesDetail } from '../../src/content/claims/details.js';
 import { withoutFrames } from '../../src/content/claims/frames.js';
+import { sentenceFacts } from '../../src/content/claims/language.js';
 import { negationUnclear, reverses } from '../../src/content/claims/reversal.js';
 import { SentenceReader } from '../../src/content/claims/sentence.js';
 import { claimTerms } from '../../src/content/claims/terms.js';
@@ -498,5 +499,20 @@ describe('the frame around a claim', () => {
     ]) {
       expect(withoutFrames(text)).toBe(text);
     }
+  });
+});
+
+describe('the scope of a negation', () => {
+  const scopes = (text: string) => sentenceFacts(text).negations.map((scope) => scope.words);
+
+  it('ends a sentence-opening "without" or "with no" at its noun, where the main clause begins', () => {
+    expect(scopes('Without a scratchpad the compliance gap vanished in the prompted setups')).toEqual([['scratchpad']]);
+    expect(scopes('with no scratchpad the gap persisted in the synthetic document models')).toEqual([['scratchpad']]);
+    expect(scopes('the compliance gap vanished without a scratchpad')).toEqual([['scratchpad']]);
+  });
+
+  it('reads a hyphenated "not-" as part of a word, not as a negation', () => {
+    expect(scopes('it could tell training from not-training chats')).toEqual([]);
+    expect(scopes('it could not tell training chats apart')).not.toEqual([]);
   });
 });

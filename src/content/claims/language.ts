@@ -95,7 +95,7 @@ export function sentenceFacts(text: string): SentenceFacts {
     .out(its.lemma as ItsFunction<string | undefined>)
     .map((lemma) => lemma?.toLowerCase() ?? '');
   const normals = doc.tokens().out(its.normal) as string[];
-  const negations = negationScopes(withNegatingWords(flags, tags, normals), tags, lemmaList, normals);
+  const negations = negationScopes(frontedWithout(withNegatingWords(flags, tags, normals), tags, normals), tags, lemmaList, normals);
   const lemmas = new Set(lemmaList.filter((lemma) => lemma !== ''));
   const opposable = new Set(lemmaList.filter((lemma, at) => lemma !== '' && OPPOSABLE.has(tags[at] ?? '')));
   const written = percentsWritten(text);
@@ -170,6 +170,19 @@ function withNegatingWords(flags: readonly boolean[], tags: readonly string[], n
     if (NEGATING_WORDS.has(normals[at] ?? '') || zeroOf || failsTo) negating = true;
     return negated;
   });
+}
+
+/**
+ * A sentence that opens with "without" or "with no" and its noun ("Without a scratchpad the gap vanished", "with no
+ * scratchpad the gap persisted") negates only that noun:
+ * the model runs the scope on to the sentence's end, and a determiner after the noun opens the main clause. (Elsewhere
+ * "without" keeps the model's scope: "…without anyone training it to" denies the training.)
+ */
+function frontedWithout(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
+  const fronted = normals[0] === 'without' || (normals[0] === 'with' && normals[1] === 'no');
+  if (!fronted) return [...flags];
+  const end = tags.findIndex((tag, at) => at > 2 && tag === 'DET' && ['NOUN', 'PROPN'].includes(tags[at - 1] ?? ''));
+  return end < 0 ? [...flags] : flags.map((flag, at) => flag && at < end);
 }
 
 /** Words that open a negation's scope, as the model and withNegatingWords flag it. */
