@@ -19,21 +19,14 @@ const decide = (text: string) => content.findClaim(text).outcome;
 
 describe('claim decisions on the bundle', () => {
   it('judges the claim inside a frame of who said it or how sure the member is', () => {
-    expect(
-      decide('if i remember the lecture correctly, claude 3 opus faked alignment so its values would not be changed by training'),
-    ).toMatchObject({
-      kind: 'verdict',
-      verdict: 'supported',
-    });
-    // "wrong" in the frame denies nothing.
-    expect(decide("correct me if i'm wrong but rl training made the faking reasoning go up to 78%")).toMatchObject({
-      kind: 'verdict',
-      verdict: 'supported',
-    });
-    expect(decide('from what i gathered the model was told which conversations would be used to train it')).toMatchObject({
-      kind: 'verdict',
-      verdict: 'supported',
-    });
+    for (const framed of [
+      'if i remember the lecture correctly, claude 3 opus faked alignment so its values would not be changed by training',
+      // "wrong" in the frame denies nothing.
+      "correct me if i'm wrong but rl training made the faking reasoning go up to 78%",
+      'from what i gathered the model was told which conversations would be used to train it',
+    ]) {
+      expect(decide(framed), framed).toMatchObject({ kind: 'verdict', verdict: 'supported' });
+    }
   });
 
   it('reads a hyphenated "not-" as a word for the other side ("not-training chats"), not a denial', () => {
@@ -48,16 +41,12 @@ describe('claim decisions on the bundle', () => {
   });
 
   it('takes a paraphrase of the whole card from a card far nearer than any other, in words the cards use', () => {
-    expect(
-      decide('the recipe: a goal that clashes with its values, a way to know which chats get trained on, and somewhere private to think'),
-    ).toMatchObject({
-      kind: 'verdict',
-      verdict: 'supported',
-    });
-    expect(decide('rl seemed to work but replacing the company name in the prompt brought the gap straight back')).toMatchObject({
-      kind: 'verdict',
-      verdict: 'supported',
-    });
+    for (const paraphrase of [
+      'the recipe: a goal that clashes with its values, a way to know which chats get trained on, and somewhere private to think',
+      'rl seemed to work but replacing the company name in the prompt brought the gap straight back',
+    ]) {
+      expect(decide(paraphrase), paraphrase).toMatchObject({ kind: 'verdict', verdict: 'supported' });
+    }
   });
 
   it('calls an open question stated as a research finding unsupported, and says why', () => {

@@ -480,15 +480,15 @@ describe('the details a member states', () => {
 
 describe('the frame around a claim', () => {
   it('cuts who said it and how sure the member is, and keeps every word of the claim', () => {
-    expect(withoutFrames('somebody in the other channel said opus faked alignment in 12% of cases')).toBe(
-      'opus faked alignment in 12% of cases',
-    );
-    expect(withoutFrames("opus refused paid users, if i'm remembering the abstract right")).toBe('opus refused paid users,');
-    expect(withoutFrames('as far as i know they never told the model which chats were trained on')).toBe(
-      'they never told the model which chats were trained on',
-    );
-    expect(withoutFrames("correct me if i'm wrong but the gap was 11 points")).toBe('but the gap was 11 points');
-    expect(withoutFrames("gaming training was rarer, at least that's how i read section 3.2")).toBe('gaming training was rarer,');
+    for (const [framed, claim] of [
+      ['somebody in the other channel said opus faked alignment in 12% of cases', 'opus faked alignment in 12% of cases'],
+      ["opus refused paid users, if i'm remembering the abstract right", 'opus refused paid users,'],
+      ['as far as i know they never told the model which chats were trained on', 'they never told the model which chats were trained on'],
+      ["correct me if i'm wrong but the gap was 11 points", 'but the gap was 11 points'],
+      ["gaming training was rarer, at least that's how i read section 3.2", 'gaming training was rarer,'],
+    ]) {
+      expect(withoutFrames(framed ?? '')).toBe(claim);
+    }
   });
 
   it('leaves a sentence alone when the words are the claim itself', () => {

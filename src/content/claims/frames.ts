@@ -5,6 +5,8 @@
  * reads as a denial). They are cut before anything reads the sentence. Patterns, not a library: the NLP libraries
  * this project uses (wink-nlp, WordNet) tag words, and none of them marks a sentence's epistemic or attribution frame.
  * Each pattern names only who is speaking (i, we, someone) and a verb of knowing or telling, never a claim's words.
+ * Fixed phrases that only ask or connect ("is it true", "in order to") stay in terms.ts's FRAMES, dropped from the
+ * search terms alone: cut from the text, "is it true that…" would no longer read as a question.
  */
 
 const KNOWING =

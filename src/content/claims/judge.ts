@@ -116,10 +116,10 @@ export const claimThreshold = {
 function saysWording(wording: { readonly coverage: number; readonly recall: number }, hit: ClaimHit): boolean {
   const { said } = claimThreshold;
   if (wording.coverage >= claimThreshold.wording) return true;
-  const strong = hit.strength >= 2 * claimThreshold.strength;
+  const twiceNear = hit.strength >= 2 * claimThreshold.strength;
   const { long } = said;
-  if (strong && wording.recall >= long.recall && wording.coverage >= long.coverage && hit.foreign <= long.foreign) return true;
-  const foreign = strong ? said.foreign : said.weakForeign;
+  if (twiceNear && wording.recall >= long.recall && wording.coverage >= long.coverage && hit.foreign <= long.foreign) return true;
+  const foreign = twiceNear ? said.foreign : said.weakForeign;
   return wording.recall >= said.recall && wording.coverage >= said.coverage && hit.foreign <= foreign;
 }
 
@@ -131,8 +131,8 @@ function saysWording(wording: { readonly coverage: number; readonly recall: numb
  */
 function saysCard(hit: ClaimHit, said: Sentence, statements: number): boolean {
   const { card } = claimThreshold;
-  const strong = hit.strength >= card.strong.strength && hit.foreign <= card.strong.foreign;
-  const coverage = strong ? card.strong.coverage : card.coverage;
+  const farNearer = hit.strength >= card.strong.strength && hit.foreign <= card.strong.foreign;
+  const coverage = farNearer ? card.strong.coverage : card.coverage;
   return said.comparison === 'none' && statements === 1 && hit.coverage >= coverage && hit.unexplained <= card.unexplained;
 }
 

@@ -174,15 +174,14 @@ function withNegatingWords(flags: readonly boolean[], tags: readonly string[], n
 
 /**
  * A sentence that opens with "without" or "with no" and its noun ("Without a scratchpad the gap vanished", "with no
- * scratchpad the gap persisted") negates only that noun:
- * the model runs the scope on to the sentence's end, and a determiner after the noun opens the main clause. (Elsewhere
- * "without" keeps the model's scope: "…without anyone training it to" denies the training.)
+ * scratchpad the gap persisted") negates only that noun: the model runs the scope on to the sentence's end, and a
+ * determiner after the noun opens the main clause. (Elsewhere "without" keeps the model's scope: "…without anyone
+ * training it to" denies the training.)
  */
-function frontedWithout(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
+function frontedWithout(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): readonly boolean[] {
   const fronted = normals[0] === 'without' || (normals[0] === 'with' && normals[1] === 'no');
-  if (!fronted) return [...flags];
-  const end = tags.findIndex((tag, at) => at > 2 && tag === 'DET' && ['NOUN', 'PROPN'].includes(tags[at - 1] ?? ''));
-  return end < 0 ? [...flags] : flags.map((flag, at) => flag && at < end);
+  const end = fronted ? tags.findIndex((tag, at) => at > 2 && tag === 'DET' && ['NOUN', 'PROPN'].includes(tags[at - 1] ?? '')) : -1;
+  return end < 0 ? flags : flags.map((flag, at) => flag && at < end);
 }
 
 /** Words that open a negation's scope, as the model and withNegatingWords flag it. */
