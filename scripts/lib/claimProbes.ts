@@ -71,6 +71,7 @@ export const probeSets = [
   'dev-45',
   'dev-46',
   'dev-47',
+  'dev-48',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
