@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REST, Routes } from 'discord.js';
 import { commands } from '../commands/index.js';
+import { loadProbes, type ProbeSet } from '../scripts/lib/claimProbes.js';
 import { loadConfig } from '../src/config.js';
 import { Content } from '../src/content/content.js';
 import { loadBundleOrThrow } from '../src/content/loader.js';
@@ -23,7 +24,9 @@ import { type Latency, latencyOf, median } from './lib/stats.js';
  */
 
 const GUILDS = 64;
-const MEMBERS_PER_GUILD = 20;
+/** Enough (guild, member) pairs for a run's warm-up and timed interactions of one scenario, each from a new pair. */
+const MEMBERS_PER_GUILD = 60;
+const WARMUP_PROBE_SETS: readonly ProbeSet[] = ['tune', 'dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5'];
 const CALLBACK_TIMEOUT_MS = 15_000;
 
 export type ScenarioName = '/summary' | '/claim' | '/source autocomplete' | 'quiz answer';
@@ -36,9 +39,9 @@ interface Scenario {
   readonly read: boolean;
   /**
    * Builds one interaction per sender index, ready to dispatch (quiz answers need a question message each, made
-   * here, untimed).
+   * here, untimed); `warmup` for the untimed ones that come first.
    */
-  prepare(run: Run, senders: readonly number[]): Promise<(() => InteractionHandle)[]>;
+  prepare(run: Run, senders: readonly number[], warmup?: boolean): Promise<(() => InteractionHandle)[]>;
 }
 
 interface Run {
@@ -47,6 +50,11 @@ interface Run {
   readonly content: Content;
   /** What /claim is asked: the labelled evaluation set's questions, in turn. */
   readonly claimQueries: readonly string[];
+  /**
+   * What /claim is asked while warming up: tuning probes, none of them a timed question, so the warm-up leaves no
+   * timed question in the bot's decision cache.
+   */
+  readonly warmupClaims: readonly string[];
 }
 
 /**
@@ -75,9 +83,9 @@ const scenarios: readonly Scenario[] = [
     name: '/claim',
     command: 'claim',
     read: true,
-    prepare: async (run, senders) => {
+    prepare: async (run, senders, warmup) => {
       const option = firstOption('claim');
-      const queries = run.claimQueries;
+      const queries = warmup ? run.warmupClaims : run.claimQueries;
       return senders.map((i) => () => run.standIn.slash('claim', { [option]: queries[i % queries.length] ?? '' }, as(run, i)));
     },
   },
@@ -169,6 +177,8 @@ export interface LoadResult {
   readonly failed: number;
   /** The client process's CPU time (user + system) during the timed chunks over the interactions answered, µs. */
   readonly cpuPerInteraction: number;
+  /** The main thread's part of that CPU (NaN where the OS does not tell); the rest is V8's compiler and GC threads. */
+  readonly mainThreadShare: number;
 }
 
 /** A cooldown refusal is fast and would flatter the figures; the sender scheme avoids them, this catches a slip. */
@@ -229,6 +239,10 @@ export interface InteractionOptions {
   /** Interactions per in-flight slot at each concurrency (at least `minimum` in all). */
   readonly perSlot: number;
   readonly minimum: number;
+  /**
+   * Untimed interactions per scenario before any is timed. Long enough for V8 to have compiled the hot paths: with
+   * 60, its compiler threads still spent a third of either process's CPU during the timed chunks (docs/benchmarks.md).
+   */
   readonly warmup: number;
   /** Scratchpad's STORE_URL; default SQLite in a temporary folder, as `npm start` defaults to SQLite. */
   readonly storeUrl?: string;
@@ -312,6 +326,7 @@ export async function measureInteractions(options: InteractionOptions, log: (lin
   const shared = {
     content: new Content(await loadBundleOrThrow('content')),
     claimQueries: (await evaluationSet()).map((entry) => entry.q),
+    warmupClaims: (await Promise.all(WARMUP_PROBE_SETS.map(loadProbes))).flat().map((probe) => probe.q),
   };
   const results: LoadResult[] = [];
   const startupMs: number[] = [];
@@ -326,34 +341,37 @@ export async function measureInteractions(options: InteractionOptions, log: (lin
     try {
       for (const scenario of active) {
         for (const contender of both) {
-          await load(contender.run, await scenario.prepare(contender.run, senders(contender, scenario.name, options.warmup)), 8, true);
+          const fires = await scenario.prepare(contender.run, senders(contender, scenario.name, options.warmup), true);
+          await load(contender.run, fires, 8, true);
         }
       }
       for (const scenario of active) {
         for (const concurrency of options.concurrencies) {
           const chunks = chunksAt(concurrency);
           const perChunk = Math.ceil(Math.max(options.minimum, concurrency * options.perSlot) / chunks);
-          const totals = new Map(both.map((c) => [c, { samples: [] as number[], failed: 0, elapsed: 0, cpu: 0 }]));
+          const totals = new Map(both.map((c) => [c, { samples: [] as number[], failed: 0, elapsed: 0, cpu: 0, main: 0 }]));
           for (let chunk = 0; chunk < chunks; chunk++) {
             for (const contender of (r + chunk) % 2 === 0 ? both : [...both].reverse()) {
               const fires = await scenario.prepare(contender.run, senders(contender, scenario.name, perChunk));
-              const cpuBefore = await contender.child.cpuMicros();
+              const before = await contender.child.cpuMicros();
               const { samples, failed, elapsed } = await load(contender.run, fires, concurrency);
-              const cpu = (await contender.child.cpuMicros()) - cpuBefore;
+              const after = await contender.child.cpuMicros();
               const total = totals.get(contender);
               if (!total) continue;
               total.samples.push(...samples);
               total.failed += failed;
               total.elapsed += elapsed;
-              total.cpu += cpu;
+              total.cpu += after.total - before.total;
+              total.main += after.main !== null && before.main !== null ? after.main - before.main : Number.NaN;
             }
           }
-          for (const [contender, { samples, failed, elapsed, cpu }] of totals) {
+          for (const [contender, { samples, failed, elapsed, cpu, main }] of totals) {
             const result = {
               throughput: (samples.length / elapsed) * 1000,
               latency: latencyOf(samples),
               failed,
               cpuPerInteraction: cpu / Math.max(samples.length, 1),
+              mainThreadShare: main / Math.max(cpu, 1),
             };
             results.push({ scenario: scenario.name, kind: contender.run.kind, concurrency, ...result });
             log(
@@ -376,6 +394,7 @@ interface Side {
   readonly failed: number;
   /** µs of process CPU per interaction answered. */
   readonly cpuPerInteraction: number;
+  readonly mainThreadShare: number;
 }
 
 export interface ScenarioSummary {
@@ -408,6 +427,7 @@ export function summarise(results: readonly LoadResult[]): ScenarioSummary[] {
         },
         failed: runs.reduce((sum, r) => sum + r.failed, 0),
         cpuPerInteraction: median(runs.map((r) => r.cpuPerInteraction)),
+        mainThreadShare: median(runs.map((r) => r.mainThreadShare)),
       };
     };
     const bare = of('bare');

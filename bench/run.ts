@@ -16,7 +16,7 @@ import { type InteractionFigures, measureInteractions, type ScenarioSummary, sum
 import { latencyChart } from './lib/chart.js';
 import { measureScheduler, timeContentLoad } from './lib/children.js';
 import type { ClientKind, SchedulingReport } from './lib/protocol.js';
-import { mb, median, medianOf, ms, ratio } from './lib/stats.js';
+import { mb, median, medianOf, ms, percent, ratio } from './lib/stats.js';
 import { GUILD_SHAPE, type MemoryRow, measureMemory } from './memory.js';
 
 const SECTIONS = ['interactions', 'memory', 'startup', 'claims', 'store', 'scheduling'] as const;
@@ -37,7 +37,7 @@ if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')
 
 const plan = quick
   ? {
-      interactions: { repeats: 2, concurrencies: [1, 64], perSlot: 8, minimum: 100, warmup: 40 },
+      interactions: { repeats: 2, concurrencies: [1, 64], perSlot: 8, minimum: 100, warmup: 600 },
       memory: { guilds: [1, 5_000], repeats: 1, kinds: ['bare', 'scratchpad-client', 'scratchpad'] as ClientKind[] },
       contentLoads: 3,
       claimRounds: 5,
@@ -45,7 +45,7 @@ const plan = quick
       scheduling: ['typical'] as const,
     }
   : {
-      interactions: { repeats: 5, concurrencies: [1, 8, 64], perSlot: 10, minimum: 200, warmup: 60 },
+      interactions: { repeats: 5, concurrencies: [1, 8, 64], perSlot: 10, minimum: 200, warmup: 1500 },
       memory: {
         guilds: [1, 1_000, 5_000],
         repeats: 3,
@@ -141,7 +141,7 @@ if (only.has('interactions')) {
   );
   print();
   table(
-    ['scenario', 'c', 'bare µs', 'Scratchpad µs', 'ratio', 'target'],
+    ['scenario', 'c', 'bare µs', 'Scratchpad µs', 'ratio', 'target', 'main thread (bare / Scratchpad)'],
     summaries.map((s) => [
       s.scenario,
       s.concurrency,
@@ -149,6 +149,7 @@ if (only.has('interactions')) {
       s.scratchpad.cpuPerInteraction.toFixed(0),
       ratio(s.cpuRatio),
       `≤ ${cpuTarget(s)}×`,
+      `${percent(s.bare.mainThreadShare)} / ${percent(s.scratchpad.mainThreadShare)}`,
     ]),
   );
   results.interactions = { raw: interactions.results, summaries, skipped: interactions.skipped };

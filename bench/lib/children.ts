@@ -33,8 +33,8 @@ function buildChildren(): Promise<unknown> {
 export interface RunningChild {
   readonly report: ReadyReport;
   readonly process: ChildProcess;
-  /** The child's CPU time so far, user + system, µs. */
-  cpuMicros(): Promise<number>;
+  /** CPU time so far, µs: the whole process, and its main thread where the OS tells it (else null). */
+  cpuMicros(): Promise<{ total: number; main: number | null }>;
   /** The whole bot only: its memory after checking one claim (two full GCs). */
   memoryAfterClaim(): Promise<{ rss: number; heapUsed: number }>;
   stop(): Promise<void>;
@@ -78,8 +78,8 @@ export async function startClient(kind: ClientKind, env: NodeJS.ProcessEnv): Pro
     async cpuMicros() {
       const answer = firstMessage<CpuReport>(child, 'cpu');
       child.send({ type: 'cpu' });
-      const { user, system } = await answer;
-      return user + system;
+      const { user, system, mainThread } = await answer;
+      return { total: user + system, main: mainThread };
     },
     async memoryAfterClaim() {
       const answer = firstMessage<MemoryReport>(child, 'memory');

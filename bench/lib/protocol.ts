@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 
@@ -47,6 +47,8 @@ export interface CpuReport {
   readonly type: 'cpu';
   readonly user: number;
   readonly system: number;
+  /** The main JavaScript thread's share of it, µs (Linux only); the rest is V8's compiler and GC helper threads. */
+  readonly mainThread: number | null;
 }
 
 /** The bot's memory again, after it has answered its first claim (which builds the claim engine). */
@@ -103,6 +105,29 @@ function chunkProfiles(dir: string) {
   };
 }
 
+/** The main thread's CPU time so far, µs, from the kernel's per-thread run time (ns); null where /proc has none. */
+function mainThreadMicros(): number | null {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1000;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Resolves once the event loop has spent a whole window idle (or after a second and a half at most): what earlier
+ * steps left running (the bot reading the replies to a chunk's set-up, or to its own last interactions) is finished
+ * before the CPU time is read, so it is counted with the work it belongs to.
+ */
+async function quiet(windowMs = 20, limitMs = 1500): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const before = performance.eventLoopUtilization();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    if (performance.eventLoopUtilization(before).utilization < 0.02 || performance.now() - started > limitMs) return;
+  }
+}
+
 /**
  * Exits when the bench says so or goes away; answers its CPU-time questions meanwhile, and, when the process can
  * check a claim, its memory after doing so.
@@ -113,8 +138,10 @@ export function exitWith(stop: () => Promise<unknown>, checkClaim?: () => void):
     const type = (message as { type?: string }).type;
     if (type === 'stop') exit();
     if (type === 'cpu') {
-      send({ type: 'cpu', ...process.cpuUsage() });
-      chunkProfiler?.toggle();
+      void quiet().then(() => {
+        send({ type: 'cpu', ...process.cpuUsage(), mainThread: mainThreadMicros() });
+        chunkProfiler?.toggle();
+      });
     }
     if (type === 'claim' && checkClaim) {
       checkClaim();

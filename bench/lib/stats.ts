@@ -36,3 +36,4 @@ export function medianOf<T extends Record<string, number>>(runs: readonly T[]): 
 export const mb = (bytes: number) => Math.round(bytes / 1_048_576);
 export const ms = (value: number, digits = 1) => value.toFixed(digits);
 export const ratio = (value: number) => `${value.toFixed(2)}×`;
+export const percent = (share: number) => (Number.isFinite(share) ? `${Math.round(share * 100)}%` : 'n/a');
