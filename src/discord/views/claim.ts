@@ -1,4 +1,5 @@
-import { ActionRowBuilder, type APIEmbed, StringSelectMenuBuilder } from 'discord.js';
+import { ActionRowBuilder, StringSelectMenuBuilder } from '@discordjs/builders';
+import type { APIEmbed } from 'discord.js';
 import type { ClaimDecision, ClaimOutcome } from '../../content/claims/judge.js';
 import type { Content } from '../../content/content.js';
 import { limits } from '../../content/limits.js';

@@ -1,4 +1,5 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
+import { ButtonStyle } from 'discord.js';
 import type { Content } from '../../content/content.js';
 import { limits } from '../../content/limits.js';
 import type { Accuracy, Insights } from '../../quiz/insights.js';

@@ -1,4 +1,5 @@
-import { ActionRowBuilder, type APIEmbed, ButtonBuilder, ButtonStyle } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
+import { type APIEmbed, ButtonStyle } from 'discord.js';
 import type { Content } from '../../content/content.js';
 import { limits } from '../../content/limits.js';
 import type { ReviewOutcome, ReviewSummary } from '../../quiz/review.js';

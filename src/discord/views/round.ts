@@ -1,5 +1,5 @@
+import { ActionRowBuilder, type ButtonBuilder } from '@discordjs/builders';
 import type { APIEmbed } from 'discord.js';
-import { ActionRowBuilder, type ButtonBuilder } from 'discord.js';
 import type { Content } from '../../content/content.js';
 import { limits } from '../../content/limits.js';
 import type { RoundQuestion, RoundReveal, RoundSummary } from '../../quiz/rounds.js';

@@ -1,11 +1,5 @@
-import {
-  ActionRowBuilder,
-  type APIApplicationCommandOptionChoice,
-  type APIEmbed,
-  ButtonBuilder,
-  ButtonStyle,
-  StringSelectMenuBuilder,
-} from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, StringSelectMenuBuilder } from '@discordjs/builders';
+import { type APIApplicationCommandOptionChoice, type APIEmbed, ButtonStyle } from 'discord.js';
 import type { Content } from '../../content/content.js';
 import { limits } from '../../content/limits.js';
 import type { Source } from '../../content/schema.js';

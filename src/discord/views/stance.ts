@@ -1,8 +1,7 @@
+import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
 import {
-  ActionRowBuilder,
   type APIEmbed,
   type APIEmbedField,
-  ButtonBuilder,
   ButtonStyle,
   LabelBuilder,
   ModalBuilder,
