@@ -1,6 +1,12 @@
 /** A record known to be absent, as opposed to one not remembered. */
 export const ABSENT = Symbol('absent');
 
+/**
+ * Under test (vitest sets NODE_ENV=test) every remembered value is deep-frozen, so code that changes a shared record
+ * fails there at once. Production skips the walk: it was a sixth of a quiz answer's CPU.
+ */
+const freezeShared = process.env.NODE_ENV === 'test';
+
 interface Entry {
   readonly value: unknown;
   readonly size: number;
@@ -10,8 +16,8 @@ interface Entry {
  * The records this process last read or wrote, parsed, for a backend it is the only writer of: a SQLite file belongs
  * to one bot process (start-up refuses SQLite to sharded mode and to a SHARD_IDS that leaves shards to other
  * processes). Only updateTogether fills it, under each record's per-key lock; a record written or deleted any other
- * way is forgotten (Repository does it under the same lock). Values are frozen, since every reader shares them.
- * The least recently used go once their stored size passes the budget.
+ * way is forgotten (Repository does it under the same lock). Every reader shares the values, so nothing may change
+ * them. The least recently used go once their stored size passes the budget.
  */
 export class RecordCache {
   private readonly entries = new Map<string, Entry>();
@@ -32,7 +38,7 @@ export class RecordCache {
   remember(name: string, value: unknown, size: number): void {
     this.forget(name);
     if (size > this.budgetChars) return;
-    this.entries.set(name, { value: deepFreeze(value), size });
+    this.entries.set(name, { value: freezeShared ? deepFreeze(value) : value, size });
     this.size += size;
     for (const [oldest, entry] of this.entries) {
       if (this.size <= this.budgetChars) break;

@@ -31,7 +31,7 @@ describe('RecordCache', () => {
     expect(cache.lookup('a')).toBeUndefined();
   });
 
-  it('freezes what it keeps, all the way down, so no reader can change another reader’s record', () => {
+  it('freezes what it keeps under test, all the way down, so code that changes a record other readers share fails here', () => {
     const cache = new RecordCache(100);
     const record = { v: 1, questions: { q1: { box: 2, wrong: [1] } } };
     cache.remember('a', record, 10);
