@@ -72,6 +72,9 @@ export const probeSets = [
   'dev-46',
   'dev-47',
   'dev-48',
+  'dev-49',
+  'dev-50',
+  'dev-51',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
