@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (full, about 10–15 minutes) and `npm run bench -- --quick` (under 3 minutes): every figure of
+ * `npm run bench` (full, about 5–12 minutes) and `npm run bench -- --quick` (under 3 minutes): every figure of
  * docs/benchmarks.md against the local Discord stand-in on loopback, side by side with a bare discord.js client.
  * `-- --only interactions,memory` runs some sections, `-- --scenarios quiz,/claim` some interaction scenarios; `-- --store redis://127.0.0.1:6379` gives the bot another store.
  * Prints the tables and the ratios, writes the raw figures to bench/.build/results-<mode>.json and the latency
