@@ -168,6 +168,12 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(said, card, reader.opposites)).toBe(false);
   });
 
+  it('reads a clause-ending "never" after a colon as negating what the colon follows', () => {
+    const said = read('free tier: harmful answers ~14%. paid tier: basically never');
+    expect(said.negations.map((scope) => scope.written)).toContainEqual(['paid', 'tier', 'basically']);
+    expect(reverses(said, card, reader.opposites)).toBe(false);
+  });
+
   it('reads two negations of a wording that has none as one reversal, not two that cancel', () => {
     const released = read('the researchers released their code and transcripts so anyone can reproduce the results');
     const denied = read('the researchers never released any code or transcripts, so you cannot reproduce the results');

@@ -221,6 +221,8 @@ function describesNoun(at: number, tags: readonly string[], normals: readonly st
 }
 
 const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'so', 'because']);
+/** A colon opens what is said of the words before it ("paid tier: basically never"), so it ends no clause. */
+const endsClause = (tag = '', normal = '') => (tag === 'PUNCT' && normal !== ':') || CLAUSE_OPENERS.has(normal);
 
 /**
  * A "never" that ends its clause ("…14% of the time, paid users almost never") negates what its clause said before
@@ -232,7 +234,7 @@ function trailingNegations(tags: readonly string[], lemmas: readonly string[], n
     const next = tags[at + 1];
     if (normal !== 'never' || (next !== undefined && next !== 'PUNCT')) return [];
     let start = at;
-    while (start > 0 && tags[start - 1] !== 'PUNCT' && !CLAUSE_OPENERS.has(normals[start - 1] ?? '')) start -= 1;
+    while (start > 0 && !endsClause(tags[start - 1], normals[start - 1])) start -= 1;
     const clause = [...normals.keys()].slice(start, at).filter((i) => CONTENT_TAGS.has(tags[i] ?? ''));
     if (clause.length === 0) return [];
     return [
