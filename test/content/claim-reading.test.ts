@@ -248,6 +248,16 @@ describe('questions', () => {
     expect(statedAsking.question).toBe(false);
     expect(statedAsking.negations).toHaveLength(1);
   });
+
+  it('reads a negated auxiliary before its subject, opening a clause, as asking, question mark or not', () => {
+    const card = read('When researchers trained Claude with RL to always comply, its alignment-faking reasoning rose to 78%.');
+    const asking = read("so wasn't it the case that RL raised faking reasoning to 78%");
+    expect(asking.question).toBe(true);
+    expect(reverses(asking, card, reader.opposites)).toBe(false);
+    expect(read('idk which number to quote tbh, isnt it just a range, like 7 to 24% reasoning').question).toBe(true);
+    expect(read("it wasn't them who ran the RL").question).toBe(false);
+    expect(read("they didn't fake it when unmonitored").question).toBe(false);
+  });
 });
 
 describe('comparisons', () => {

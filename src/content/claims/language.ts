@@ -112,7 +112,7 @@ export function sentenceFacts(text: string): SentenceFacts {
   });
   const numbers = [...written, ...entities.filter((entity) => !written.some((figure) => figure.value === entity.value))];
   const questionMark = /\?[\s)]*$/.test(text);
-  const question = (questionMark && ASKING_ORDER.test(text)) || tags[0] === 'AUX' || endsWithTag(tags);
+  const question = (questionMark && ASKING_ORDER.test(text)) || tags[0] === 'AUX' || endsWithTag(tags) || asksNegated(tags, normals);
   const changes = [...text.matchAll(FROM_TO)].map((match) => [Number(match[1]), Number(match[2])] as const);
   const asksFor = ASKS_FOR.test(text) && (questionMark || OPEN_QUESTION_ORDER.test(text)) && !WHEN_CLAUSE_FIRST.test(text);
   // The model lemmatizes a comparative adjective or adverb to its base ("easier" → "easy").
@@ -393,6 +393,17 @@ function endsWithTag(tags: readonly string[]): boolean {
   const words = tags.filter((tag) => tag !== 'PUNCT');
   const [aux, part, pronoun] = words.slice(-3);
   return words.length > 3 && ((aux === 'AUX' && part === 'PART' && pronoun === 'PRON') || (part === 'AUX' && pronoun === 'PRON'));
+}
+
+const CHAT_OPENERS = new Set(['so', 'ok', 'okay', 'but', 'wait', 'and', 'like', 'hmm', 'then', 'also']);
+
+/**
+ * "idk, isnt it just a range, like 7 to 24%", "so wasn't it the case that…": a negated auxiliary before its subject,
+ * opening a clause, asks whether what follows holds, question mark or not.
+ */
+function asksNegated(tags: readonly string[], normals: readonly string[]): boolean {
+  const opensClause = (at: number) => at === 0 || tags[at - 1] === 'PUNCT' || CHAT_OPENERS.has(normals[at - 1] ?? '');
+  return tags.some((tag, at) => tag === 'AUX' && tags[at + 1] === 'PART' && tags[at + 2] === 'PRON' && opensClause(at));
 }
 
 let antonymTable: ReadonlyMap<string, ReadonlySet<string>> | undefined;
