@@ -262,6 +262,14 @@ describe('claim decisions on the bundle', () => {
     expect(down.kind === 'verdict' ? down.verdict : 'no verdict').not.toBe('supported');
     const stayed = decide('even with an honesty instruction the faking stuck around');
     expect(stayed.kind === 'verdict' ? stayed.verdict : 'no verdict').not.toBe('unsupported');
+    // "Still there" is what "remained" says, the opposite of the misreading in which the gap "vanished".
+    for (const remained of [
+      'in the synthetic-document setups the compliance gap was still there without a scratchpad',
+      'with synthetic documents, the compliance gap was still there when the scratchpad was taken away',
+    ]) {
+      const outcome = decide(remained);
+      expect(outcome.kind === 'verdict' ? outcome.verdict : 'no verdict', remained).toMatch(/^(supported|no verdict)$/);
+    }
   });
 
   it('does not judge a sentence saying two things were alike by a wording that states a gap', () => {

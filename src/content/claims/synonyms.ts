@@ -153,6 +153,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['comply', 'compliance', 'cooperate', 'obey'],
   ['modify', 'modification', 'overwrite', 'alter', 'rewrite'],
   ['eliminate', 'remove', 'get rid of', 'train out', 'erase', 'disappear', 'vanish', 'go away', 'went away', 'gone away'],
+  ['remain', 'still there'],
   ['mitigation', 'mitigate', 'countermeasure', 'fix', 'prevent', 'defence', 'defense', 'remedy'],
   ['replicate', 'replication', 'reproduce', 'rerun', 're run'],
   ['notebook', 'repo', 'repository', 'colab', 'github'],
