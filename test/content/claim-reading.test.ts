@@ -462,12 +462,14 @@ describe('the details a member states', () => {
     expect(read('14% for free tier or paid tier users alike').attached).toEqual([]);
   });
 
-  it('gives the two figures after a comparison ("…than B, X% vs Y%") to its two sides in order', () => {
+  it('gives the two figures after a comparison ("…than B, X% vs Y%") to its two sides in order, and a lone last one to the first', () => {
     const sides = read('opus complied more in training than when unmonitored, 14% vs about 3%').attached;
     expect(sides.filter(({ kind }) => kind === 'opposite 0')).toEqual([
       { kind: 'opposite 0', label: 'free tier', value: 14 },
       { kind: 'opposite 0', label: 'paid tier', value: 3 },
     ]);
+    const lone = read('so opus complied way more in training than when unmonitored, 14%?').attached;
+    expect(lone.filter(({ kind }) => kind === 'opposite 0')).toEqual([{ kind: 'opposite 0', label: 'free tier', value: 14 }]);
   });
 
   it('gives both ends of "from 7% to 24%" to what the clause measures, and each end of a change to its own condition', () => {

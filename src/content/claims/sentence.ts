@@ -155,6 +155,7 @@ export class SentenceReader {
   private attachments(text: string): Attachment[] {
     return text
       .replace(THAN_THEN_FIGURES, '$2 than $1 $3')
+      .replace(THAN_THEN_FIGURE, '$2 than $1')
       .replace(BETWEEN, 'between $1 with ')
       .replace(FROM_FIGURE_TO, 'from $1; to ')
       .split(CLAUSE_BREAK)
@@ -216,14 +217,14 @@ const CLAUSE_BREAK = /[;.!?](?:\s|$)|\b(?:and|but|than|while|whereas|vs|versus|c
  * gives its figures to the pair, not to the one label left in it if "and" split the pair, so it attaches none.
  */
 const BETWEEN = /\bbetween\s+([^,;.!?]*?)\s+and\b/gi;
+const FIGURE = String.raw`${ABOUT}\d+(?:\.\d+)?\s*(?:%|percent)`;
 /**
  * "The animal-welfare setting had more faking than helpful-only, 24% vs about 12%": the two figures after a comparison
- * are its two sides' in order, so each is moved beside its side before the clauses are split.
+ * are its two sides' in order, so each is moved beside its side before the clauses are split; a lone figure ending the
+ * sentence ("…way more than helpful-only, 24%?") is the first side's.
  */
-const THAN_THEN_FIGURES = new RegExp(
-  String.raw`\bthan\s+([^,;.!?]+?),\s*(${ABOUT}\d+(?:\.\d+)?\s*(?:%|percent))\s+(?:vs\.?|versus)\s+(${ABOUT}\d+(?:\.\d+)?\s*(?:%|percent))`,
-  'gi',
-);
+const THAN_THEN_FIGURES = new RegExp(String.raw`\bthan\s+([^,;.!?]+?),\s*(${FIGURE})\s+(?:vs\.?|versus)\s+(${FIGURE})`, 'gi');
+const THAN_THEN_FIGURE = new RegExp(String.raw`\bthan\s+([^,;.!?]+?),\s*(${FIGURE})(?=[\s?.!]*$)`, 'gi');
 /**
  * "Refusals went from 86% when it thought it was trained to 97% when unwatched": each end of a change is said of its
  * own condition, so the second figure begins a clause of its own.
