@@ -289,6 +289,13 @@ describe('names', () => {
     expect([...(named.read('claude 2 was older').names.get('model') ?? [])]).toEqual(['Claude 2']);
   });
 
+  it('reads "non-" before a name as naming nothing, there or in what a figure is said of', () => {
+    const other = read('a non-Anthropic model had a gap too, about 14%');
+    expect(other.names.get('lab')).toBeUndefined();
+    expect(other.attached.filter(({ kind }) => kind === 'lab')).toEqual([]);
+    expect([...(read('an Anthropic model had a gap too, about 14%').names.get('lab') ?? [])]).toEqual(['Anthropic']);
+  });
+
   it('takes the longest name first, and its words are not read again as a shorter one', () => {
     const named = new SentenceReader({
       names: [

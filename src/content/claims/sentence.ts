@@ -78,7 +78,7 @@ export class SentenceReader {
           kind,
           canonical: name,
           terms: claimTerms(variant),
-          pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped(variant)}(?![\\p{L}\\p{N}])`, 'giu'),
+          pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?<!\\bnon-)${escaped(variant)}(?![\\p{L}\\p{N}])`, 'giu'),
         })),
       )
       .sort((a, b) => b.terms.length - a.terms.length);
@@ -154,6 +154,7 @@ export class SentenceReader {
    */
   private attachments(text: string): Attachment[] {
     return text
+      .replace(NON_NAME, 'non')
       .replace(THAN_THEN_FIGURES, '$2 than $1 $3')
       .replace(THAN_THEN_FIGURE, '$2 than $1')
       .replace(BETWEEN, 'between $1 with ')
@@ -217,6 +218,8 @@ const CLAUSE_BREAK = /[;.!?](?:\s|$)|\b(?:and|but|than|while|whereas|vs|versus|c
  * gives its figures to the pair, not to the one label left in it if "and" split the pair, so it attaches none.
  */
 const BETWEEN = /\bbetween\s+([^,;.!?]*?)\s+and\b/gi;
+/** "a non-Anthropic model" names no lab: the prefix is joined to the word, so no label is found in it. */
+const NON_NAME = /\bnon-(?=\p{L})/giu;
 const FIGURE = String.raw`${ABOUT}\d+(?:\.\d+)?\s*(?:%|percent)`;
 /**
  * "The animal-welfare setting had more faking than helpful-only, 24% vs about 12%": the two figures after a comparison
