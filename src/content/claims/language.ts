@@ -364,8 +364,11 @@ const SETTLED = /\b(?:prove[nsd]?|confirm(?:ed|s)?|demonstrat(?:ed|es)|establish
 
 const AUXILIARIES = 'is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must';
 
-/** Chat openers before a question word ("so", "ok wait", "quick question:"). */
-const OPENERS = String.raw`^\W*(?:(?:so|ok|okay|wait|hey|um|uh|and|but|like|lol|btw|quick question|question)\W+)*`;
+/** What a chat message opens with before what it asks or says ("so", "ok wait", "quick question:"). */
+const CHAT_OPENERS = 'so|ok|okay|wait|hey|um|uh|hmm|and|but|also|then|like|lol|btw|quick question|question';
+const OPENER_WORDS = new Set(CHAT_OPENERS.split('|'));
+/** Chat openers before a question word. */
+const OPENERS = String.raw`^\W*(?:(?:${CHAT_OPENERS})\W+)*`;
 
 /** The words that open a question asking for something ("who" apart: it needs no verb after it). */
 const QUESTION_WORDS = 'what|which|why|where|when|how';
@@ -395,14 +398,12 @@ function endsWithTag(tags: readonly string[]): boolean {
   return words.length > 3 && ((aux === 'AUX' && part === 'PART' && pronoun === 'PRON') || (part === 'AUX' && pronoun === 'PRON'));
 }
 
-const CHAT_OPENERS = new Set(['so', 'ok', 'okay', 'but', 'wait', 'and', 'like', 'hmm', 'then', 'also']);
-
 /**
  * "idk, isnt it just a range, like 7 to 24%", "so wasn't it the case that…": a negated auxiliary before its subject,
  * opening a clause, asks whether what follows holds, question mark or not.
  */
 function asksNegated(tags: readonly string[], normals: readonly string[]): boolean {
-  const opensClause = (at: number) => at === 0 || tags[at - 1] === 'PUNCT' || CHAT_OPENERS.has(normals[at - 1] ?? '');
+  const opensClause = (at: number) => at === 0 || tags[at - 1] === 'PUNCT' || OPENER_WORDS.has(normals[at - 1] ?? '');
   return tags.some((tag, at) => tag === 'AUX' && tags[at + 1] === 'PART' && tags[at + 2] === 'PRON' && opensClause(at));
 }
 

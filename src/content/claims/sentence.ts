@@ -156,7 +156,6 @@ export class SentenceReader {
     return text
       .replace(NON_NAME, 'non')
       .replace(THAN_THEN_FIGURES, '$2 than $1 $3')
-      .replace(THAN_THEN_FIGURE, '$2 than $1')
       .replace(BETWEEN, 'between $1 with ')
       .replace(FROM_FIGURE_TO, 'from $1; to ')
       .split(CLAUSE_BREAK)
@@ -226,8 +225,10 @@ const FIGURE = String.raw`${ABOUT}\d+(?:\.\d+)?\s*(?:%|percent)`;
  * are its two sides' in order, so each is moved beside its side before the clauses are split; a lone figure ending the
  * sentence ("…way more than helpful-only, 24%?") is the first side's.
  */
-const THAN_THEN_FIGURES = new RegExp(String.raw`\bthan\s+([^,;.!?]+?),\s*(${FIGURE})\s+(?:vs\.?|versus)\s+(${FIGURE})`, 'gi');
-const THAN_THEN_FIGURE = new RegExp(String.raw`\bthan\s+([^,;.!?]+?),\s*(${FIGURE})(?=[\s?.!]*$)`, 'gi');
+const THAN_THEN_FIGURES = new RegExp(
+  String.raw`\bthan\s+([^,;.!?]+?),\s*(${FIGURE})(?:\s+(?:vs\.?|versus)\s+(${FIGURE})|(?=[\s?.!]*$))`,
+  'gi',
+);
 /**
  * "Refusals went from 86% when it thought it was trained to 97% when unwatched": each end of a change is said of its
  * own condition, so the second figure begins a clause of its own.

@@ -10,9 +10,9 @@ import { truncate } from '../reply.js';
  * The pieces several views are built from: the message shape, the colours, line fitting, timestamps, source
  * links, and the parts of a question (its choices, answer buttons, explanation and report button) that private
  * quizzes, channel rounds and reviews all show.
- * Every view builds its buttons, rows and menus with @discordjs/builders itself rather than discord.js's subclasses
- * of them, which pass each new builder's data through a camelCase → snake_case walk (lodash's snakeCase on every key):
- * a third of the CPU of building a quiz's question and verdict.
+ * Every view builds its buttons, rows, menus and modals with @discordjs/builders itself rather than discord.js's
+ * subclasses of them, which pass each new builder's data through a camelCase → snake_case walk (lodash's snakeCase on
+ * every key): a third of the CPU of building a quiz's question and verdict.
  */
 
 export const BRAND_COLOUR = 0x5865f2;

@@ -1,16 +1,5 @@
-import { ActionRowBuilder, ButtonBuilder } from '@discordjs/builders';
-import {
-  type APIEmbed,
-  type APIEmbedField,
-  ButtonStyle,
-  LabelBuilder,
-  ModalBuilder,
-  TextInputBuilder,
-  TextInputStyle,
-  TimestampStyles,
-  time,
-  userMention,
-} from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, LabelBuilder, ModalBuilder, TextInputBuilder } from '@discordjs/builders';
+import { type APIEmbed, type APIEmbedField, ButtonStyle, TextInputStyle, TimestampStyles, time, userMention } from 'discord.js';
 import type { Content } from '../../content/content.js';
 import { limits } from '../../content/limits.js';
 import type { StanceRound, StanceSettings } from '../../stances/records.js';
