@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by fifty-one writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by fifty-two writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -75,6 +75,7 @@ export const probeSets = [
   'dev-49',
   'dev-50',
   'dev-51',
+  'dev-52',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
