@@ -56,6 +56,23 @@ describe('claim decisions on the bundle', () => {
     expect(decide('newer models might see through fake setups like this')).toMatchObject({ kind: 'verdict', verdict: 'open' });
   });
 
+  it('calls an open question unsupported when the member says the paper or study shows it', () => {
+    expect(decide('the study shows claude felt real distress about being retrained')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+      relation: 'detail',
+      claim: { id: 'claude-felt-distress' },
+    });
+  });
+
+  it('reads a thing that stayed as what a negated stop says ("didn\'t prevent the faking, it stayed around 11.8%")', () => {
+    expect(decide('even with the be-honest instruction, the faking reasoning stayed near 12%')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      claim: { id: 'honesty-instruction-does-not-stop-faking' },
+    });
+  });
+
   it('is unsure when the sentence uses a word only another close card uses', () => {
     expect(decide('anthropic and redwood research wrote the alignment faking paper')).toMatchObject({ kind: 'verdict' });
     expect(decide('the stackelberg alignment faking paper was by anthropic')).toMatchObject({ kind: 'unsure' });
@@ -378,6 +395,22 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       verdict: 'supported',
       claim: { id: 'honesty-instruction-does-not-stop-faking' },
     });
+  });
+
+  it('decides a message opening with a retort ("nah …") as it decides the claim after it', () => {
+    for (const claim of [
+      'opus faked alignment to keep its values from being changed',
+      'the free tier training story was made up by the researchers',
+    ]) {
+      expect(shipped.findClaim(`nah ${claim}`).outcome, claim).toEqual(shipped.findClaim(claim).outcome);
+    }
+  });
+
+  it('does not read "only when" as the card\'s "more when": all or nothing is not more or less', () => {
+    const outcome = shipped.findClaim('opus only fakes alignment when there is real harm at stake').outcome;
+    expect(outcome.kind === 'verdict' ? `${outcome.claim.id} ${outcome.verdict}` : outcome.kind).not.toBe(
+      'opus-fakes-more-for-bigger-harms supported',
+    );
   });
 
   it('is not left unclear by a wording that compares only in passing ("…shakier than it looked")', () => {

@@ -519,6 +519,10 @@ describe('the frame around a claim', () => {
       ['as far as i know they never told the model which chats were trained on', 'they never told the model which chats were trained on'],
       ["correct me if i'm wrong but the gap was 11 points", 'but the gap was 11 points'],
       ["gaming training was rarer, at least that's how i read section 3.2", 'gaming training was rarer,'],
+      // A retort opening the message answers someone else.
+      ['nah the training story was invented for the experiment', 'the training story was invented for the experiment'],
+      ['lol nope, opus never copied its weights', 'lol, opus never copied its weights'],
+      ['no actually the gap was 11 points', 'actually the gap was 11 points'],
     ]) {
       expect(withoutFrames(framed ?? '')).toBe(claim);
     }
@@ -529,6 +533,8 @@ describe('the frame around a claim', () => {
       'the model was told which conversations would be used to train it',
       'my chiropractor says my spine alignment is off',
       'researchers read the scratchpads to find the reasoning',
+      'no model besides opus faked alignment',
+      'the reviewers said nah to the first draft',
     ]) {
       expect(withoutFrames(text)).toBe(text);
     }

@@ -29,6 +29,9 @@ const FRAME_PATTERNS: readonly RegExp[] = [
     'giu',
   ),
   /\b(?:i|we)\s+(?:heard|read|saw)(?:\s+(?:somewhere|online|on\s+twitter|on\s+reddit))?(?:\s+that)?\b/giu,
+  // A retort opening the message ("nah the story was made up", "nope, it never…", "no actually it…") answers someone
+  // else; it denies nothing in the member's own claim.
+  /(?<=^\W*(?:(?:lol|lmao|ok|okay|wait|so|um|uh|hmm)\W+)*)(?:nah+|nope|naw|no(?=\W+(?:actually|wait|dude|bro|man|mate|lol|lmao)\b))\b/giu,
   // "bottom line from the paper", "long story short", "in my opinion"
   /\b(?:bottom\s+line(?:\s+from\s+the\s+\w+)?|long\s+story\s+short|in\s+a\s+nutshell|in\s+my\s+(?:opinion|view)|as\s+far\s+as\s+i'?m\s+concerned)\b/giu,
 ];

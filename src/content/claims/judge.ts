@@ -145,6 +145,18 @@ function borrowsFrom([best, ...others]: readonly ClaimHit[], soleUsers: Readonly
   return best !== undefined && lender !== undefined && lender.strength >= claimThreshold.lender * best.strength;
 }
 
+/**
+ * "Opus only fakes when real harm is at stake" against "…fakes more when the harm is bigger": all or nothing against
+ * more or less. An "only" before a figure ("only 5%") means "merely".
+ */
+const onlyAgainstMore = (said: Sentence, read: Sentence) =>
+  said.terms.includes('only') &&
+  !MERELY.test(said.text) &&
+  said.comparison === 'none' &&
+  read.comparison === 'degree' &&
+  !read.terms.includes('only');
+const MERELY = /\bonly\s+(?:about\s+|around\s+|roughly\s+|like\s+|~)?\d/i;
+
 function isNear(hit: ClaimHit | undefined, runnerUp: ClaimHit | undefined): hit is ClaimHit {
   if (hit === undefined) return false;
   if (hit.strength >= claimThreshold.strength && hit.coverage >= claimThreshold.coverage) return true;
@@ -296,8 +308,12 @@ export class ClaimJudge {
       if (made === 'abstains' || (changes && !saysChange(read)) || (said.alike && !read.alike)) continue;
       const { reversed, unclear: negationUnclear } = polarity(said, read, this.reader.opposites);
       // One that compares two things ("Sonnet fakes more than Opus") against a sentence that compares nothing ("Sonnet
-      // fakes too") cannot tell which statement the member makes, unless it compares only in passing.
-      const unclear = negationUnclear || (said.comparison === 'none' && this.comparesWhatIsSaid(hit.claim, wording.reading, read, said));
+      // fakes too") cannot tell which statement the member makes, unless it compares only in passing; nor can one that
+      // says "more" to a member who says "only".
+      const unclear =
+        negationUnclear ||
+        (said.comparison === 'none' && this.comparesWhatIsSaid(hit.claim, wording.reading, read, said)) ||
+        onlyAgainstMore(said, read);
       // An opposite misreading reversed is the claim, whatever the member asks about; any other wording reversed is
       // the opposite of what it stands for in what they said (a detail they leave out leaves the claim).
       const base = opposite(hit.claim, wording.reading)?.kind === 'claim' ? wording.reading : made.reading;
@@ -452,7 +468,8 @@ export class ClaimJudge {
   private sentence({ text }: { readonly text: string }): Sentence {
     const known = this.wordingSentences.get(text);
     if (known) return known;
-    const read = this.reader.read(text);
+    // Members' phrasings carry frames too ("nah …"): a wording is read as a member's sentence is.
+    const read = this.reader.read(withoutFrames(text));
     this.wordingSentences.set(text, read);
     return read;
   }

@@ -360,7 +360,8 @@ const DEGREE = new RegExp(
 );
 
 /** Words that present a statement as established by research. "Definitely" is an opinion, not a finding. */
-const SETTLED = /\b(?:prove[nsd]?|confirm(?:ed|s)?|demonstrat(?:ed|es)|established|(?:been|was|were) shown|showed that)\b/i;
+const SETTLED =
+  /\b(?:prove[nsd]?|confirm(?:ed|s)?|demonstrat(?:ed|es)|established|(?:been|was|were) shown|showed that|(?:paper|study|research|researchers|authors|results?|evidence) (?:clearly |definitely )?(?:shows?|showed|found|finds))\b/i;
 
 const AUXILIARIES = 'is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must';
 

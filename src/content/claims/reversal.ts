@@ -87,16 +87,18 @@ const bearing = (negated: readonly Negation[], other: Sentence, opposites: Oppos
   negated.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;
 
 const STOPPING = new Set(['stop', 'prevent', 'end', 'halt', 'remove', 'eliminate', 'kill', 'erase']);
-const GOING_ON = new Set(['still', 'keep', 'continue', 'remain', 'persist', 'survive', 'stick', 'linger']);
+const unstops = (scope: Negation) => STOPPING.has(scope.cue) || STOPPING.has(scope.words[0] ?? '');
+const GOING_ON = new Set(['still', 'keep', 'continue', 'remain', 'stay', 'persist', 'survive', 'stick', 'linger']);
 
 /**
  * A sentence's negations less one of stopping when the other says the thing went on: "telling it to be honest doesn't
  * stop it faking" says what "told to be honest, it still faked" says, and "didn't kill the faking" what "the faking
- * stuck around" says, with no reversal between them.
+ * stuck around" or "stayed" says, with no reversal between them. When the other has a negated stopping of its own,
+ * the two pair off as negations do.
  */
 function withoutUnstopped(negated: readonly Negation[], other: Sentence): readonly Negation[] {
-  if (![...GOING_ON].some((lemma) => other.lemmas.has(lemma))) return negated;
-  const unstopped = negated.find((scope) => STOPPING.has(scope.words[0] ?? ''));
+  if (![...GOING_ON].some((lemma) => other.lemmas.has(lemma)) || other.negations.some(unstops)) return negated;
+  const unstopped = negated.find(unstops);
   return unstopped === undefined ? negated : negated.filter((scope) => scope !== unstopped);
 }
 
