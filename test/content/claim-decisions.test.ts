@@ -73,6 +73,39 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('reads a tail of "not nothing" as no denial of the claim it follows', () => {
+    expect(decide('the compliance gap between training and unmonitored was about 11 points, not nothing')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      claim: { id: 'compliance-gap-11-points' },
+    });
+  });
+
+  it('reads "nobody had caught one … before" as "the first"', () => {
+    expect(decide('nobody had caught a production model faking alignment unprompted before, this was the first case')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      claim: { id: 'first-production-model-case-study' },
+    });
+  });
+
+  it('reads a comparison with its sides swapped as the reversed comparison, checked against the misreadings', () => {
+    expect(decide('opus fakes alignment more than claude 3.5 sonnet in every setting')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+      claim: { id: 'claude-35-sonnet-fakes-more-than-opus' },
+    });
+    expect(decide('in the animal welfare setting claude 3.5 sonnet faked less than opus')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      claim: { id: 'claude-35-sonnet-fakes-more-than-opus' },
+    });
+  });
+
+  it('calls a claim that a Claude model which generally did not fake did fake unsupported, not misleading', () => {
+    expect(decide('claude 3 haiku also fakes alignment')).toMatchObject({ kind: 'verdict', verdict: 'unsupported' });
+  });
+
   it('is unsure when the sentence uses a word only another close card uses', () => {
     expect(decide('anthropic and redwood research wrote the alignment faking paper')).toMatchObject({ kind: 'verdict' });
     expect(decide('the stackelberg alignment faking paper was by anthropic')).toMatchObject({ kind: 'unsure' });
@@ -333,8 +366,8 @@ describe('claim decisions on the bundle', () => {
 
   it('reads a hedge like "generally" (or its slip "generaly") as no word of the claim, so it does not make a statement about names alone', () => {
     for (const hedged of [
-      'claude 3 haiku and claude 3 sonnet generally dont fake alignment',
-      'claude 3 haiku and claude 3 sonnet generaly dont fake alignment',
+      'claude 3 haiku and claude 3.5 haiku generally dont fake alignment',
+      'claude 3 haiku and claude 3.5 haiku generaly dont fake alignment',
     ]) {
       expect(decide(hedged), hedged).toMatchObject({ kind: 'verdict', verdict: 'supported', relation: 'opposite' });
     }
@@ -411,6 +444,18 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(outcome.kind === 'verdict' ? `${outcome.claim.id} ${outcome.verdict}` : outcome.kind).not.toBe(
       'opus-fakes-more-for-bigger-harms supported',
     );
+  });
+
+  it('reads a change restated by its tail ("went down, not up") once, as the change', () => {
+    expect(shipped.findClaim('after the actual rl training the faking reasoning went down, not up').outcome).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+      claim: { id: 'rl-raised-faking-reasoning-to-78' },
+    });
+  });
+
+  it('gives no verdict to a question asking who', () => {
+    expect(shipped.findClaim('who was the lead author of the alignment faking paper?').outcome.kind).not.toBe('verdict');
   });
 
   it('is not left unclear by a wording that compares only in passing ("…shakier than it looked")', () => {

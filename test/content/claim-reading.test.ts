@@ -56,6 +56,20 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('they told it to be honest and it stopped faking alignment'), unstopped, reader.opposites)).toBe(true);
   });
 
+  it('reads "no one had caught a model doing this before" as what "the first case" says', () => {
+    const first = read('this was the first case of a production model faking alignment unprompted');
+    expect(reverses(read('no one had caught a production model faking alignment unprompted before'), first, reader.opposites)).toBe(false);
+    expect(reverses(read('this was not the first case of a production model faking alignment unprompted'), first, reader.opposites)).toBe(
+      true,
+    );
+  });
+
+  it('reads two comparisons whose sides trade places as reversed, whatever they name', () => {
+    const card = read('Claude 3.5 Sonnet fakes alignment more than Opus');
+    expect(reverses(read('Opus fakes alignment more than Claude 3.5 Sonnet'), card, reader.opposites)).toBe(true);
+    expect(reverses(read('Claude 3.5 Sonnet fakes alignment more often than Opus does'), card, reader.opposites)).toBe(false);
+  });
+
   it('reads "didn\'t kill the faking" as what "the faking stuck around" says', () => {
     const unkilled = read("the honesty instruction didn't kill the faking");
     expect(reverses(read('with the honesty instruction the faking stuck around'), unkilled, reader.opposites)).toBe(false);
@@ -548,6 +562,20 @@ describe('the scope of a negation', () => {
     expect(scopes('Without a scratchpad the compliance gap vanished in the prompted setups')).toEqual([['scratchpad']]);
     expect(scopes('with no scratchpad the gap persisted in the synthetic document models')).toEqual([['scratchpad']]);
     expect(scopes('the compliance gap vanished without a scratchpad')).toEqual([['scratchpad']]);
+  });
+
+  it('reads "not nothing" as something, no negation', () => {
+    expect(scopes('the gap was about 11 points, not huge but not nothing')).toEqual([['huge']]);
+  });
+
+  it('reads "skip" as denying what follows it in its clause', () => {
+    expect(scopes('skip the chat training entirely, base models already show it')).toEqual([['chat', 'training', 'entirely']]);
+  });
+
+  it('drops a tail that denies the opposite of a change the sentence reads as a term ("went down, not up")', () => {
+    expect(sentenceFacts('the faking reasoning went down, not up', new Set(['went', 'down'])).negations).toEqual([]);
+    // Where no phrase carries the direction, the tail is all there is of it.
+    expect(scopes('rl pushed the faking reasoning down, not up')).toHaveLength(1);
   });
 
   it('reads a hyphenated "not-" as part of a word, not as a negation', () => {

@@ -84,9 +84,13 @@ const NUMBER_ENTITIES = new Set(['PERCENT', 'CARDINAL', 'DATE', 'ORDINAL', 'MONE
 /** "not-training chats", "the not-monitored case": a hyphenated "not-" makes a word naming the other side, as "non-" does; it denies nothing. */
 const NOT_COMPOUND = /\bnot-(?=\p{L})/giu;
 
-export function sentenceFacts(text: string): SentenceFacts {
+/** "not nothing", "isn't none": a denied nothing is something, no negation. */
+const NOT_NOTHING = /\b(?:not|n't)\s+(?:nothing|none)\b/giu;
+
+/** `phraseWords`: the words the reader takes as a synonym phrase's term ("went down" → drop), see `contrastTails`. */
+export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = new Set()): SentenceFacts {
   const { its, readDoc } = wink();
-  const doc = readDoc(text.replace(NOT_COMPOUND, 'non-'));
+  const doc = readDoc(text.replace(NOT_COMPOUND, 'non-').replace(NOT_NOTHING, 'something'));
   const flags = doc.tokens().out(its.negationFlag) as boolean[];
   const tags = doc.tokens().out(its.pos) as string[];
   // The lite model leaves some tokens (emoji, odd symbols) without a lemma.
@@ -95,9 +99,13 @@ export function sentenceFacts(text: string): SentenceFacts {
     .out(its.lemma as ItsFunction<string | undefined>)
     .map((lemma) => lemma?.toLowerCase() ?? '');
   const normals = doc.tokens().out(its.normal) as string[];
-  const negations = negationScopes(frontedWithout(withNegatingWords(flags, tags, normals), tags, normals), tags, lemmaList, normals);
-  const lemmas = new Set(lemmaList.filter((lemma) => lemma !== ''));
-  const opposable = new Set(lemmaList.filter((lemma, at) => lemma !== '' && OPPOSABLE.has(tags[at] ?? '')));
+  const tails = contrastTails(tags, lemmaList, normals, phraseWords);
+  const flagged = frontedWithout(withNegatingWords(flags, tags, normals), tags, normals).map((flag, at) => flag && !tails.has(at));
+  const negations = negationScopes(flagged, tags, lemmaList, normals);
+  // A contrast's tail restates the sentence: its word is neither a negation nor a word to reverse by.
+  const said = (lemma: string, at: number) => lemma !== '' && !tails.has(at);
+  const lemmas = new Set(lemmaList.filter(said));
+  const opposable = new Set(lemmaList.filter((lemma, at) => said(lemma, at) && OPPOSABLE.has(tags[at] ?? '')));
   const written = percentsWritten(text);
   const scales = scalesIn(text);
   const entities = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
@@ -145,7 +153,7 @@ const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
  * Negating words the lite model does not flag, though it flags "none", "neither" and "no one": pronouns, and the
  * adverbs that all but negate ("the steering vector barely changed faking").
  */
-const NEGATING_WORDS = new Set(['nobody', 'noone', 'nothing', 'nowhere', 'barely', 'hardly', 'scarcely']);
+const NEGATING_WORDS = new Set(['nobody', 'noone', 'nothing', 'nowhere', 'barely', 'hardly', 'scarcely', 'skip', 'skipping', 'skipped']);
 /** "failed to remove it" says "did not remove it". */
 const FAILING = new Set(['fail', 'fails', 'failed', 'failing', 'unable']);
 
@@ -182,6 +190,29 @@ function frontedWithout(flags: readonly boolean[], tags: readonly string[], norm
   const fronted = normals[0] === 'without' || (normals[0] === 'with' && normals[1] === 'no');
   const end = fronted ? tags.findIndex((tag, at) => at > 2 && tag === 'DET' && ['NOUN', 'PROPN'].includes(tags[at - 1] ?? '')) : -1;
   return end < 0 ? flags : flags.map((flag, at) => flag && at < end);
+}
+
+/**
+ * "…went down, not up": a clause of "not" and one word, the opposite of a word of a phrase the reader has just taken as
+ * a term ("went down" → drop), denies the other way round: it restates the sentence rather than reversing it. The
+ * positions of those words. (Where the direction is in no such phrase, "pushed it down, not up", the tail is all the
+ * reader has of it, and stays a negation.)
+ */
+function contrastTails(
+  tags: readonly string[],
+  lemmas: readonly string[],
+  normals: readonly string[],
+  phraseWords: ReadonlySet<string>,
+): ReadonlySet<number> {
+  const tails = new Set<number>();
+  normals.forEach((word, at) => {
+    const next = at + 1;
+    const endsClause = next + 1 >= normals.length || tags[next + 1] === 'PUNCT';
+    if (word !== 'not' || tags[at - 1] !== 'PUNCT' || !endsClause) return;
+    const opposed = antonymsOf(lemmas[next] ?? '');
+    if (normals.slice(0, at).some((earlier, before) => phraseWords.has(earlier) && opposed.has(lemmas[before] ?? ''))) tails.add(next);
+  });
+  return tails;
 }
 
 /** Words that open a negation's scope, as the model and withNegatingWords flag it. */
@@ -374,9 +405,9 @@ const OPENERS = String.raw`^\W*(?:(?:${CHAT_OPENERS})\W+)*`;
 /** The words that open a question asking for something ("who" apart: it needs no verb after it). */
 const QUESTION_WORDS = 'what|which|why|where|when|how';
 
-/** An open question, after any opener; not one that asks for a figure ("how often", "what percentage"). */
+/** An open question, after any opener; not one that asks for a figure ("how often", "what percentage"); "who" always asks. */
 const ASKS_FOR = new RegExp(
-  `${OPENERS}(?:who|${QUESTION_WORDS})\\b(?!\\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?)))`,
+  `${OPENERS}(?:who\\b|(?:${QUESTION_WORDS})\\b(?!\\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?))))`,
   'i',
 );
 

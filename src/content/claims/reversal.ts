@@ -4,6 +4,7 @@ import { containsRun, type Negation, type Phrase, type Sentence, says } from './
 /** Whether what a member said reverses one wording of a claim: negations, antonyms and the domain's opposites. */
 
 type Opposites = readonly (readonly [Phrase, Phrase])[];
+type Compared = NonNullable<Sentence['compared']>;
 
 /** How the member's sentence stands to one wording of a card, its negations read once for both answers. */
 export interface Polarity {
@@ -87,19 +88,34 @@ const bearing = (negated: readonly Negation[], other: Sentence, opposites: Oppos
   negated.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;
 
 const STOPPING = new Set(['stop', 'prevent', 'end', 'halt', 'remove', 'eliminate', 'kill', 'erase']);
-const unstops = (scope: Negation) => STOPPING.has(scope.cue) || STOPPING.has(scope.words[0] ?? '');
 const GOING_ON = new Set(['still', 'keep', 'continue', 'remain', 'stay', 'persist', 'survive', 'stick', 'linger']);
 
 /**
- * A sentence's negations less one of stopping when the other says the thing went on: "telling it to be honest doesn't
- * stop it faking" says what "told to be honest, it still faked" says, and "didn't kill the faking" what "the faking
- * stuck around" or "stayed" says, with no reversal between them. When the other has a negated stopping of its own,
- * the two pair off as negations do.
+ * Negations that say what a word of the other sentence says unnegated: a negated stopping what "still" or "stayed"
+ * says ("telling it to be honest doesn't stop it faking" against "told to be honest, it still faked"; "didn't kill the
+ * faking" against "the faking stuck around"), and a negated "before" what "first" says ("no one had caught a model
+ * doing this before" against "the first case"). No reversal between them.
  */
-function withoutUnstopped(negated: readonly Negation[], other: Sentence): readonly Negation[] {
-  if (![...GOING_ON].some((lemma) => other.lemmas.has(lemma)) || other.negations.some(unstops)) return negated;
-  const unstopped = negated.find(unstops);
-  return unstopped === undefined ? negated : negated.filter((scope) => scope !== unstopped);
+const SAID_UNNEGATED: readonly {
+  readonly negates: (scope: Negation, sentence: Sentence) => boolean;
+  readonly says: ReadonlySet<string>;
+}[] = [
+  { negates: (scope) => STOPPING.has(scope.cue) || STOPPING.has(scope.words[0] ?? ''), says: GOING_ON },
+  // The model ends a scope before "before", an adposition: the sentence's own "before" is the one denied, unless the
+  // scope denies "first" itself ("this wasn't the first case, …had been shown before").
+  { negates: (scope, sentence) => sentence.lemmas.has('before') && !scope.words.includes('first'), says: new Set(['first']) },
+];
+
+/**
+ * `sentence`'s negations (`negated`, some of its own) less those the other says unnegated; when the other has such a
+ * negation too, the two pair off as negations do.
+ */
+function withoutSaidUnnegated(negated: readonly Negation[], sentence: Sentence, other: Sentence): readonly Negation[] {
+  return SAID_UNNEGATED.reduce((rest, { negates, says }) => {
+    if (![...says].some((lemma) => other.lemmas.has(lemma)) || other.negations.some((scope) => negates(scope, other))) return rest;
+    const unnegated = rest.find((scope) => negates(scope, sentence));
+    return unnegated === undefined ? rest : rest.filter((scope) => scope !== unnegated);
+  }, negated);
 }
 
 /**
@@ -124,10 +140,10 @@ const negations = (saidBearing: number, wordingBearing: number) =>
 
 type OwnNegations = readonly [readonly Negation[], readonly Negation[]];
 
-/** Each sentence's negations that count against the other: less those that pair off as `describedAlike` and `withoutUnstopped` say. */
+/** Each sentence's negations that count against the other: less those that pair off as `describedAlike` and `withoutSaidUnnegated` say. */
 function ownNegations(said: Sentence, wording: Sentence): OwnNegations {
   const [saidAlike, wordingAlike] = describedAlike(said, wording);
-  return [withoutUnstopped(saidAlike, wording), withoutUnstopped(wordingAlike, said)];
+  return [withoutSaidUnnegated(saidAlike, said, wording), withoutSaidUnnegated(wordingAlike, wording, said)];
 }
 
 /**
@@ -149,10 +165,18 @@ function pairedInOtherWords([saidOwn, wordingOwn]: OwnNegations, said: Sentence,
  */
 function mirrored(said: Sentence, wording: Sentence, opposites: Opposites): number {
   if (said.compared === null || wording.compared === null) return 0;
-  return opposites.filter((pair) => {
+  const swappedOpposites = opposites.filter((pair) => {
     const first = [firstCompared(said, pair), firstCompared(wording, pair)];
     return first[0] !== undefined && first[1] !== undefined && first[0] !== first[1];
   }).length;
+  return swappedOpposites > 0 ? swappedOpposites : swappedSides(said.compared, wording.compared) ? 1 : 0;
+}
+
+/** Two comparisons whose sides trade places, whatever they name: "Opus fakes more than 3.5 Sonnet" against "3.5 Sonnet fakes more than Opus". */
+function swappedSides([before, after]: Compared, [otherBefore, otherAfter]: Compared): boolean {
+  const movedFrom = (side: readonly string[], to: readonly string[], from: readonly string[]) =>
+    side.some((term) => to.includes(term) && !from.includes(term));
+  return movedFrom(before, otherAfter, otherBefore) && movedFrom(after, otherBefore, otherAfter);
 }
 
 /** Which side of a domain opposite a comparison names before "than", with the other after it. */

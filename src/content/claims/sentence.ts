@@ -118,7 +118,7 @@ export class SentenceReader {
       nameTermsOf.set(kind, [...(nameTermsOf.get(kind) ?? []), ...nameTerms]);
       unnamed = unnamed.replace(pattern, ' ');
     }
-    const facts = sentenceFacts(written);
+    const facts = sentenceFacts(written, phraseWords);
     // Figures come from the text without its names, so "Claude 3 Opus" states no figure.
     const { numbers } = unnamed === written || !/\d/.test(written) ? facts : sentenceFacts(unnamed);
     const negations = facts.negations
