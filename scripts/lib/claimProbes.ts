@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by fifty-two writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by fifty-five writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -76,6 +76,9 @@ export const probeSets = [
   'dev-50',
   'dev-51',
   'dev-52',
+  'dev-53',
+  'dev-54',
+  'dev-55',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
