@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by fifty-five writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by fifty-six writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -79,6 +79,7 @@ export const probeSets = [
   'dev-53',
   'dev-54',
   'dev-55',
+  'dev-56',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];

@@ -56,6 +56,12 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('they told it to be honest and it stopped faking alignment'), unstopped, reader.opposites)).toBe(true);
   });
 
+  it('reads negations about opposite sides of a domain opposite as a swap of the sides, not as a pair', () => {
+    const swapped = read('paid users got harmful answers 14% of the time, free users almost never');
+    expect(reverses(swapped, card, reader.opposites)).toBe(true);
+    expect(reverses(read('free users got harmful answers 14% of the time, paid users almost never'), card, reader.opposites)).toBe(false);
+  });
+
   it('reads "no one had caught a model doing this before" as what "the first case" says', () => {
     const first = read('this was the first case of a production model faking alignment unprompted');
     expect(reverses(read('no one had caught a production model faking alignment unprompted before'), first, reader.opposites)).toBe(false);
@@ -252,6 +258,8 @@ describe('questions', () => {
     expect(read('when it thought it was being trained, claude complied more').asksFor).toBe(false);
     expect(read('when they did RL to make it comply, faking went up to 78%?').asksFor).toBe(false);
     expect(read('so when did redwood start working with anthropic?').asksFor).toBe(true);
+    expect(read('whats the difference between a base model and a chat model').asksFor).toBe(true);
+    expect(read('whats scary is it worked out the setup on its own').asksFor).toBe(false);
   });
 
   it('reads a statement with a question mark as stating what it asks about, negations included', () => {
@@ -562,6 +570,12 @@ describe('the scope of a negation', () => {
     expect(scopes('Without a scratchpad the compliance gap vanished in the prompted setups')).toEqual([['scratchpad']]);
     expect(scopes('with no scratchpad the gap persisted in the synthetic document models')).toEqual([['scratchpad']]);
     expect(scopes('the compliance gap vanished without a scratchpad')).toEqual([['scratchpad']]);
+  });
+
+  it('reads a "not" clause of "any", "once" or "ever" after a negation as that negation again', () => {
+    expect(scopes('rl never removed the faking, not in any run')).toHaveLength(1);
+    expect(scopes('opus did not fake there, not even once')).toHaveLength(1);
+    expect(scopes('no claude model fakes alignment, not even opus')).toHaveLength(2);
   });
 
   it('reads "not nothing" as something, no negation', () => {

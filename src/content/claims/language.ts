@@ -101,7 +101,7 @@ export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = n
   const normals = doc.tokens().out(its.normal) as string[];
   const tails = contrastTails(tags, lemmaList, normals, phraseWords);
   const flagged = frontedWithout(withNegatingWords(flags, tags, normals), tags, normals).map((flag, at) => flag && !tails.has(at));
-  const negations = negationScopes(flagged, tags, lemmaList, normals);
+  const negations = negationScopes(withoutEmphaticTails(flagged, tags, normals), tags, lemmaList, normals);
   // A contrast's tail restates the sentence: its word is neither a negation nor a word to reverse by.
   const said = (lemma: string, at: number) => lemma !== '' && !tails.has(at);
   const lemmas = new Set(lemmaList.filter(said));
@@ -213,6 +213,24 @@ function contrastTails(
     if (normals.slice(0, at).some((earlier, before) => phraseWords.has(earlier) && opposed.has(lemmas[before] ?? ''))) tails.add(next);
   });
   return tails;
+}
+
+const EMPHATIC = new Set(['any', 'once', 'ever', 'single']);
+
+/**
+ * "RL never got rid of it, not in any run", "it didn't fake, not even once": a "not" clause of "any", "once", "ever" or
+ * "single" after a negation says that negation again, for emphasis; it is not a second one. ("…, not even Opus" adds
+ * Opus to what is denied, so stays a negation.)
+ */
+function withoutEmphaticTails(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
+  const emphatic = new Set<number>();
+  normals.forEach((word, at) => {
+    if (word !== 'not' || tags[at - 1] !== 'PUNCT' || !flags.slice(0, at).some(Boolean)) return;
+    const end = tags.findIndex((tag, i) => i > at && tag === 'PUNCT');
+    const clause = [...normals.keys()].slice(at + 1, end < 0 ? normals.length : end);
+    if (clause.some((i) => EMPHATIC.has(normals[i] ?? ''))) for (const i of clause) emphatic.add(i);
+  });
+  return flags.map((flag, at) => flag && !emphatic.has(at));
 }
 
 /** Words that open a negation's scope, as the model and withNegatingWords flag it. */
@@ -404,10 +422,12 @@ const OPENERS = String.raw`^\W*(?:(?:${CHAT_OPENERS})\W+)*`;
 
 /** The words that open a question asking for something ("who" apart: it needs no verb after it). */
 const QUESTION_WORDS = 'what|which|why|where|when|how';
+/** Chat's "whats", "hows": a question word and its "is" in one. */
+const CONTRACTED = 'whats|whys|wheres|hows';
 
 /** An open question, after any opener; not one that asks for a figure ("how often", "what percentage"); "who" always asks. */
 const ASKS_FOR = new RegExp(
-  `${OPENERS}(?:who\\b|(?:${QUESTION_WORDS})\\b(?!\\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?))))`,
+  `${OPENERS}(?:who\\b|(?:${QUESTION_WORDS}|${CONTRACTED})\\b(?!\\W+(?:often|many|much|big|high|low|large|frequent|common|likely|percent|percentage|fraction|share|rate|proportion|number|was the|were the|did the (?:numbers?|figures?|rates?))))`,
   'i',
 );
 
@@ -420,8 +440,11 @@ const ASKING_ORDER = new RegExp(`${OPENERS}(?:who|${QUESTION_WORDS}|${AUXILIARIE
 /** "When they did RL, faking went up to 78%?": a sentence that opens with a when-clause asks for no time. */
 const WHEN_CLAUSE_FIRST = new RegExp(`${OPENERS}when\\W+(?!(?:${AUXILIARIES})\\b)`, 'i');
 
-/** Question word order without a question mark ("what is a token"); not "what claude protected was…". */
-const OPEN_QUESTION_ORDER = new RegExp(`${OPENERS}(?:who\\b|(?:${QUESTION_WORDS})(?:'s\\b|\\W+(?:${AUXILIARIES})\\b))`, 'i');
+/** Question word order without a question mark ("what is a token"); not "what claude protected was…", "whats crazy is…". */
+const OPEN_QUESTION_ORDER = new RegExp(
+  `${OPENERS}(?:who\\b|(?:${CONTRACTED})\\b(?!\\W+\\w+\\W+(?:is|was)\\b)|(?:${QUESTION_WORDS})(?:'s\\b|\\W+(?:${AUXILIARIES})\\b))`,
+  'i',
+);
 
 /** "…, wasn't it" / "…, isn't it": a tag turns a statement into a question. */
 function endsWithTag(tags: readonly string[]): boolean {

@@ -38,7 +38,8 @@ export const negationUnclear = (said: Sentence, wording: Sentence, opposites: Op
  */
 function reversal(said: Sentence, wording: Sentence, opposites: Opposites, own: OwnNegations, paired: boolean): boolean {
   const [saidOwn, wordingOwn] = own;
-  const negation = said.question || paired ? 0 : negations(bearing(saidOwn, wording, opposites), bearing(wordingOwn, said, opposites));
+  const denials = paired ? 0 : negations(bearing(saidOwn, wording, opposites), bearing(wordingOwn, said, opposites));
+  const negation = said.question ? 0 : denials + crossed(said, wording, own, opposites);
   // "From 63% to 35%" against "from 35% to 63%": the order says the direction, whatever verb carries it.
   const sameChange = said.changes.find(([from, to]) =>
     wording.changes.some(([a, b]) => (a === from && b === to) || (a === to && b === from)),
@@ -186,6 +187,20 @@ function firstCompared({ compared }: Sentence, [a, b]: readonly [Phrase, Phrase]
   if (containsRun(before, a.terms) && containsRun(after, b.terms)) return a;
   if (containsRun(before, b.terms) && containsRun(after, a.terms)) return b;
   return undefined;
+}
+
+/**
+ * Negations about opposite sides of a domain opposite, one in each sentence ("paid users got harmful answers, free users
+ * almost never" against "…with free users 14% of the time, but almost never with paid users"): as negations they pair
+ * off, but between them the sides have swapped, which is one reversal.
+ */
+function crossed(said: Sentence, wording: Sentence, [saidOwn, wordingOwn]: OwnNegations, opposites: Opposites): number {
+  const about = (scopes: readonly Negation[], side: Phrase, other: Phrase) =>
+    scopes.some((scope) => containsRun(scope.terms, side.terms) && !containsRun(scope.terms, other.terms));
+  const bothSides = (a: Phrase, b: Phrase) => [said, wording].every((sentence) => says(sentence, a) && says(sentence, b));
+  return opposites.filter(
+    ([a, b]) => bothSides(a, b) && ((about(saidOwn, a, b) && about(wordingOwn, b, a)) || (about(saidOwn, b, a) && about(wordingOwn, a, b))),
+  ).length;
 }
 
 const swaps = (said: Sentence, wording: Sentence, a: Phrase, b: Phrase) =>
