@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by fifty-six writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by fifty-seven writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -80,6 +80,7 @@ export const probeSets = [
   'dev-54',
   'dev-55',
   'dev-56',
+  'dev-57',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
