@@ -146,15 +146,12 @@ function borrowsFrom([best, ...others]: readonly ClaimHit[], soleUsers: Readonly
 }
 
 /**
- * "Opus only fakes when real harm is at stake" against "…fakes more when the harm is bigger": all or nothing against
- * more or less. An "only" before a figure ("only 5%") means "merely".
+ * A sentence that says "only" and compares nothing ("Opus only fakes when real harm is at stake"): all or nothing,
+ * which a wording saying "more" ("…fakes more when the harm is bigger") cannot tell from more or less. An "only" before
+ * a figure ("only 5%") means "merely".
  */
-const onlyAgainstMore = (said: Sentence, read: Sentence) =>
-  said.terms.includes('only') &&
-  !MERELY.test(said.text) &&
-  said.comparison === 'none' &&
-  read.comparison === 'degree' &&
-  !read.terms.includes('only');
+const saysOnly = (said: Sentence) => said.terms.includes('only') && !MERELY.test(said.text) && said.comparison === 'none';
+const saysMore = (read: Sentence) => read.comparison === 'degree' && !read.terms.includes('only');
 const MERELY = /\bonly\s+(?:about\s+|around\s+|roughly\s+|like\s+|~)?\d/i;
 
 function isNear(hit: ClaimHit | undefined, runnerUp: ClaimHit | undefined): hit is ClaimHit {
@@ -296,6 +293,7 @@ export class ClaimJudge {
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
     const changes = saysChange(said);
+    const only = saysOnly(said);
     for (const wording of voters) {
       const read = this.sentence(wording);
       // What the wording stands for in what the member said (a detail they do not state leaves the card's claim),
@@ -313,7 +311,7 @@ export class ClaimJudge {
       const unclear =
         negationUnclear ||
         (said.comparison === 'none' && this.comparesWhatIsSaid(hit.claim, wording.reading, read, said)) ||
-        onlyAgainstMore(said, read);
+        (only && saysMore(read));
       // An opposite misreading reversed is the claim, whatever the member asks about; any other wording reversed is
       // the opposite of what it stands for in what they said (a detail they leave out leaves the claim).
       const base = opposite(hit.claim, wording.reading)?.kind === 'claim' ? wording.reading : made.reading;

@@ -88,7 +88,7 @@ const NOT_COMPOUND = /\bnot-(?=\p{L})/giu;
 const NOT_NOTHING = /\b(?:not|n't)\s+(?:nothing|none)\b/giu;
 
 /** `phraseWords`: the words the reader takes as a synonym phrase's term ("went down" → drop), see `contrastTails`. */
-export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = new Set()): SentenceFacts {
+export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = EMPTY): SentenceFacts {
   const { its, readDoc } = wink();
   const doc = readDoc(text.replace(NOT_COMPOUND, 'non-').replace(NOT_NOTHING, 'something'));
   const flags = doc.tokens().out(its.negationFlag) as boolean[];
@@ -99,13 +99,14 @@ export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = n
     .out(its.lemma as ItsFunction<string | undefined>)
     .map((lemma) => lemma?.toLowerCase() ?? '');
   const normals = doc.tokens().out(its.normal) as string[];
-  const tails = contrastTails(tags, lemmaList, normals, phraseWords);
+  const clauses = notClauses(tags, normals);
+  const tails = contrastTails(clauses, lemmaList, normals, phraseWords);
   const flagged = frontedWithout(withNegatingWords(flags, tags, normals), tags, normals).map((flag, at) => flag && !tails.has(at));
-  const negations = negationScopes(withoutEmphaticTails(flagged, tags, normals), tags, lemmaList, normals);
+  const negations = negationScopes(withoutEmphaticTails(flagged, clauses, normals), tags, lemmaList, normals);
   // A contrast's tail restates the sentence: its word is neither a negation nor a word to reverse by.
-  const said = (lemma: string, at: number) => lemma !== '' && !tails.has(at);
-  const lemmas = new Set(lemmaList.filter(said));
-  const opposable = new Set(lemmaList.filter((lemma, at) => said(lemma, at) && OPPOSABLE.has(tags[at] ?? '')));
+  const kept = (lemma: string, at: number) => lemma !== '' && !tails.has(at);
+  const lemmas = new Set(lemmaList.filter(kept));
+  const opposable = new Set(lemmaList.filter((lemma, at) => kept(lemma, at) && OPPOSABLE.has(tags[at] ?? '')));
   const written = percentsWritten(text);
   const scales = scalesIn(text);
   const entities = (doc.entities().out(its.detail) as { value: string; type: string }[]).flatMap(({ value, type }) => {
@@ -192,27 +193,38 @@ function frontedWithout(flags: readonly boolean[], tags: readonly string[], norm
   return end < 0 ? flags : flags.map((flag, at) => flag && at < end);
 }
 
+/** A clause opening with "not" after punctuation ("…, not up", "…, not in any run"): its "not" and its words' positions. */
+interface NotClause {
+  readonly at: number;
+  readonly words: readonly number[];
+}
+
+function notClauses(tags: readonly string[], normals: readonly string[]): NotClause[] {
+  return normals.flatMap((word, at) => {
+    if (word !== 'not' || tags[at - 1] !== 'PUNCT') return [];
+    const end = tags.findIndex((tag, i) => i > at && tag === 'PUNCT');
+    return [{ at, words: [...normals.keys()].slice(at + 1, end < 0 ? normals.length : end) }];
+  });
+}
+
 /**
- * "…went down, not up": a clause of "not" and one word, the opposite of a word of a phrase the reader has just taken as
- * a term ("went down" → drop), denies the other way round: it restates the sentence rather than reversing it. The
+ * "…went down, not up": a "not" clause of one word, the opposite of a word of a phrase the reader has just taken as a
+ * term ("went down" → drop), denies the other way round: it restates the sentence rather than reversing it. The
  * positions of those words. (Where the direction is in no such phrase, "pushed it down, not up", the tail is all the
  * reader has of it, and stays a negation.)
  */
 function contrastTails(
-  tags: readonly string[],
+  clauses: readonly NotClause[],
   lemmas: readonly string[],
   normals: readonly string[],
   phraseWords: ReadonlySet<string>,
 ): ReadonlySet<number> {
-  const tails = new Set<number>();
-  normals.forEach((word, at) => {
-    const next = at + 1;
-    const endsClause = next + 1 >= normals.length || tags[next + 1] === 'PUNCT';
-    if (word !== 'not' || tags[at - 1] !== 'PUNCT' || !endsClause) return;
-    const opposed = antonymsOf(lemmas[next] ?? '');
-    if (normals.slice(0, at).some((earlier, before) => phraseWords.has(earlier) && opposed.has(lemmas[before] ?? ''))) tails.add(next);
-  });
-  return tails;
+  const restates = ({ at, words: [word, ...more] }: NotClause) => {
+    if (word === undefined || more.length > 0) return false;
+    const opposed = antonymsOf(lemmas[word] ?? '');
+    return normals.slice(0, at).some((earlier, before) => phraseWords.has(earlier) && opposed.has(lemmas[before] ?? ''));
+  };
+  return new Set(clauses.filter(restates).flatMap(({ words }) => words));
 }
 
 const EMPHATIC = new Set(['any', 'once', 'ever', 'single']);
@@ -222,14 +234,13 @@ const EMPHATIC = new Set(['any', 'once', 'ever', 'single']);
  * "single" after a negation says that negation again, for emphasis; it is not a second one. ("…, not even Opus" adds
  * Opus to what is denied, so stays a negation.)
  */
-function withoutEmphaticTails(flags: readonly boolean[], tags: readonly string[], normals: readonly string[]): boolean[] {
-  const emphatic = new Set<number>();
-  normals.forEach((word, at) => {
-    if (word !== 'not' || tags[at - 1] !== 'PUNCT' || !flags.slice(0, at).some(Boolean)) return;
-    const end = tags.findIndex((tag, i) => i > at && tag === 'PUNCT');
-    const clause = [...normals.keys()].slice(at + 1, end < 0 ? normals.length : end);
-    if (clause.some((i) => EMPHATIC.has(normals[i] ?? ''))) for (const i of clause) emphatic.add(i);
-  });
+function withoutEmphaticTails(flags: readonly boolean[], clauses: readonly NotClause[], normals: readonly string[]): boolean[] {
+  const firstNegated = flags.indexOf(true);
+  const emphatic = new Set(
+    clauses
+      .filter(({ at, words }) => firstNegated >= 0 && firstNegated < at && words.some((i) => EMPHATIC.has(normals[i] ?? '')))
+      .flatMap(({ words }) => words),
+  );
   return flags.map((flag, at) => flag && !emphatic.has(at));
 }
 

@@ -195,6 +195,7 @@ function firstCompared({ compared }: Sentence, [a, b]: readonly [Phrase, Phrase]
  * off, but between them the sides have swapped, which is one reversal.
  */
 function crossed(said: Sentence, wording: Sentence, [saidOwn, wordingOwn]: OwnNegations, opposites: Opposites): number {
+  if (saidOwn.length === 0 || wordingOwn.length === 0) return 0;
   const about = (scopes: readonly Negation[], side: Phrase, other: Phrase) =>
     scopes.some((scope) => containsRun(scope.terms, side.terms) && !containsRun(scope.terms, other.terms));
   const bothSides = (a: Phrase, b: Phrase) => [said, wording].every((sentence) => says(sentence, a) && says(sentence, b));
