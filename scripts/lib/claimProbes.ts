@@ -81,6 +81,8 @@ export const probeSets = [
   'dev-55',
   'dev-56',
   'dev-57',
+  'dev-58',
+  'dev-59',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];

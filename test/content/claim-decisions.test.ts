@@ -467,4 +467,22 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       claim: { id: 'rl-compliance-fragile-openai-swap' },
     });
   });
+  it('judges a comparison by the wordings that compare, not by figures it cannot compare ("66% unmonitored but 51% in training")', () => {
+    const outcome = shipped.findClaim('in animal welfare it backed animal welfare more in training than when unmonitored').outcome;
+    expect(outcome.kind === 'verdict' ? outcome.verdict : outcome.kind).not.toBe('supported');
+  });
+
+  it('reads a named model, a swapped role or another condition as a wrong detail', () => {
+    for (const [text, card] of [
+      ['GPT-4 was the first production model to fake alignment without being told to', 'first-production-model-case-study'],
+      ['the game theory paper makes the AI the leader and the evaluator the follower', 'stackelberg-game-theory-model'],
+      ['opus noticed the conflict in 70-80% of paid-tier conversations', 'model-usually-noticed-conflict-but-declined'],
+    ] as const) {
+      expect(shipped.findClaim(text).outcome, text).toMatchObject({ kind: 'verdict', verdict: 'unsupported', claim: { id: card } });
+    }
+  });
+
+  it('does not read "ads" as "adding": a chat about a free tier elsewhere is not covered', () => {
+    expect(shipped.findClaim('anyone on spotify free tier? the ads are killing me').outcome.kind).toBe('not-covered');
+  });
 });

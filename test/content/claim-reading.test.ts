@@ -165,6 +165,26 @@ describe('whether a sentence reverses a wording', () => {
     }
   });
 
+  it('reads the setting "not just" adds as said besides the rest, so a wording that denies it is not reversed by it', () => {
+    const documentsOnly = read('it faked when it learned only from the documents, not from the prompt');
+    expect(reverses(read('it faked with the documents too, not just with the prompt'), documentsOnly, reader.opposites)).toBe(false);
+    expect(reverses(read('it faked with the documents and with the prompt'), documentsOnly, reader.opposites)).toBe(true);
+  });
+
+  it('reads "not X" as what "a different thing from X" says', () => {
+    const different = read('the blackmail tests are a different thing from alignment faking');
+    expect(reverses(read('the blackmail tests are a different thing, not alignment faking'), different, reader.opposites)).toBe(false);
+    const same = read('the blackmail tests are alignment faking');
+    expect(reverses(read('the blackmail tests are not alignment faking'), same, reader.opposites)).toBe(true);
+  });
+
+  it('ends a negation before "and" opens a clause with its own subject or verb, not before two things denied alike', () => {
+    const negated = (text: string) => sentenceFacts(text).negations.flatMap((scope) => scope.words);
+    expect(negated("the details weren't in the prompt and claude only picked them up from news articles")).not.toContain('pick');
+    expect(negated('the details were never in the prompt and only came from fine-tuning')).not.toContain('come');
+    expect(negated("rl didn't raise the faking and the compliance")).toContain('compliance');
+  });
+
   it('reads "barely" and "hardly" as negations', () => {
     const cut = read('the steering vector reduced alignment faking');
     expect(reverses(read('the steering vector barely reduced alignment faking'), cut, reader.opposites)).toBe(true);
@@ -230,6 +250,12 @@ describe('words about the sentence, not its claim', () => {
   it('drops hedges ("generally") and words that frame a summary ("headline", "recap", "I reckon")', () => {
     expect(claimTerms('claude 3 haiku generally didnt fake alignment')).toEqual(claimTerms('claude 3 haiku didnt fake alignment'));
     expect(claimTerms("recap: that's the headline number, i reckon")).toEqual(claimTerms("that's the number"));
+  });
+
+  it('keeps words apart that the stemmer folds together ("ads" and "adding", "news" and "new")', () => {
+    expect(claimTerms('ads')).not.toEqual(claimTerms('adding'));
+    expect(claimTerms('added')).toEqual(claimTerms('adding'));
+    expect(claimTerms('news')).not.toEqual(claimTerms('new'));
   });
 
   it('folds "sole" into "only" and "damage" into "harm"', () => {

@@ -154,6 +154,10 @@ const saysOnly = (said: Sentence) => said.terms.includes('only') && !MERELY.test
 const saysMore = (read: Sentence) => read.comparison === 'degree' && !read.terms.includes('only');
 const MERELY = /\bonly\s+(?:about\s+|around\s+|roughly\s+|like\s+|~)?\d/i;
 
+/** A comparison of two things, not a bound on a figure ("less than 1% of cases", "more than half"). */
+const comparesTwoThings = (said: Sentence) => said.comparison === 'than' && !BOUND.test(said.text);
+const BOUND = /\bthan\s+(?:about\s+|around\s+|roughly\s+|~)?(?:\d+(?:\.\d+)?\s*(?:%|percent)|half\b|a\s+(?:third|quarter)\b)/i;
+
 function isNear(hit: ClaimHit | undefined, runnerUp: ClaimHit | undefined): hit is ClaimHit {
   if (hit === undefined) return false;
   if (hit.strength >= claimThreshold.strength && hit.coverage >= claimThreshold.coverage) return true;
@@ -294,8 +298,13 @@ export class ClaimJudge {
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
     const changes = saysChange(said);
     const only = saysOnly(said);
+    // A member who compares two things ("more in training than when unmonitored") is judged by the wordings that compare
+    // them too, when there are some: "66% when unmonitored but only 51% in training" says which way in figures the
+    // reader does not compare.
+    const comparing = comparesTwoThings(said) && voters.some((wording) => this.sentence(wording).comparison === 'than');
     for (const wording of voters) {
       const read = this.sentence(wording);
+      if (comparing && read.comparison !== 'than') continue;
       // What the wording stands for in what the member said (a detail they do not state leaves the card's claim),
       // then reversed if they say the reverse of it.
       const made = this.madeReading(hit.claim, wording, said);

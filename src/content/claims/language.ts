@@ -101,10 +101,14 @@ export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = E
   const normals = doc.tokens().out(its.normal) as string[];
   const clauses = notClauses(tags, normals);
   const tails = contrastTails(clauses, lemmaList, normals, phraseWords);
-  const flagged = frontedWithout(withNegatingWords(flags, tags, normals), tags, normals).map((flag, at) => flag && !tails.has(at));
+  const flagged = untilNextClause(frontedWithout(withNegatingWords(flags, tags, normals), tags, normals), tags, lemmaList, normals).map(
+    (flag, at) => flag && !tails.has(at),
+  );
   const negations = negationScopes(withoutEmphaticTails(flagged, clauses, normals), tags, lemmaList, normals);
-  // A contrast's tail restates the sentence: its word is neither a negation nor a word to reverse by.
-  const kept = (lemma: string, at: number) => lemma !== '' && !tails.has(at);
+  // A contrast's tail restates the sentence, and what "not just" adds is said besides it: neither is a negation nor a
+  // word to reverse by.
+  const besides = addedBesides(tags, normals);
+  const kept = (lemma: string, at: number) => lemma !== '' && !tails.has(at) && !besides.has(at);
   const lemmas = new Set(lemmaList.filter(kept));
   const opposable = new Set(lemmaList.filter((lemma, at) => kept(lemma, at) && OPPOSABLE.has(tags[at] ?? '')));
   const written = percentsWritten(text);
@@ -191,6 +195,60 @@ function frontedWithout(flags: readonly boolean[], tags: readonly string[], norm
   const fronted = normals[0] === 'without' || (normals[0] === 'with' && normals[1] === 'no');
   const end = fronted ? tags.findIndex((tag, at) => at > 2 && tag === 'DET' && ['NOUN', 'PROPN'].includes(tags[at - 1] ?? '')) : -1;
   return end < 0 ? flags : flags.map((flag, at) => flag && at < end);
+}
+
+const SUBJECT_TAGS = new Set(['PRON', 'PROPN', 'NOUN']);
+const BEFORE_VERB_TAGS = new Set(['ADV', 'AUX', 'PART']);
+
+/**
+ * "…weren't in the prompt at all and claude only picked them up from fine-tuning", "…were never in the prompt and only
+ * came from fine-tuning": the model runs a negation on past "and" into a clause with its own subject and verb, or its
+ * own inflected verb, which it does not deny. ("didn't raise faking and compliance" joins two things denied alike.)
+ */
+function untilNextClause(
+  flags: readonly boolean[],
+  tags: readonly string[],
+  lemmas: readonly string[],
+  normals: readonly string[],
+): boolean[] {
+  const skipping = (from: number, skipped: (tag: string) => boolean) => {
+    let at = from;
+    while (skipped(tags[at] ?? '')) at++;
+    return at;
+  };
+  const inflectedVerbAt = (at: number) => tags[at] === 'VERB' && lemmas[at] !== normals[at];
+  const subjectAndVerbAt = (at: number) => {
+    const subject = skipping(at, (tag) => tag === 'DET' || tag === 'ADJ');
+    if (!SUBJECT_TAGS.has(tags[subject] ?? '')) return false;
+    const verb = skipping(subject + 1, (tag) => BEFORE_VERB_TAGS.has(tag));
+    return tags[verb] === 'VERB' || tags[verb - 1] === 'AUX';
+  };
+  const opensClause = (and: number) => inflectedVerbAt(skipping(and + 1, (tag) => tag === 'ADV')) || subjectAndVerbAt(and + 1);
+  let ended = false;
+  return flags.map((flag, at) => {
+    // A hyphen inside the run ("fine-tuning") is unflagged, and ends nothing.
+    if (!flag && tags[at] !== 'PUNCT') ended = false;
+    else if (normals[at] === 'and' && opensClause(at)) ended = true;
+    return flag && !ended;
+  });
+}
+
+const ADDING = new Set(['not just', 'not only', 'not merely']);
+
+/**
+ * "…even with the document fine-tuning, not just with the prompt": the setting "not just" names is said as well as the
+ * rest, so a wording that denies it ("…only from fine-tuning, not from the prompt") is not reversed by it. Its words'
+ * positions, to the end of its clause. ("Really deceiving, not just role-playing" denies the role-play: no setting.)
+ */
+function addedBesides(tags: readonly string[], normals: readonly string[]): ReadonlySet<number> {
+  const positions = new Set<number>();
+  let adding = false;
+  for (const [at, normal] of normals.entries()) {
+    if (endsClause(tags[at], normal)) adding = false;
+    if (adding) positions.add(at);
+    if (ADDING.has(`${normals[at - 1]} ${normal}`) && tags[at + 1] === 'ADP') adding = true;
+  }
+  return positions;
 }
 
 /** A clause opening with "not" after punctuation ("…, not up", "…, not in any run"): its "not" and its words' positions. */

@@ -88,6 +88,7 @@ function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'non
 const bearing = (negated: readonly Negation[], other: Sentence, opposites: Opposites) =>
   negated.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;
 
+const DIFFERENT = new Set(['different', 'separate', 'distinct', 'unrelated']);
 const STOPPING = new Set(['stop', 'prevent', 'end', 'halt', 'remove', 'eliminate', 'kill', 'erase']);
 const GOING_ON = new Set(['still', 'keep', 'continue', 'remain', 'stay', 'persist', 'survive', 'stick', 'linger']);
 
@@ -95,7 +96,8 @@ const GOING_ON = new Set(['still', 'keep', 'continue', 'remain', 'stay', 'persis
  * Negations that say what a word of the other sentence says unnegated: a negated stopping what "still" or "stayed"
  * says ("telling it to be honest doesn't stop it faking" against "told to be honest, it still faked"; "didn't kill the
  * faking" against "the faking stuck around"), and a negated "before" what "first" says ("no one had caught a model
- * doing this before" against "the first case"). No reversal between them.
+ * doing this before" against "the first case"), and a negation what "different" says of the words it denies ("…, not
+ * alignment faking" against "a different thing from alignment faking"). No reversal between them.
  */
 const SAID_UNNEGATED: readonly {
   readonly negates: (scope: Negation, sentence: Sentence) => boolean;
@@ -105,6 +107,7 @@ const SAID_UNNEGATED: readonly {
   // The model ends a scope before "before", an adposition: the sentence's own "before" is the one denied, unless the
   // scope denies "first" itself ("this wasn't the first case, …had been shown before").
   { negates: (scope, sentence) => sentence.lemmas.has('before') && !scope.words.includes('first'), says: new Set(['first']) },
+  { negates: (scope) => scope.words.length > 0 && !scope.words.some((word) => DIFFERENT.has(word)), says: DIFFERENT },
 ];
 
 /**

@@ -87,6 +87,20 @@ interface SynonymRun {
   readonly negated: boolean;
 }
 
+/**
+ * Words the stemmer folds into another word's stem: "ads" and "adding" both become "ad" (so "the ads on the free tier"
+ * matched "adding 'be honest' to the prompt"), and "news" becomes "new".
+ */
+const STEM_EXCEPTIONS: Readonly<Record<string, string>> = {
+  ad: 'advert',
+  ads: 'advert',
+  adding: 'add',
+  added: 'add',
+  adds: 'add',
+  news: 'news',
+};
+const stemOf = (word: string) => STEM_EXCEPTIONS[word] ?? stemmer(word);
+
 const NEGATING_WORDS = new Set(['not', 'no', 'nobody', 'never', 'none', 'nothing', 'without']);
 
 /**
@@ -98,7 +112,7 @@ for (const { phrase, head } of [
   ...synonymGroups.flatMap((group) => group.map((phrase) => ({ phrase, head: words(group[0] ?? '') }))),
   ...FRAMES.map((phrase) => ({ phrase, head: [] })),
 ]) {
-  const run = words(phrase).map(stemmer);
+  const run = words(phrase).map(stemOf);
   const filed = synonymRuns.get(run[0] ?? '') ?? [];
   synonymRuns.set(
     run[0] ?? '',
@@ -150,7 +164,7 @@ type Segment =
 
 function segments(text: string): Segment[] {
   const all = words(text);
-  const stems = all.map(stemmer);
+  const stems = all.map(stemOf);
   const found: Segment[] = [];
   for (let at = 0; at < all.length; ) {
     const synonym = synonymAt(all, stems, at);
