@@ -83,6 +83,7 @@ export const probeSets = [
   'dev-57',
   'dev-58',
   'dev-59',
+  'dev-60',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];

@@ -472,11 +472,14 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(outcome.kind === 'verdict' ? outcome.verdict : outcome.kind).not.toBe('supported');
   });
 
-  it('reads a named model, a swapped role or another condition as a wrong detail', () => {
+  it('reads a named model, a swapped role, another condition or another measure as a wrong detail', () => {
     for (const [text, card] of [
       ['GPT-4 was the first production model to fake alignment without being told to', 'first-production-model-case-study'],
       ['the game theory paper makes the AI the leader and the evaluator the follower', 'stackelberg-game-theory-model'],
       ['opus noticed the conflict in 70-80% of paid-tier conversations', 'model-usually-noticed-conflict-but-declined'],
+      // Only the pairing of figures with what they measure sets this misreading apart: 7–24% is faking reasoning.
+      ['the compliance gap ranged from 7% to 24% across setups', 'rates-vary-7-to-24-percent'],
+      ["anthropic never suggested evil-AI stories had anything to do with claude's blackmail", 'evil-ai-stories-proven-cause-of-blackmail'],
     ] as const) {
       expect(shipped.findClaim(text).outcome, text).toMatchObject({ kind: 'verdict', verdict: 'unsupported', claim: { id: card } });
     }

@@ -183,6 +183,7 @@ describe('whether a sentence reverses a wording', () => {
     expect(negated("the details weren't in the prompt and claude only picked them up from news articles")).not.toContain('pick');
     expect(negated('the details were never in the prompt and only came from fine-tuning')).not.toContain('come');
     expect(negated("rl didn't raise the faking and the compliance")).toContain('compliance');
+    expect(negated("12% isn't the compliance gap — the gap was about 11 points")).not.toContain('point');
   });
 
   it('reads "barely" and "hardly" as negations', () => {

@@ -326,3 +326,16 @@ export function setsApart(said: Sentence, misreading: Sentence, claim: readonly 
   const saidTerms = new Set(said.terms);
   return apart.some((term) => saidTerms.has(term)) ? 'said' : 'unsaid';
 }
+
+/**
+ * Whether the misreading gives a figure to something no wording of the claim gives it to, and the member gives it
+ * alike: "the compliance gap ranged from 7% to 24%" uses only the claim's words and figures, where 7–24% is the
+ * faking-reasoning range.
+ */
+export function pairsApart(said: Sentence, misreading: Sentence, claim: readonly Sentence[]): boolean {
+  const key = ({ kind, label, value }: Attachment) => `${kind}|${label}|${value}`;
+  const claimPairs = new Set(claim.flatMap((sentence) => sentence.attached.map(key)));
+  const saidPairs = new Set(said.attached.map(key));
+  const apart = misreading.attached.filter((pair) => !claimPairs.has(key(pair)));
+  return apart.length > 0 && apart.every((pair) => saidPairs.has(key(pair)));
+}

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
-import { checkDetails, givesOtherFigure, makesDetail, setsApart } from './details.js';
+import { checkDetails, givesOtherFigure, makesDetail, pairsApart, setsApart } from './details.js';
 import { withoutFrames } from './frames.js';
 import { loadAntonyms } from './language.js';
 import { polarity } from './reversal.js';
@@ -433,7 +433,7 @@ export class ClaimJudge {
     // A question asks about the card unless it uses the words that make the misreading different (its polarity is
     // not one: a question's negations reverse nothing); an assertion without them shares the misreading's words,
     // not its point, so that wording does not vote.
-    const apart = setsApart(said, misreading, card.stated);
+    const apart = pairsApart(said, misreading, card.stated) ? 'said' : setsApart(said, misreading, card.stated);
     const made = { reading, apartSaid: apart === 'said' };
     if (said.question && apart !== 'said') return CLAIM;
     if (apart === 'unsaid') return 'abstains';

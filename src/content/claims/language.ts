@@ -197,6 +197,8 @@ function frontedWithout(flags: readonly boolean[], tags: readonly string[], norm
   return end < 0 ? flags : flags.map((flag, at) => flag && at < end);
 }
 
+/** A dash between clauses ("12% isn't the gap — the gap was 11 points") ends what the first denies. */
+const DASHES = new Set(['—', '–', '--']);
 const SUBJECT_TAGS = new Set(['PRON', 'PROPN', 'NOUN']);
 const BEFORE_VERB_TAGS = new Set(['ADV', 'AUX', 'PART']);
 
@@ -228,7 +230,7 @@ function untilNextClause(
   return flags.map((flag, at) => {
     // A hyphen inside the run ("fine-tuning") is unflagged, and ends nothing.
     if (!flag && tags[at] !== 'PUNCT') ended = false;
-    else if (normals[at] === 'and' && opensClause(at)) ended = true;
+    else if ((normals[at] === 'and' && opensClause(at)) || DASHES.has(normals[at] ?? '')) ended = true;
     return flag && !ended;
   });
 }
