@@ -84,6 +84,7 @@ export const probeSets = [
   'dev-58',
   'dev-59',
   'dev-60',
+  'dev-61',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];

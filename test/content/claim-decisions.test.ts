@@ -480,6 +480,7 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       // Only the pairing of figures with what they measure sets this misreading apart: 7–24% is faking reasoning.
       ['the compliance gap ranged from 7% to 24% across setups', 'rates-vary-7-to-24-percent'],
       ["anthropic never suggested evil-AI stories had anything to do with claude's blackmail", 'evil-ai-stories-proven-cause-of-blackmail'],
+      ['the claude 4 system card reported no blackmail behaviour at all', 'blackmail-96-percent-system-card'],
     ] as const) {
       expect(shipped.findClaim(text).outcome, text).toMatchObject({ kind: 'verdict', verdict: 'unsupported', claim: { id: card } });
     }

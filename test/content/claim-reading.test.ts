@@ -171,6 +171,17 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('it faked with the documents and with the prompt'), documentsOnly, reader.opposites)).toBe(true);
   });
 
+  it('pairs a denial that names its subject before "never" with one that denies that subject', () => {
+    const paidNever = read('with free-tier users opus answered harmful requests 14% of the time, but almost never with paid-tier users');
+    const said = read(
+      'for free-tier users opus went along with harmful requests 14% of the time, while paid-tier users almost never got that',
+    );
+    expect(reverses(said, paidNever, reader.opposites)).toBe(false);
+    expect(
+      reverses(read('free-tier users got harmful answers 14% of the time, and paid-tier users too'), paidNever, reader.opposites),
+    ).toBe(true);
+  });
+
   it('reads "not X" as what "a different thing from X" says', () => {
     const different = read('the blackmail tests are a different thing from alignment faking');
     expect(reverses(read('the blackmail tests are a different thing, not alignment faking'), different, reader.opposites)).toBe(false);
@@ -178,12 +189,13 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('the blackmail tests are not alignment faking'), same, reader.opposites)).toBe(true);
   });
 
-  it('ends a negation before "and" opens a clause with its own subject or verb, not before two things denied alike', () => {
+  it('ends a negation at a dash or colon, or where "and" opens a clause with its own subject or verb, not before two things denied alike', () => {
     const negated = (text: string) => sentenceFacts(text).negations.flatMap((scope) => scope.words);
     expect(negated("the details weren't in the prompt and claude only picked them up from news articles")).not.toContain('pick');
     expect(negated('the details were never in the prompt and only came from fine-tuning')).not.toContain('come');
     expect(negated("rl didn't raise the faking and the compliance")).toContain('compliance');
     expect(negated("12% isn't the compliance gap — the gap was about 11 points")).not.toContain('point');
+    expect(negated("the scratchpad wasn't private: users saw it")).not.toContain('see');
   });
 
   it('reads "barely" and "hardly" as negations', () => {

@@ -29,6 +29,8 @@ export interface NegationScope {
   readonly written: readonly string[];
   /** It sits in a clause that describes a noun ("models *that don't* fake"), not in what the sentence asserts. */
   readonly describes: boolean;
+  /** Lemmas of the content words its clause says before it ("paid-tier users" of "…, while paid-tier users almost never got that"). */
+  readonly before: readonly string[];
 }
 
 export interface SentenceFacts {
@@ -198,7 +200,7 @@ function frontedWithout(flags: readonly boolean[], tags: readonly string[], norm
 }
 
 /** A dash between clauses ("12% isn't the gap — the gap was 11 points") ends what the first denies. */
-const DASHES = new Set(['—', '–', '--']);
+const DASHES = new Set(['—', '–', '--', ':']);
 const SUBJECT_TAGS = new Set(['PRON', 'PROPN', 'NOUN']);
 const BEFORE_VERB_TAGS = new Set(['ADV', 'AUX', 'PART']);
 
@@ -314,7 +316,12 @@ function negationScopes(
   lemmas: readonly string[],
   normals: readonly string[],
 ): NegationScope[] {
-  const scopes: { cue: string; words: string[]; written: string[]; describes: boolean }[] = [];
+  const scopes: { cue: string; words: string[]; written: string[]; describes: boolean; before: string[] }[] = [];
+  const clauseBefore = (cue: number) => {
+    let start = cue;
+    while (start > 0 && !endsClause(tags[start - 1], normals[start - 1])) start--;
+    return lemmas.slice(start, cue).filter((_, i) => CONTENT_TAGS.has(tags[start + i] ?? ''));
+  };
   let inScope = false;
   flags.forEach((flag, at) => {
     const tag = tags[at] ?? '';
@@ -322,7 +329,14 @@ function negationScopes(
     // A second negation inside a scope starts its own ("never faked it when nothing was at stake"): each may pair
     // with a negation in the other sentence, or not.
     const opens = !inScope || SCOPE_OPENERS.has(normals[at - 1] ?? '');
-    if (flag && opens) scopes.push({ cue: lemmas[at - 1] ?? '', words: [], written: [], describes: describesNoun(at, tags, normals) });
+    if (flag && opens)
+      scopes.push({
+        cue: lemmas[at - 1] ?? '',
+        words: [],
+        written: [],
+        describes: describesNoun(at, tags, normals),
+        before: clauseBefore(at - 1),
+      });
     if (flag && CONTENT_TAGS.has(tag)) {
       scopes.at(-1)?.words.push(lemmas[at] ?? '');
       scopes.at(-1)?.written.push(normals[at] ?? '');
@@ -358,7 +372,13 @@ function trailingNegations(tags: readonly string[], lemmas: readonly string[], n
     const clause = [...normals.keys()].slice(start, at).filter((i) => CONTENT_TAGS.has(tags[i] ?? ''));
     if (clause.length === 0) return [];
     return [
-      { cue: lemmas[at] ?? '', words: clause.map((i) => lemmas[i] ?? ''), written: clause.map((i) => normals[i] ?? ''), describes: false },
+      {
+        cue: lemmas[at] ?? '',
+        words: clause.map((i) => lemmas[i] ?? ''),
+        written: clause.map((i) => normals[i] ?? ''),
+        describes: false,
+        before: [],
+      },
     ];
   });
 }

@@ -159,7 +159,11 @@ function pairedInOtherWords([saidOwn, wordingOwn]: OwnNegations, said: Sentence,
   const [saidScope, ...saidMore] = saidOwn;
   const [wordingScope, ...wordingMore] = wordingOwn;
   if (saidScope === undefined || wordingScope === undefined || saidMore.length > 0 || wordingMore.length > 0) return false;
-  return bearingOf(saidScope, wording, opposites) !== 'none' && bearingOf(wordingScope, said, opposites) !== 'none';
+  // "…, while paid-tier users almost never got that" denies what "…, but almost never with paid-tier users" does, though
+  // it names the users before its "never".
+  const bears = (scope: Negation, other: Sentence, otherScope: Negation) =>
+    bearingOf(scope, other, opposites) !== 'none' || scope.before.some((word) => otherScope.words.includes(word));
+  return bears(saidScope, wording, wordingScope) && bears(wordingScope, said, saidScope);
 }
 
 /**
