@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by fifty-seven writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning sets by sixty-two writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -85,6 +85,7 @@ export const probeSets = [
   'dev-59',
   'dev-60',
   'dev-61',
+  'dev-62',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
