@@ -51,8 +51,9 @@ describe('claim verdicts on the independent probes', () => {
     );
     expect.soft(figures.accuracy, 'held-out verdict accuracy').toBeGreaterThanOrEqual(FLOOR.accuracy);
     expect.soft(figures.confidentWrong, 'held-out confident-wrong rate').toBeLessThanOrEqual(FLOOR.confidentWrong);
-    // Every set is decided afresh (about 12,000 sentences, 20 s alone): beside the rest of the suite it needs longer.
-  }, 90_000);
+    // Every set is decided afresh (about 23,000 sentences, 20–80 s alone as the machine runs): beside the rest of the
+    // suite it needs longer.
+  }, 300_000);
 
   // The held-out set's decoys count in its figures above; this one is for the sets a failure can be fixed on.
   it('never shows a verdict for an off-topic decoy of the tuning sets', () => {

@@ -271,6 +271,11 @@ describe('words about the sentence, not its claim', () => {
     expect(claimTerms('news')).not.toEqual(claimTerms('new'));
   });
 
+  it('drops "a sonnet" and "a haiku": poems, not models', () => {
+    expect(claimTerms('a sonnet has 14 lines')).toEqual(claimTerms('has 14 lines'));
+    expect(claimTerms('claude 3.5 sonnet faked more')).toContain(claimTerms('sonnet')[0]);
+  });
+
   it('folds "sole" into "only" and "damage" into "harm"', () => {
     expect(claimTerms('the scratchpad is the sole reason it faked')).toEqual(claimTerms('the scratchpad is the only reason it faked'));
     expect(claimTerms('it fakes more when the future damage is worse')).toEqual(claimTerms('it fakes more when the future harm is worse'));

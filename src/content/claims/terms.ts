@@ -65,7 +65,8 @@ export const words = (text: string): string[] =>
 
 /**
  * Phrases that carry no claim, dropped: ways of asking whether something holds ("true" and "real" here are not about
- * genuineness) and connectives whose words mean something else alone ("in order to" orders nothing).
+ * genuineness), connectives whose words mean something else alone ("in order to" orders nothing), and poems named like
+ * models.
  */
 const FRAMES = [
   'true or false',
@@ -77,6 +78,9 @@ const FRAMES = [
   'is that real',
   'in order to',
   'of course',
+  // Poems, not models: nobody says "a Claude 3.5 Sonnet" ("a sonnet has 14 lines" had met the 14% card).
+  'a sonnet',
+  'a haiku',
 ];
 
 interface SynonymRun {
