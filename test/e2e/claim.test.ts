@@ -13,14 +13,20 @@ afterEach(async () => {
 const description = (message: MessageRecord) => (message.embeds[0] as { description?: string }).description ?? '';
 const title = (message: MessageRecord) => (message.embeds[0] as { title?: string }).title ?? '';
 
+/**
+ * The first /claim builds the claim engine (about a second alone); beside the probe-set test's ~23,000 decisions on a
+ * slow 2-core machine it took over the stand-in's default 10 s, so these wait longer. Correctness, not speed.
+ */
+const WAIT_MS = 60_000;
+
 async function ask(text: string): Promise<MessageRecord> {
-  bot ??= await startBot();
+  bot ??= await startBot({ waitTimeoutMs: WAIT_MS });
   const message = await bot.standIn.slash('claim', { text }).reply();
   bot.standIn.clock.advance(5_000); // past /claim's per-member cooldown
   return message;
 }
 
-describe('/claim judges the sentence the member typed', () => {
+describe('/claim judges the sentence the member typed', { timeout: WAIT_MS + 30_000 }, () => {
   it('a true statement that reverses a false card is supported, and says why', async () => {
     const message = await ask('redwood research co-wrote the alignment faking paper');
     expect(description(message)).toContain('**✅ Supported**');
