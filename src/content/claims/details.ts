@@ -332,10 +332,11 @@ export function setsApart(said: Sentence, misreading: Sentence, claim: readonly 
  * alike: "the compliance gap ranged from 7% to 24%" uses only the claim's words and figures, where 7–24% is the
  * faking-reasoning range.
  */
-export function pairsApart(said: Sentence, misreading: Sentence, claim: readonly Sentence[]): boolean {
-  const key = ({ kind, label, value }: Attachment) => `${kind}|${label}|${value}`;
-  const claimPairs = new Set(claim.flatMap((sentence) => sentence.attached.map(key)));
-  const saidPairs = new Set(said.attached.map(key));
-  const apart = misreading.attached.filter((pair) => !claimPairs.has(key(pair)));
-  return apart.length > 0 && apart.every((pair) => saidPairs.has(key(pair)));
+export function pairsApart(said: Sentence, misreading: Sentence, claimPairs: ReadonlySet<string>): boolean {
+  const saidPairs = new Set(said.attached.map(pairKey));
+  const apart = misreading.attached.filter((pair) => !claimPairs.has(pairKey(pair)));
+  return apart.length > 0 && apart.every((pair) => saidPairs.has(pairKey(pair)));
 }
+
+/** A figure and what it is said of, as one key: the claim's are collected once per card (`pairsApart`). */
+export const pairKey = ({ kind, label, value }: Attachment) => `${kind}|${label}|${value}`;

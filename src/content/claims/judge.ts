@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
-import { checkDetails, givesOtherFigure, makesDetail, pairsApart, setsApart } from './details.js';
+import { checkDetails, givesOtherFigure, makesDetail, pairKey, pairsApart, setsApart } from './details.js';
 import { withoutFrames } from './frames.js';
 import { loadAntonyms } from './language.js';
 import { polarity } from './reversal.js';
@@ -176,6 +176,8 @@ interface Carried {
 
 interface CardSentences {
   readonly stated: readonly Sentence[];
+  /** Each figure its stated wordings give, with what it is said of (see `pairKey`). */
+  readonly statedPairs: ReadonlySet<string>;
   readonly discussed: readonly Sentence[];
   readonly misreadings: readonly Sentence[];
   /** The claim, its aliases and its misreadings. */
@@ -433,7 +435,7 @@ export class ClaimJudge {
     // A question asks about the card unless it uses the words that make the misreading different (its polarity is
     // not one: a question's negations reverse nothing); an assertion without them shares the misreading's words,
     // not its point, so that wording does not vote.
-    const apart = pairsApart(said, misreading, card.stated) ? 'said' : setsApart(said, misreading, card.stated);
+    const apart = pairsApart(said, misreading, card.statedPairs) ? 'said' : setsApart(said, misreading, card.stated);
     const made = { reading, apartSaid: apart === 'said' };
     if (said.question && apart !== 'said') return CLAIM;
     if (apart === 'unsaid') return 'abstains';
@@ -490,6 +492,7 @@ export class ClaimJudge {
     const misreadings = claim.misreadings.map((misreading) => this.sentence(misreading));
     const read = {
       stated,
+      statedPairs: new Set(stated.flatMap((sentence) => sentence.attached.map(pairKey))),
       discussed: [claim.explanation, ...claim.evidence.map((item) => item.point)].map((text) => this.reader.read(text)),
       misreadings,
       wordings: [...stated, ...misreadings],

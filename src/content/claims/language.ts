@@ -199,8 +199,11 @@ function frontedWithout(flags: readonly boolean[], tags: readonly string[], norm
   return end < 0 ? flags : flags.map((flag, at) => flag && at < end);
 }
 
-/** A dash between clauses ("12% isn't the gap — the gap was 11 points") ends what the first denies. */
-const DASHES = new Set(['—', '–', '--', ':']);
+/**
+ * A dash or colon after a denied clause ("12% isn't the gap — the gap was 11 points", "it wasn't private: users saw it")
+ * ends what it denies. (A colon before a negation opens what is said of the words before it: see `endsClause`.)
+ */
+const CLAUSE_MARKS = new Set(['—', '–', '--', ':']);
 const SUBJECT_TAGS = new Set(['PRON', 'PROPN', 'NOUN']);
 const BEFORE_VERB_TAGS = new Set(['ADV', 'AUX', 'PART']);
 
@@ -232,7 +235,7 @@ function untilNextClause(
   return flags.map((flag, at) => {
     // A hyphen inside the run ("fine-tuning") is unflagged, and ends nothing.
     if (!flag && tags[at] !== 'PUNCT') ended = false;
-    else if ((normals[at] === 'and' && opensClause(at)) || DASHES.has(normals[at] ?? '')) ended = true;
+    else if ((normals[at] === 'and' && opensClause(at)) || CLAUSE_MARKS.has(normals[at] ?? '')) ended = true;
     return flag && !ended;
   });
 }
@@ -317,11 +320,6 @@ function negationScopes(
   normals: readonly string[],
 ): NegationScope[] {
   const scopes: { cue: string; words: string[]; written: string[]; describes: boolean; before: string[] }[] = [];
-  const clauseBefore = (cue: number) => {
-    let start = cue;
-    while (start > 0 && !endsClause(tags[start - 1], normals[start - 1])) start--;
-    return lemmas.slice(start, cue).filter((_, i) => CONTENT_TAGS.has(tags[start + i] ?? ''));
-  };
   let inScope = false;
   flags.forEach((flag, at) => {
     const tag = tags[at] ?? '';
@@ -335,7 +333,7 @@ function negationScopes(
         words: [],
         written: [],
         describes: describesNoun(at, tags, normals),
-        before: clauseBefore(at - 1),
+        before: contentBefore(at - 1, tags, normals).map((i) => lemmas[i] ?? ''),
       });
     if (flag && CONTENT_TAGS.has(tag)) {
       scopes.at(-1)?.words.push(lemmas[at] ?? '');
@@ -363,13 +361,18 @@ const endsClause = (tag = '', normal = '') => (tag === 'PUNCT' && normal !== ':'
  * it: the model flags nothing after it, so its scope is the clause's content words before it. ("Their chat versions
  * don't" leaves out a verb, and "found nothing" negates an object: neither says which words they negate.)
  */
+/** The positions of the content words its clause has before `at`. */
+function contentBefore(at: number, tags: readonly string[], normals: readonly string[]): number[] {
+  let start = at;
+  while (start > 0 && !endsClause(tags[start - 1], normals[start - 1])) start -= 1;
+  return [...normals.keys()].slice(start, at).filter((i) => CONTENT_TAGS.has(tags[i] ?? ''));
+}
+
 function trailingNegations(tags: readonly string[], lemmas: readonly string[], normals: readonly string[]): NegationScope[] {
   return normals.flatMap((normal, at) => {
     const next = tags[at + 1];
     if (normal !== 'never' || (next !== undefined && next !== 'PUNCT')) return [];
-    let start = at;
-    while (start > 0 && !endsClause(tags[start - 1], normals[start - 1])) start -= 1;
-    const clause = [...normals.keys()].slice(start, at).filter((i) => CONTENT_TAGS.has(tags[i] ?? ''));
+    const clause = contentBefore(at, tags, normals);
     if (clause.length === 0) return [];
     return [
       {
