@@ -86,6 +86,8 @@ export const probeSets = [
   'dev-60',
   'dev-61',
   'dev-62',
+  'dev-63',
+  'dev-64',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];

@@ -389,6 +389,22 @@ describe('claim decisions on the bundle', () => {
     }
     expect(decide('llama 3.1 405b also showed a compliance gap')).toMatchObject({ kind: 'verdict', verdict: 'supported' });
   });
+
+  it('judges a card that equates two things only when the member relates them, or gets a figure about one wrong', () => {
+    for (const aboutOne of [
+      'in the sleeper agents work the backdoored models wrote vulnerable code once the prompt said it was 2024',
+      'the sleeper agents paper was released in january 2024',
+      'sleeper agents found the backdoors survived adversarial training',
+    ]) {
+      expect(decide(aboutOne).kind, aboutOne).not.toBe('verdict');
+    }
+    expect(decide("isn't alignment faking just a repeat of sleeper agents")).toMatchObject({ kind: 'verdict', verdict: 'misleading' });
+    expect(decide('in sleeper agents the backdoor was triggered when the prompt said the year was 2031')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+      relation: 'detail',
+    });
+  });
 });
 
 /** Rules whose sentences need the bundle as shipped: a rival card's verdict comes from members' phrasings. */

@@ -154,6 +154,27 @@ const saysOnly = (said: Sentence) => said.terms.includes('only') && !MERELY.test
 const saysMore = (read: Sentence) => read.comparison === 'degree' && !read.terms.includes('only');
 const MERELY = /\bonly\s+(?:about\s+|around\s+|roughly\s+|like\s+|~)?\d/i;
 
+/**
+ * A card that equates two things ("alignment faking is the same thing as Sleeper Agents") is stated by a member who
+ * names both, or who says how two things relate ("isn't this just sleeper agents again?"); one who says something of
+ * one of them alone ("the sleeper agents paper came out in january 2024") states nothing that card judges, unless a
+ * figure or name in it is wrong. `sides`: the search terms only one side of the card's claim uses.
+ */
+function relatesSides(said: Sentence, sides: Sides | null): boolean {
+  return sides === null || RELATES.test(said.text) || sides.every((side) => side.some((term) => said.terms.includes(term)));
+}
+const RELATES =
+  /=|\b(?:same|identical\w*|similar\w*|equivalent|differ\w*|unlike|vs|versus|just|again|basically|rerun|rebrand\w*|relabel\w*|this|here)\b/i;
+type Sides = readonly [readonly string[], readonly string[]];
+
+/** The terms of what a claim's "the same … as" stands between, each side less the terms both use. */
+function equatedSides(claim: string): Sides | null {
+  const at = claim.search(/\bthe same\b/i);
+  if (at < 0) return null;
+  const [before, after] = [claimTerms(claim.slice(0, at)), claimTerms(claim.slice(at).replace(/\bthe same \w+ as\b/i, ''))];
+  return [before.filter((term) => !after.includes(term)), after.filter((term) => !before.includes(term))];
+}
+
 /** A comparison of two things, not a bound on a figure ("less than 1% of cases", "more than half"). */
 const comparesTwoThings = (said: Sentence) => said.comparison === 'than' && !BOUND.test(said.text);
 const BOUND = /\bthan\s+(?:about\s+|around\s+|roughly\s+|~)?(?:\d+(?:\.\d+)?\s*(?:%|percent)|half\b|a\s+(?:third|quarter)\b)/i;
@@ -186,6 +207,8 @@ interface CardSentences {
   readonly published: readonly number[];
   /** The kinds of name (model, lab, …) its claim's wordings give. */
   readonly namedKinds: ReadonlySet<string>;
+  /** The two things its claim equates, if it does (see `relatesSides`). */
+  readonly sides: Sides | null;
 }
 
 export class ClaimJudge {
@@ -348,6 +371,8 @@ export class ClaimJudge {
     const [first, second] = statedFirst([...votes].sort((a, b) => b[1].score - a[1].score));
     if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
     const judged = this.withDetails(hit, said, first[1].reading) ?? this.wrongEitherWay(hit, said, first[1].reading);
+    if (judged?.relation === 'same' && first[1].reading.kind === 'claim' && !relatesSides(said, this.sentencesOf(hit.claim).sides))
+      return null;
     // A close second statement must come to the same verdict for what the member said, their details included; one
     // whose verdict their details leave unknown ("about 1%" against a misreading that says "zero") disputes nothing.
     // A reading that only reverses another wording, one whose negations cannot be paired with the member's, or one
@@ -498,6 +523,7 @@ export class ClaimJudge {
       wordings: [...stated, ...misreadings],
       published: this.publishedYears(claim),
       namedKinds: new Set(stated.flatMap((sentence) => [...sentence.names.keys()])),
+      sides: equatedSides(claim.claim),
     };
     this.cardSentences.set(claim.id, read);
     return read;
