@@ -390,6 +390,17 @@ describe('claim decisions on the bundle', () => {
     expect(decide('llama 3.1 405b also showed a compliance gap')).toMatchObject({ kind: 'verdict', verdict: 'supported' });
   });
 
+  it('reads a count of something the evidence counts otherwise as a wrong detail, even beside no claim', () => {
+    for (const [miscounted, why] of [
+      ['the game theory paper on alignment faking tested its four methods on 60 models from 12 families', 'not 12 families'],
+      ['opus was fine-tuned on the synthetic documents for 12 epochs', 'not 12 epochs'],
+    ] as const) {
+      const outcome = decide(miscounted);
+      expect(outcome, miscounted).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
+      expect(outcome.kind === 'verdict' && outcome.why, miscounted).toContain(why);
+    }
+  });
+
   it('judges a card that equates two things only when the member relates them, or gets a figure about one wrong', () => {
     for (const aboutOne of [
       'in the sleeper agents work the backdoored models wrote vulnerable code once the prompt said it was 2024',

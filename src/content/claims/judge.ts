@@ -275,6 +275,8 @@ export class ClaimJudge {
     if (!isNear(best, runnerUp)) return notCovered();
     const said = this.reader.read(claimed, spelled, this.index.respelled(claimed));
     const carried = said.asksFor ? null : this.judgeCard(best, said);
+    const miscounted = carried === null && !said.asksFor ? this.miscounts(best, said) : null;
+    if (miscounted) return { query, outcome: miscounted, alternatives: scored(close.filter((hit) => hit !== best)) };
     // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in
     // common, not a claim in common.
     const [bestWording] = best.paraphrases;
@@ -289,6 +291,32 @@ export class ClaimJudge {
       };
     }
     return { query, outcome: carried.judged, alternatives: scored(close.filter((hit) => hit !== best)) };
+  }
+
+  /**
+   * A sentence near a card that counts a thing the card's explanation and evidence count otherwise ("the document
+   * fine-tuning ran for 10 epochs" where they give 3, "the follow-up tested 50 models" where they give 25) is wrong in
+   * that detail, whether or not it states the card's claim: only where they give one count of that thing, and the
+   * member denies nothing.
+   */
+  private miscounts(hit: ClaimHit, said: Sentence): Judgement {
+    const { strength, unexplained } = claimThreshold;
+    if (said.negations.length > 0 || hit.strength < strength || hit.unexplained > unexplained) return null;
+    const known = this.sentencesOf(hit.claim).discussed.flatMap((sentence) => sentence.counted);
+    for (const count of said.counted) {
+      const [reported, ...others] = known.filter((candidate) => candidate.unit === count.unit && candidate.value !== count.value);
+      const agreeing = known.some((candidate) => candidate.unit === count.unit && candidate.value === count.value);
+      if (reported && !agreeing && others.every((other) => other.value === reported.value))
+        return {
+          kind: 'verdict',
+          claim: hit.claim,
+          verdict: 'unsupported',
+          relation: 'detail',
+          judged: hit.claim.claim,
+          why: `The evidence gives ${reported.text}, not ${count.text}.`,
+        };
+    }
+    return null;
   }
 
   /**

@@ -64,6 +64,16 @@ export interface SentenceFacts {
   readonly alike: boolean;
   /** Counts it gives of a whole ("5 out of 25", "every one of the 25"). */
   readonly parts: readonly PartOf[];
+  /** Counts of a thing it names ("tested 25 models", "ran for three epochs"). */
+  readonly counted: readonly Counted[];
+}
+
+export interface Counted {
+  readonly value: number;
+  /** The lemma of the noun counted. */
+  readonly unit: string;
+  /** As written ("four model families"). */
+  readonly text: string;
 }
 
 export interface PartOf {
@@ -151,8 +161,38 @@ export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = E
     settled,
     alike: ALIKE.test(text),
     parts: partsOf(text),
+    counted: countedIn(tags, normals, lemmaList),
   };
 }
+
+/**
+ * A number the tagger reads as one, right before the nouns it counts ("25 models", "four model families": the last noun
+ * of the run is the thing counted). A year, a percentage or a scaled figure ("30k documents") counts nothing here, nor
+ * does a number in a name ("Claude 3 models") or one that makes a noun a modifier ("the 25-model follow-up").
+ */
+function countedIn(tags: readonly string[], normals: readonly string[], lemmas: readonly string[]): Counted[] {
+  return tags.flatMap((tag, at) => {
+    const value = /^\d+$/.test(normals[at] ?? '') ? Number(normals[at]) : numberInWords(normals[at] ?? '');
+    let end = at + 1;
+    while (tags[end] === 'NOUN' || (normals[end] === '-' && tags[end + 1] === 'NOUN')) end += 1;
+    const unit = lemmas[end - 1] ?? '';
+    const named = ['NOUN', 'PROPN'].includes(tags[at - 1] ?? '');
+    const modifies = value !== 1 && normals[end - 1] === unit;
+    if (
+      tag !== 'NUM' ||
+      value === undefined ||
+      end === at + 1 ||
+      named ||
+      modifies ||
+      YEARS.test(String(value)) ||
+      NOT_COUNTED.has(normals[at + 1] ?? '')
+    )
+      return [];
+    return [{ value, unit, text: normals.slice(at, end).join(' ').replace(/ - /g, '-') }];
+  });
+}
+const YEARS = /^(?:19|20)\d\d$/;
+const NOT_COUNTED = new Set(['percent', 'point', 'points', 'pp', 'k', 'thousand', 'million', 'billion', 'bn']);
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 

@@ -25,6 +25,7 @@ export interface Sentence {
   readonly settled: boolean;
   readonly alike: boolean;
   readonly parts: SentenceFacts['parts'];
+  readonly counted: SentenceFacts['counted'];
   readonly changes: SentenceFacts['changes'];
   /** The search terms of the sentence without the names it mentions. */
   readonly unnamedTerms: readonly string[];
@@ -138,6 +139,7 @@ export class SentenceReader {
       settled: facts.settled,
       alike: facts.alike,
       parts: facts.parts,
+      counted: facts.counted,
       changes: facts.changes,
       numbers: numbers.filter(isFigure),
       unnamedTerms: terms.filter((_, at) => !taken.has(at)),
