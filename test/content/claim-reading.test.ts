@@ -276,6 +276,12 @@ describe('words about the sentence, not its claim', () => {
     expect(claimTerms('claude 3.5 sonnet faked more')).toContain(claimTerms('sonnet')[0]);
   });
 
+  it('drops the emphasis that closes a claim ("full stop", "end of story"), not "stop" alone', () => {
+    expect(claimTerms('no claude model fakes alignment, full stop')).toEqual(claimTerms('no claude model fakes alignment'));
+    expect(claimTerms('no scratchpad, no faking, end of story')).toEqual(claimTerms('no scratchpad, no faking'));
+    expect(claimTerms('an honesty instruction did not stop the faking')).toContain(claimTerms('stop')[0]);
+  });
+
   it('folds "sole" into "only" and "damage" into "harm"', () => {
     expect(claimTerms('the scratchpad is the sole reason it faked')).toEqual(claimTerms('the scratchpad is the only reason it faked'));
     expect(claimTerms('it fakes more when the future damage is worse')).toEqual(claimTerms('it fakes more when the future harm is worse'));

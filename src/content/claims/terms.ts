@@ -65,8 +65,8 @@ export const words = (text: string): string[] =>
 
 /**
  * Phrases that carry no claim, dropped: ways of asking whether something holds ("true" and "real" here are not about
- * genuineness), connectives whose words mean something else alone ("in order to" orders nothing), and poems named like
- * models.
+ * genuineness), connectives whose words mean something else alone ("in order to" orders nothing), emphasis that closes a
+ * claim ("full stop"), and poems named like models.
  */
 const FRAMES = [
   'true or false',
@@ -78,6 +78,9 @@ const FRAMES = [
   'is that real',
   'in order to',
   'of course',
+  // "…, full stop" had met two aliases that end so.
+  'full stop',
+  'end of story',
   // Poems, not models: nobody says "a Claude 3.5 Sonnet" ("a sonnet has 14 lines" had met the 14% card).
   'a sonnet',
   'a haiku',
