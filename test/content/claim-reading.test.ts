@@ -276,6 +276,23 @@ describe('words about the sentence, not its claim', () => {
     expect(claimTerms('claude 3.5 sonnet faked more')).toContain(claimTerms('sonnet')[0]);
   });
 
+  it('reads what a number counts: the nouns right after it, not a name, a modifier, "one" or a part', () => {
+    const counted = (text: string) => sentenceFacts(text).counted.map(({ value, unit }) => `${value} ${unit}`);
+    expect(counted('the document fine-tuning ran for 10 epochs')).toEqual(['10 epoch']);
+    expect(counted('15 models from four model families')).toEqual(['15 model', '4 model family']);
+    expect(counted('only the two claude models reasoned about faking')).toEqual(['2 claude model']);
+    for (const nothingCounted of [
+      'claude 3 models',
+      'the 25-model follow-up',
+      'opus is the one model whose gap comes from goal guarding',
+      'the other four models',
+      'trained on 30k documents',
+      'in 2024 papers',
+    ]) {
+      expect(counted(nothingCounted), nothingCounted).toEqual([]);
+    }
+  });
+
   it('drops the emphasis that closes a claim ("full stop", "end of story"), not "stop" alone', () => {
     expect(claimTerms('no claude model fakes alignment, full stop')).toEqual(claimTerms('no claude model fakes alignment'));
     expect(claimTerms('no scratchpad, no faking, end of story')).toEqual(claimTerms('no scratchpad, no faking'));

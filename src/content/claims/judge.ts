@@ -304,8 +304,10 @@ export class ClaimJudge {
     if (said.negations.length > 0 || hit.strength < strength || hit.unexplained > unexplained) return null;
     const known = this.sentencesOf(hit.claim).discussed.flatMap((sentence) => sentence.counted);
     for (const count of said.counted) {
-      const [reported, ...others] = known.filter((candidate) => candidate.unit === count.unit && candidate.value !== count.value);
-      const agreeing = known.some((candidate) => candidate.unit === count.unit && candidate.value === count.value);
+      // "10 families" counts what "four model families" does; "the two Claude models" not what "25 models" does.
+      const ofSame = known.filter((candidate) => candidate.unit === count.unit || candidate.unit.endsWith(` ${count.unit}`));
+      const [reported, ...others] = ofSame.filter((candidate) => candidate.value !== count.value);
+      const agreeing = ofSame.some((candidate) => candidate.value === count.value);
       if (reported && !agreeing && others.every((other) => other.value === reported.value))
         return {
           kind: 'verdict',

@@ -70,7 +70,7 @@ export interface SentenceFacts {
 
 export interface Counted {
   readonly value: number;
-  /** The lemma of the noun counted. */
+  /** The lemmas of the nouns counted ("model family"). */
   readonly unit: string;
   /** As written ("four model families"). */
   readonly text: string;
@@ -166,32 +166,29 @@ export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = E
 }
 
 /**
- * A number the tagger reads as one, right before the nouns it counts ("25 models", "four model families": the last noun
- * of the run is the thing counted). A year, a percentage or a scaled figure ("30k documents") counts nothing here, nor
- * does a number in a name ("Claude 3 models") or one that makes a noun a modifier ("the 25-model follow-up").
+ * A number the tagger reads as one, right before the nouns it counts ("25 models", "four model families"). A year, a percentage or a scaled figure ("30k documents") counts nothing here, nor
+ * does a number in a name ("Claude 3 models"), one that makes a noun a modifier ("the 25-model follow-up"), "one" ("the
+ * one model whose gap…" singles it out) or a part of what is counted elsewhere ("the other four models").
  */
 function countedIn(tags: readonly string[], normals: readonly string[], lemmas: readonly string[]): Counted[] {
   return tags.flatMap((tag, at) => {
     const value = /^\d+$/.test(normals[at] ?? '') ? Number(normals[at]) : numberInWords(normals[at] ?? '');
     let end = at + 1;
     while (tags[end] === 'NOUN' || (normals[end] === '-' && tags[end + 1] === 'NOUN')) end += 1;
-    const unit = lemmas[end - 1] ?? '';
-    const named = ['NOUN', 'PROPN'].includes(tags[at - 1] ?? '');
-    const modifies = value !== 1 && normals[end - 1] === unit;
-    if (
-      tag !== 'NUM' ||
-      value === undefined ||
-      end === at + 1 ||
-      named ||
-      modifies ||
-      YEARS.test(String(value)) ||
-      NOT_COUNTED.has(normals[at + 1] ?? '')
-    )
-      return [];
+    const unit = lemmas
+      .slice(at + 1, end)
+      .filter((lemma) => lemma !== '-')
+      .join(' ');
+    if (tag !== 'NUM' || value === undefined || value === 1 || end === at + 1 || YEARS.test(String(value))) return [];
+    const named = ['NOUN', 'PROPN'].includes(tags[at - 1] ?? '') || SUBSET.has(normals[at - 1] ?? '') || normals[at - 1] === '-';
+    const modifies = normals[end - 1] === lemmas[end - 1];
+    if (named || modifies || NOT_COUNTED.has(normals[at + 1] ?? '')) return [];
     return [{ value, unit, text: normals.slice(at, end).join(' ').replace(/ - /g, '-') }];
   });
 }
 const YEARS = /^(?:19|20)\d\d$/;
+/** "the other four models", "the first two runs": part of what is counted elsewhere. */
+const SUBSET = new Set(['other', 'remaining', 'first', 'last', 'top', 'those', 'these']);
 const NOT_COUNTED = new Set(['percent', 'point', 'points', 'pp', 'k', 'thousand', 'million', 'billion', 'bn']);
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
