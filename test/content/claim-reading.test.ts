@@ -293,6 +293,12 @@ describe('words about the sentence, not its claim', () => {
     }
   });
 
+  it('reads a change with its object between the verb and "down" or "up" as the change ("brought the faking way down")', () => {
+    expect(claimTerms('rl brought the faking reasoning way down')).toContain(claimTerms('went down')[0]);
+    expect(claimTerms('training pushed the gap all the way up')).toContain(claimTerms('went up')[0]);
+    expect(claimTerms('they brought up the scratchpad')).not.toContain(claimTerms('went up')[0]);
+  });
+
   it('drops the emphasis that closes a claim ("full stop", "end of story"), not "stop" alone', () => {
     expect(claimTerms('no claude model fakes alignment, full stop')).toEqual(claimTerms('no claude model fakes alignment'));
     expect(claimTerms('no scratchpad, no faking, end of story')).toEqual(claimTerms('no scratchpad, no faking'));

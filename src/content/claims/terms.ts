@@ -54,7 +54,16 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
 };
 const SHORT_FORM = new RegExp(String.raw`(?<![\p{L}\p{N}/])(?:${Object.keys(SHORT_FORMS).join('|')})(?![\p{L}\p{N}/])`, 'giu');
 
-export const spellOut = (text: string): string => text.replace(SHORT_FORM, (short) => SHORT_FORMS[short.toLowerCase()] ?? short);
+/**
+ * A change said with its object between the verb and "down" or "up" ("RL brought the faking reasoning way down"): the
+ * synonym groups match words in a row, so it is said as "brought … go down", the verb kept and the change read as
+ * "go down" is. One to a figure ("…down from 78% to 12%") is read by its figures' order.
+ */
+const SPLIT_CHANGE =
+  /\b((?:brought|brings?|bringing|pushe[sd]|push(?:ing)?|drove|driven|drives?|driving|knocked|knocks?|pulled|pulls?|dragged|drags?|got|gets?|took|takes?)\s+)((?:(?!(?:down|up|way|all\s+the\s+way)\b)[\p{L}\p{N}'%-]+\s+){1,5})(?:(?:all\s+the\s+)?way\s+)?(down|up)\b(?!\s+(?:to|from)\s+(?:about\s+|around\s+|roughly\s+|~)?\d)/giu;
+
+export const spellOut = (text: string): string =>
+  text.replace(SHORT_FORM, (short) => SHORT_FORMS[short.toLowerCase()] ?? short).replace(SPLIT_CHANGE, '$1$2go $3');
 
 export const words = (text: string): string[] =>
   spellOut(text)
