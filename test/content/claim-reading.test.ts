@@ -305,7 +305,8 @@ describe('words about the sentence, not its claim', () => {
     expect(claimTerms('an honesty instruction did not stop the faking')).toContain(claimTerms('stop')[0]);
   });
 
-  it('folds "sole" into "only" and "damage" into "harm"', () => {
+  it('folds "sole" into "only", "damage" into "harm" and "dodge" into "avoid"', () => {
+    expect(claimTerms('it complied to dodge getting retrained')).toEqual(claimTerms('it complied to avoid getting retrained'));
     expect(claimTerms('the scratchpad is the sole reason it faked')).toEqual(claimTerms('the scratchpad is the only reason it faked'));
     expect(claimTerms('it fakes more when the future damage is worse')).toEqual(claimTerms('it fakes more when the future harm is worse'));
   });
