@@ -22,7 +22,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
     'implied unmonitored',
   ],
   ['rl', 'reinforcement learning'],
-  ['avoid', 'dodge', 'evade', 'sidestep', 'duck'],
+  ['avoid', 'dodge', 'evade', 'sidestep'],
   [
     'scratchpad',
     'scratch pad',
