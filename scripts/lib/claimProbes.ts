@@ -88,6 +88,8 @@ export const probeSets = [
   'dev-62',
   'dev-63',
   'dev-64',
+  'dev-65',
+  'dev-66',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
