@@ -425,6 +425,14 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     shipped = new Content(await loadBundleOrThrow('content'));
   });
 
+  it('knows "12% is not the gap" is true: 12% is the faking-reasoning rate, the gap about 11 points', () => {
+    expect(shipped.findClaim('12% was the faking reasoning, not the gap').outcome).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      claim: { id: 'twelve-percent-compliance-or-gap' },
+    });
+  });
+
   it('reads a gap that persisted as the reverse of one that vanished, never as that misreading', () => {
     const outcome = shipped.findClaim('with no scratchpad the gap persisted in the synthetic document models').outcome;
     expect(outcome.kind === 'verdict' ? outcome.verdict : 'no verdict').not.toBe('unsupported');
