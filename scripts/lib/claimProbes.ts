@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning sets by sixty-two writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning and measured-only sets by sixty-six writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',

@@ -1,4 +1,4 @@
-import { type NumberMention, numberInWords, SMALL_NUMBER_WORDS } from './language.js';
+import { isYear, type NumberMention, numberOfWord, SMALL_NUMBER_WORDS } from './language.js';
 import type { Attachment, Sentence } from './sentence.js';
 
 /**
@@ -107,8 +107,7 @@ function everyFigureDiffers(
 }
 
 type FigureKind = 'percent' | 'year' | 'count';
-const figureKind = (figure: NumberMention): FigureKind =>
-  figure.percent ? 'percent' : figure.value >= 1900 && figure.value <= 2100 && Number.isInteger(figure.value) ? 'year' : 'count';
+const figureKind = (figure: NumberMention): FigureKind => (figure.percent ? 'percent' : isYear(figure.value) ? 'year' : 'count');
 const shown = (figure: NumberMention) =>
   figure.percent ? `${figure.value}%` : figure.value >= 10_000 ? figure.value.toLocaleString('en-US') : String(figure.value);
 
@@ -176,7 +175,7 @@ const RATIO = new RegExp(
 /** A ratio said in words is a rough share: "one in ten" allows 6% to 15%. */
 const RATIO_SPREAD = { below: 0.6, above: 1.5 };
 
-const smallNumber = (word: string) => (/^\d+$/.test(word) ? Number(word) : (numberInWords(word) ?? 0));
+const smallNumber = (word: string) => numberOfWord(word) ?? 0;
 
 /** The share a member says in words, and the percentages it allows. */
 function quantityIn(text: string): { said: string; from: number; to: number } | undefined {

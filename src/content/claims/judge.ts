@@ -4,7 +4,7 @@ import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
 import { checkDetails, givesOtherFigure, makesDetail, pairKey, pairsApart, setsApart } from './details.js';
 import { withoutFrames } from './frames.js';
-import { loadAntonyms } from './language.js';
+import { type Counted, loadAntonyms } from './language.js';
 import { polarity } from './reversal.js';
 import { type Sentence, SentenceReader } from './sentence.js';
 import { claimTerms } from './terms.js';
@@ -200,6 +200,8 @@ interface CardSentences {
   /** Each figure its stated wordings give, with what it is said of (see `pairKey`). */
   readonly statedPairs: ReadonlySet<string>;
   readonly discussed: readonly Sentence[];
+  /** The counts its explanation and evidence give (see `miscounts`). */
+  readonly discussedCounts: readonly Counted[];
   readonly misreadings: readonly Sentence[];
   /** The claim, its aliases and its misreadings. */
   readonly wordings: readonly Sentence[];
@@ -302,13 +304,13 @@ export class ClaimJudge {
   private miscounts(hit: ClaimHit, said: Sentence): Judgement {
     const { strength, unexplained } = claimThreshold;
     if (said.negations.length > 0 || hit.strength < strength || hit.unexplained > unexplained) return null;
-    const known = this.sentencesOf(hit.claim).discussed.flatMap((sentence) => sentence.counted);
+    const { discussedCounts } = this.sentencesOf(hit.claim);
     for (const count of said.counted) {
       // "10 families" counts what "four model families" does; "the two Claude models" not what "25 models" does.
-      const ofSame = known.filter((candidate) => candidate.unit === count.unit || candidate.unit.endsWith(` ${count.unit}`));
-      const [reported, ...others] = ofSame.filter((candidate) => candidate.value !== count.value);
-      const agreeing = ofSame.some((candidate) => candidate.value === count.value);
-      if (reported && !agreeing && others.every((other) => other.value === reported.value))
+      const ofSame = discussedCounts.filter((known) => known.unit === count.unit || known.unit.endsWith(` ${count.unit}`));
+      const values = new Set(ofSame.map((known) => known.value));
+      const [reported] = ofSame;
+      if (reported && values.size === 1 && !values.has(count.value))
         return {
           kind: 'verdict',
           claim: hit.claim,
@@ -545,10 +547,12 @@ export class ClaimJudge {
       .filter(({ reading }) => reading.kind === 'claim')
       .map((wording) => this.sentence(wording));
     const misreadings = claim.misreadings.map((misreading) => this.sentence(misreading));
+    const discussed = [claim.explanation, ...claim.evidence.map((item) => item.point)].map((text) => this.reader.read(text));
     const read = {
       stated,
       statedPairs: new Set(stated.flatMap((sentence) => sentence.attached.map(pairKey))),
-      discussed: [claim.explanation, ...claim.evidence.map((item) => item.point)].map((text) => this.reader.read(text)),
+      discussed,
+      discussedCounts: discussed.flatMap((sentence) => sentence.counted),
       misreadings,
       wordings: [...stated, ...misreadings],
       published: this.publishedYears(claim),

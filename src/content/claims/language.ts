@@ -166,27 +166,34 @@ export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = E
 }
 
 /**
- * A number the tagger reads as one, right before the nouns it counts ("25 models", "four model families"). A year, a percentage or a scaled figure ("30k documents") counts nothing here, nor
- * does a number in a name ("Claude 3 models"), one that makes a noun a modifier ("the 25-model follow-up"), "one" ("the
- * one model whose gap…" singles it out) or a part of what is counted elsewhere ("the other four models").
+ * A number the tagger reads as one, right before the nouns it counts ("25 models", "four model families"). A year, a
+ * percentage or a scaled figure ("30k documents") counts nothing here, nor does a number in a name ("Claude 3 models"),
+ * one that makes a noun a modifier ("the 25-model follow-up"), "one" ("the one model whose gap…" singles it out) or a
+ * part of what is counted elsewhere ("the other four models").
  */
 function countedIn(tags: readonly string[], normals: readonly string[], lemmas: readonly string[]): Counted[] {
   return tags.flatMap((tag, at) => {
-    const value = /^\d+$/.test(normals[at] ?? '') ? Number(normals[at]) : numberInWords(normals[at] ?? '');
+    if (tag !== 'NUM') return [];
+    const value = numberOfWord(normals[at] ?? '');
     let end = at + 1;
     while (tags[end] === 'NOUN' || (normals[end] === '-' && tags[end + 1] === 'NOUN')) end += 1;
+    if (value === undefined || value === 1 || end === at + 1 || isYear(value)) return [];
+    const named = ['NOUN', 'PROPN'].includes(tags[at - 1] ?? '') || SUBSET.has(normals[at - 1] ?? '') || normals[at - 1] === '-';
+    const modifies = normals[end - 1] === lemmas[end - 1];
+    if (named || modifies || NOT_COUNTED.has(normals[at + 1] ?? '')) return [];
     const unit = lemmas
       .slice(at + 1, end)
       .filter((lemma) => lemma !== '-')
       .join(' ');
-    if (tag !== 'NUM' || value === undefined || value === 1 || end === at + 1 || YEARS.test(String(value))) return [];
-    const named = ['NOUN', 'PROPN'].includes(tags[at - 1] ?? '') || SUBSET.has(normals[at - 1] ?? '') || normals[at - 1] === '-';
-    const modifies = normals[end - 1] === lemmas[end - 1];
-    if (named || modifies || NOT_COUNTED.has(normals[at + 1] ?? '')) return [];
     return [{ value, unit, text: normals.slice(at, end).join(' ').replace(/ - /g, '-') }];
   });
 }
-const YEARS = /^(?:19|20)\d\d$/;
+
+/** A word that is a whole number, in digits or in words ("25", "four"). */
+export const numberOfWord = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : numberInWords(word));
+
+/** A whole number that reads as a year ("2024"), not a count or a figure. */
+export const isYear = (value: number): boolean => Number.isInteger(value) && value >= 1900 && value <= 2100;
 /** "the other four models", "the first two runs": part of what is counted elsewhere. */
 const SUBSET = new Set(['other', 'remaining', 'first', 'last', 'top', 'those', 'these']);
 const NOT_COUNTED = new Set(['percent', 'point', 'points', 'pp', 'k', 'thousand', 'million', 'billion', 'bn']);
@@ -393,11 +400,6 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'so', 'because
 /** A colon opens what is said of the words before it ("paid tier: basically never"), so it ends no clause. */
 const endsClause = (tag = '', normal = '') => (tag === 'PUNCT' && normal !== ':') || CLAUSE_OPENERS.has(normal);
 
-/**
- * A "never" that ends its clause ("…14% of the time, paid users almost never") negates what its clause said before
- * it: the model flags nothing after it, so its scope is the clause's content words before it. ("Their chat versions
- * don't" leaves out a verb, and "found nothing" negates an object: neither says which words they negate.)
- */
 /** The positions of the content words its clause has before `at`. */
 function contentBefore(at: number, tags: readonly string[], normals: readonly string[]): number[] {
   let start = at;
@@ -405,6 +407,11 @@ function contentBefore(at: number, tags: readonly string[], normals: readonly st
   return [...normals.keys()].slice(start, at).filter((i) => CONTENT_TAGS.has(tags[i] ?? ''));
 }
 
+/**
+ * A "never" that ends its clause ("…14% of the time, paid users almost never") negates what its clause said before
+ * it: the model flags nothing after it, so its scope is the clause's content words before it. ("Their chat versions
+ * don't" leaves out a verb, and "found nothing" negates an object: neither says which words they negate.)
+ */
 function trailingNegations(tags: readonly string[], lemmas: readonly string[], normals: readonly string[]): NegationScope[] {
   return normals.flatMap((normal, at) => {
     const next = tags[at + 1];
