@@ -62,6 +62,19 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('free users got harmful answers 14% of the time, paid users almost never'), card, reader.opposites)).toBe(false);
   });
 
+  it('reads an elided negation ("…, free-tier ones weren\'t") as denying its side what the sentence says of the other', () => {
+    const told = read('the model was told its free-tier chats were the ones used for training');
+    const swapped = read("the model was told paid-tier chats would be used for training and free-tier ones wouldn't");
+    expect(swapped.negations.map((scope) => scope.terms)).toEqual([['freetier', '1']]);
+    expect(reverses(swapped, told, reader.opposites)).toBe(true);
+    expect(reverses(read("free-tier chats would be used for training and paid-tier ones wouldn't"), told, reader.opposites)).toBe(false);
+    // Against a sentence that names both sides, the elided negation pairs with nothing: the two sentences' sides tell.
+    const both = read("paid-tier chats were used for training and free-tier chats weren't");
+    expect(reverses(swapped, both, reader.opposites)).toBe(false);
+    // Without a contrast of the domain's sides, what the elided verb denies cannot be told: no negation.
+    expect(read("most claude models fake alignment, haiku generally didn't").negations).toEqual([]);
+  });
+
   it('reads "no one had caught a model doing this before" as what "the first case" says', () => {
     const first = read('this was the first case of a production model faking alignment unprompted');
     expect(reverses(read('no one had caught a production model faking alignment unprompted before'), first, reader.opposites)).toBe(false);

@@ -31,6 +31,8 @@ export interface NegationScope {
   readonly describes: boolean;
   /** Lemmas of the content words its clause says before it ("paid-tier users" of "…, while paid-tier users almost never got that"). */
   readonly before: readonly string[];
+  /** It ends its clause after an auxiliary ("…, and free-tier ones weren't"): its verb is left out, its scope is the subject. */
+  readonly elided: boolean;
 }
 
 export interface SentenceFacts {
@@ -363,7 +365,7 @@ function negationScopes(
   lemmas: readonly string[],
   normals: readonly string[],
 ): NegationScope[] {
-  const scopes: { cue: string; words: string[]; written: string[]; describes: boolean; before: string[] }[] = [];
+  const scopes: { cue: string; words: string[]; written: string[]; describes: boolean; before: string[]; elided: boolean }[] = [];
   let inScope = false;
   flags.forEach((flag, at) => {
     const tag = tags[at] ?? '';
@@ -378,6 +380,7 @@ function negationScopes(
         written: [],
         describes: describesNoun(at, tags, normals),
         before: contentBefore(at - 1, tags, normals).map((i) => lemmas[i] ?? ''),
+        elided: false,
       });
     if (flag && CONTENT_TAGS.has(tag)) {
       scopes.at(-1)?.words.push(lemmas[at] ?? '');
@@ -397,8 +400,11 @@ function describesNoun(at: number, tags: readonly string[], normals: readonly st
 }
 
 const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'so', 'because']);
-/** A colon opens what is said of the words before it ("paid tier: basically never"), so it ends no clause. */
-const endsClause = (tag = '', normal = '') => (tag === 'PUNCT' && normal !== ':') || CLAUSE_OPENERS.has(normal);
+/**
+ * A colon opens what is said of the words before it ("paid tier: basically never"), so it ends no clause; nor does the
+ * hyphen inside a word ("free-tier").
+ */
+const endsClause = (tag = '', normal = '') => (tag === 'PUNCT' && normal !== ':' && normal !== '-') || CLAUSE_OPENERS.has(normal);
 
 /** The positions of the content words its clause has before `at`. */
 function contentBefore(at: number, tags: readonly string[], normals: readonly string[]): number[] {
@@ -415,7 +421,9 @@ function contentBefore(at: number, tags: readonly string[], normals: readonly st
 function trailingNegations(tags: readonly string[], lemmas: readonly string[], normals: readonly string[]): NegationScope[] {
   return normals.flatMap((normal, at) => {
     const next = tags[at + 1];
-    if (normal !== 'never' || (next !== undefined && next !== 'PUNCT')) return [];
+    const elided = normal === 'not' && tags[at - 1] === 'AUX';
+    if ((normal !== 'never' && !elided) || (next !== undefined && next !== 'PUNCT' && !CLAUSE_OPENERS.has(normals[at + 1] ?? '')))
+      return [];
     const clause = contentBefore(at, tags, normals);
     if (clause.length === 0) return [];
     return [
@@ -425,6 +433,7 @@ function trailingNegations(tags: readonly string[], lemmas: readonly string[], n
         written: clause.map((i) => normals[i] ?? ''),
         describes: false,
         before: [],
+        elided,
       },
     ];
   });

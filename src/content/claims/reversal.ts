@@ -77,6 +77,12 @@ function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'non
   const negates = (side: Phrase, otherSide: Phrase) =>
     side.terms.length > 0 && containsRun(scope.terms, side.terms) && !says(other, side) && says(other, otherSide);
   const aboutAnother = opposites.some(([a, b]) => negates(a, b) || negates(b, a));
+  // An elided negation denies its side what its sentence says of the other side: it bears only on a sentence about its
+  // side alone (with both sides named, the two sentences' own negations and opposites tell which way each goes).
+  const aboutItsSide = opposites.some(
+    ([a, b]) => (deniesSide(scope, a) && saysOnly(other, a, b)) || (deniesSide(scope, b) && saysOnly(other, b, a)),
+  );
+  if (scope.elided && !aboutItsSide) return 'none';
   const shared = scope.words.filter((word) => other.lemmas.has(word)).length;
   if (aboutAnother || shared === 0) return 'none';
   // The first negated word is the one the negation governs ("never *tried* to exfiltrate …, even when handed the
@@ -84,6 +90,9 @@ function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'non
   const governed = other.lemmas.has(scope.words[0] ?? '') && shared >= 2;
   return shared * 2 >= scope.words.length || governed ? 'fully' : 'partly';
 }
+
+const deniesSide = (scope: Negation, side: Phrase) => side.terms.length > 0 && containsRun(scope.terms, side.terms);
+const saysOnly = (sentence: Sentence, side: Phrase, otherSide: Phrase) => says(sentence, side) && !says(sentence, otherSide);
 
 const bearing = (negated: readonly Negation[], other: Sentence, opposites: Opposites) =>
   negated.filter((scope) => bearingOf(scope, other, opposites) === 'fully').length;

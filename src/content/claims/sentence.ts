@@ -124,7 +124,8 @@ export class SentenceReader {
     const { numbers } = unnamed === written || !/\d/.test(written) ? facts : sentenceFacts(unnamed);
     const negations = facts.negations
       .slice(negatedSynonyms(written))
-      .map((scope) => ({ ...scope, terms: claimTerms(scope.written.join(' ')) }));
+      .map((scope) => ({ ...scope, terms: claimTerms(scope.written.join(' ')) }))
+      .filter((scope) => !scope.elided || this.contrastsSides(scope.terms, terms));
     return {
       text,
       terms,
@@ -148,6 +149,19 @@ export class SentenceReader {
       deniedNames: deniedNames(mentions, negations),
       attached: this.attachments(spellOut(respelled)),
     };
+  }
+
+  /**
+   * Whether an elided negation ("paid-tier chats were trained on, free-tier ones weren't") denies of one side of a domain
+   * opposite what the sentence says of the other: without that contrast, what it leaves out cannot be told.
+   */
+  private contrastsSides(scopeTerms: readonly string[], terms: readonly string[]): boolean {
+    return this.opposites.some(([a, b]) =>
+      [[a, b] as const, [b, a] as const].some(
+        ([denied, other]) =>
+          containsRun(scopeTerms, denied.terms) && !containsRun(scopeTerms, other.terms) && containsRun(terms, other.terms),
+      ),
+    );
   }
 
   /**
