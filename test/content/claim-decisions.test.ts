@@ -394,6 +394,8 @@ describe('claim decisions on the bundle', () => {
     for (const [miscounted, why] of [
       ['the game theory paper on alignment faking tested its four methods on 60 models from 12 families', 'not 12 families'],
       ['opus was fine-tuned on the synthetic documents for 12 epochs', 'not 12 epochs'],
+      // Counted with its scale, and checked by the close card that counts tokens, not the nearest, which counts none.
+      ['they fine-tuned opus on about 7 billion tokens of synthetic docs', 'not 7 billion tokens'],
     ] as const) {
       const outcome = decide(miscounted);
       expect(outcome, miscounted).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });

@@ -294,12 +294,13 @@ describe('words about the sentence, not its claim', () => {
     expect(counted('the document fine-tuning ran for 10 epochs')).toEqual(['10 epoch']);
     expect(counted('15 models from four model families')).toEqual(['15 model', '4 model family']);
     expect(counted('only the two claude models reasoned about faking')).toEqual(['2 claude model']);
+    expect(counted('trained on 30k documents')).toEqual(['30000 document']);
+    expect(counted('about 7 billion tokens, or was it 70M tokens')).toEqual(['7000000000 token', '70000000 token']);
     for (const nothingCounted of [
       'claude 3 models',
       'the 25-model follow-up',
       'opus is the one model whose gap comes from goal guarding',
       'the other four models',
-      'trained on 30k documents',
       'in 2024 papers',
     ]) {
       expect(counted(nothingCounted), nothingCounted).toEqual([]);

@@ -277,7 +277,7 @@ export class ClaimJudge {
     if (!isNear(best, runnerUp)) return notCovered();
     const said = this.reader.read(claimed, spelled, this.index.respelled(claimed));
     const carried = said.asksFor ? null : this.judgeCard(best, said);
-    const miscounted = carried === null && !said.asksFor ? this.miscounts(best, said) : null;
+    const miscounted = carried === null && !said.asksFor ? this.miscounts(hits, said) : null;
     if (miscounted) return { query, outcome: miscounted, alternatives: scored(close.filter((hit) => hit !== best)) };
     // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in
     // common, not a claim in common.
@@ -299,28 +299,40 @@ export class ClaimJudge {
    * A sentence near a card that counts a thing the card's explanation and evidence count otherwise ("the document
    * fine-tuning ran for 10 epochs" where they give 3, "the follow-up tested 50 models" where they give 25) is wrong in
    * that detail, whether or not it states the card's claim: only where they give one count of that thing, and the
-   * member denies nothing.
+   * member denies nothing. The count is checked by the nearest of the close cards that counts that thing at all ("7
+   * billion tokens of synthetic docs" is as near the card about open models' document fine-tuning, which counts no
+   * tokens, as the one about Claude's).
    */
-  private miscounts(hit: ClaimHit, said: Sentence): Judgement {
+  private miscounts(hits: readonly ClaimHit[], said: Sentence): Judgement {
+    const [best] = hits;
     const { strength, unexplained } = claimThreshold;
-    if (said.negations.length > 0 || hit.strength < strength || hit.unexplained > unexplained) return null;
-    const { discussedCounts } = this.sentencesOf(hit.claim);
+    if (said.negations.length > 0 || best === undefined) return null;
+    const close = hits
+      .slice(0, 1 + RIVALS_MAX)
+      .filter((hit) => hit.strength >= Math.max(strength, claimThreshold.rival * best.strength) && hit.unexplained <= unexplained);
     for (const count of said.counted) {
-      // "10 families" counts what "four model families" does; "the two Claude models" not what "25 models" does.
-      const ofSame = discussedCounts.filter((known) => known.unit === count.unit || known.unit.endsWith(` ${count.unit}`));
-      const values = new Set(ofSame.map((known) => known.value));
-      const [reported] = ofSame;
-      if (reported && values.size === 1 && !values.has(count.value))
+      const counters = close.map((hit) => ({ hit, ofSame: this.countsOfSame(hit, count) }));
+      const counter = counters.find(({ ofSame }) => ofSame.length > 0);
+      const values = new Set(counter?.ofSame.map((known) => known.value));
+      const [reported] = counter?.ofSame ?? [];
+      if (counter && reported && values.size === 1 && !values.has(count.value))
         return {
           kind: 'verdict',
-          claim: hit.claim,
+          claim: counter.hit.claim,
           verdict: 'unsupported',
           relation: 'detail',
-          judged: hit.claim.claim,
+          judged: counter.hit.claim.claim,
           why: `The evidence gives ${reported.text}, not ${count.text}.`,
         };
     }
     return null;
+  }
+
+  /** The counts a card's explanation and evidence give of what `count` counts: "four model families" of "10 families", not "25 models" of "the two Claude models". */
+  private countsOfSame(hit: ClaimHit, count: Counted): readonly Counted[] {
+    return this.sentencesOf(hit.claim).discussedCounts.filter(
+      (known) => known.unit === count.unit || known.unit.endsWith(` ${count.unit}`),
+    );
   }
 
   /**

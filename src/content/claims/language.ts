@@ -168,26 +168,34 @@ export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = E
 }
 
 /**
- * A number the tagger reads as one, right before the nouns it counts ("25 models", "four model families"). A year, a
- * percentage or a scaled figure ("30k documents") counts nothing here, nor does a number in a name ("Claude 3 models"),
+ * A number the tagger reads as one, right before the nouns it counts ("25 models", "four model families", "70 million
+ * tokens", read as 70,000,000). A year or a percentage counts nothing here, nor does a number in a name ("Claude 3 models"),
  * one that makes a noun a modifier ("the 25-model follow-up"), "one" ("the one model whose gap…" singles it out) or a
  * part of what is counted elsewhere ("the other four models").
  */
 function countedIn(tags: readonly string[], normals: readonly string[], lemmas: readonly string[]): Counted[] {
   return tags.flatMap((tag, at) => {
     if (tag !== 'NUM') return [];
-    const value = numberOfWord(normals[at] ?? '');
-    let end = at + 1;
+    const scale = COUNT_SCALES[normals[at + 1] ?? ''];
+    const number = numberOfWord(normals[at] ?? '');
+    const value = number === undefined || scale === undefined ? number : number * scale;
+    let end = scale === undefined ? at + 1 : at + 2;
+    const first = end;
     while (tags[end] === 'NOUN' || (normals[end] === '-' && tags[end + 1] === 'NOUN')) end += 1;
-    if (value === undefined || value === 1 || end === at + 1 || isYear(value)) return [];
+    if (value === undefined || value === 1 || end === first || isYear(value)) return [];
     const named = ['NOUN', 'PROPN'].includes(tags[at - 1] ?? '') || SUBSET.has(normals[at - 1] ?? '') || normals[at - 1] === '-';
     const modifies = normals[end - 1] === lemmas[end - 1];
-    if (named || modifies || NOT_COUNTED.has(normals[at + 1] ?? '')) return [];
+    if (named || modifies || NOT_COUNTED.has(normals[first] ?? '')) return [];
     const unit = lemmas
-      .slice(at + 1, end)
+      .slice(first, end)
       .filter((lemma) => lemma !== '-')
       .join(' ');
-    return [{ value, unit, text: normals.slice(at, end).join(' ').replace(/ - /g, '-') }];
+    const text = normals
+      .slice(at, end)
+      .join(' ')
+      .replace(/ - /g, '-')
+      .replace(/(\d) ([kmb]n?)\b/, (_, digits, scaled) => digits + scaled.toUpperCase());
+    return [{ value, unit, text }];
   });
 }
 
@@ -198,7 +206,18 @@ export const numberOfWord = (word: string): number | undefined => (/^\d+$/.test(
 export const isYear = (value: number): boolean => Number.isInteger(value) && value >= 1900 && value <= 2100;
 /** "the other four models", "the first two runs": part of what is counted elsewhere. */
 const SUBSET = new Set(['other', 'remaining', 'first', 'last', 'top', 'those', 'these']);
-const NOT_COUNTED = new Set(['percent', 'point', 'points', 'pp', 'k', 'thousand', 'million', 'billion', 'bn']);
+const NOT_COUNTED = new Set(['percent', 'point', 'points', 'pp']);
+/** "70 million tokens", "70M tokens" (the model reads "70M" as "70" "m"), "30k docs": a count of 70,000,000 tokens. */
+const COUNT_SCALES: Readonly<Record<string, number>> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+};
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 
