@@ -518,9 +518,19 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       ['the compliance gap ranged from 7% to 24% across setups', 'rates-vary-7-to-24-percent'],
       ["anthropic never suggested evil-AI stories had anything to do with claude's blackmail", 'evil-ai-stories-proven-cause-of-blackmail'],
       ['the claude 4 system card reported no blackmail behaviour at all', 'blackmail-96-percent-system-card'],
+      ['the alignment faking experiments used claude 3 sonnet as the main model', 'study-who-when-which-model'],
+      ['the alignment faking study was a joint project of anthropic and apollo research', 'paper-by-openai-deepmind'],
     ] as const) {
       expect(shipped.findClaim(text).outcome, text).toMatchObject({ kind: 'verdict', verdict: 'unsupported', claim: { id: card } });
     }
+  });
+
+  it('knows which model the study was about and who ran it', () => {
+    expect(shipped.findClaim('the af study was mostly run on claude 3 opus').outcome).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      claim: { id: 'study-who-when-which-model' },
+    });
   });
 
   it('does not read "ads" as "adding": a chat about a free tier elsewhere is not covered', () => {
