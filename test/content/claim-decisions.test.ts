@@ -533,6 +533,18 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     });
   });
 
+  it("gives no verdict to chat that shares only a frame's words or one verb with a card", () => {
+    for (const chat of [
+      // "saw … last week" is the frame of a member's phrasing, not its claim.
+      'planets in alignment this week, anyone seen it',
+      'i saw in a news article last week that the planets line up',
+      // Only weakly near "RL lifted exfiltration from 35% to 63%", and saying little of it.
+      "lifting weights after class, who's in?",
+    ]) {
+      expect(shipped.findClaim(chat).outcome.kind, chat).not.toBe('verdict');
+    }
+  });
+
   it('does not read "ads" as "adding": a chat about a free tier elsewhere is not covered', () => {
     expect(shipped.findClaim('anyone on spotify free tier? the ads are killing me').outcome.kind).toBe('not-covered');
   });

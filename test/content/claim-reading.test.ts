@@ -633,6 +633,7 @@ describe('the frame around a claim', () => {
       ['nah the training story was invented for the experiment', 'the training story was invented for the experiment'],
       ['lol nope, opus never copied its weights', 'lol, opus never copied its weights'],
       ['no actually the gap was 11 points', 'actually the gap was 11 points'],
+      ['i saw in a news article last week that opus faked alignment', 'opus faked alignment'],
     ]) {
       expect(withoutFrames(framed ?? '')).toBe(claim);
     }

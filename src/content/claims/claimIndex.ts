@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Bundle, Claim } from '../schema.js';
+import { withoutFrames } from './frames.js';
 import { synonymGroups } from './synonyms.js';
 import { TermSearch } from './termSearch.js';
 import { claimTerms, STOP_WORDS, words } from './terms.js';
@@ -95,8 +96,11 @@ export class ClaimIndex {
   constructor(bundle: Bundle) {
     this.claimsById = new Map(bundle.claims.map((claim) => [claim.id, claim]));
     const paraphrases = new Map<string, { text: string; reading: Reading }>();
+    // Members' phrasings carry frames ("i saw in a news article last week that…"): indexed, those words would match a
+    // member's own chat ("…this week, anyone seen it?") as if it were the claim.
     for (const claim of bundle.claims) {
-      for (const [at, wording] of wordingsOf(claim).entries()) paraphrases.set(`${claim.id}/${at}`, wording);
+      for (const [at, wording] of wordingsOf(claim).entries())
+        paraphrases.set(`${claim.id}/${at}`, { ...wording, text: withoutFrames(wording.text) });
     }
     this.paraphrases = paraphrases;
     this.paraphraseIndex = new TermSearch(

@@ -28,7 +28,8 @@ const FRAME_PATTERNS: readonly RegExp[] = [
     String.raw`\b${WHOEVER}(?:\s+(?:in|on|from)\s+(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+(?:said|says|told\s+me|tells\s+me|was\s+saying|keeps\s+saying|claimed|claims|mentioned)(?:\s+that)?\b`,
     'giu',
   ),
-  /\b(?:i|we)\s+(?:heard|read|saw)(?:\s+(?:somewhere|online|on\s+twitter|on\s+reddit))?(?:\s+that)?\b/giu,
+  // "i saw in a news article last week that", "we read on reddit that"
+  /\b(?:i|we)\s+(?:heard|read|saw)(?:\s+(?:somewhere|online|on\s+twitter|on\s+reddit|in\s+(?:a|the|some)\s+(?:news\s+)?(?:article|post|thread|tweet|video|blog(?:\s+post)?)))?(?:\s+(?:last|this)\s+(?:week|month))?(?:\s+that)?\b/giu,
   // A retort opening the message ("nah the story was made up", "nope, it never…", "no actually it…") answers someone
   // else; it denies nothing in the member's own claim.
   /(?<=^\W*(?:(?:lol|lmao|ok|okay|wait|so|um|uh|hmm)\W+)*)(?:nah+|nope|naw|no(?=\W+(?:actually|wait|dude|bro|man|mate|lol|lmao)\b))\b/giu,

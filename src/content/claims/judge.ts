@@ -115,7 +115,9 @@ export const claimThreshold = {
  */
 function saysWording(wording: { readonly coverage: number; readonly recall: number }, hit: ClaimHit): boolean {
   const { said } = claimThreshold;
-  if (wording.coverage >= claimThreshold.wording) return true;
+  // A card only weakly near must also have most of that wording said: "lifting weights after class anyone?" is half
+  // made of the one verb of "RL lifted exfiltration from 35% to 63%".
+  if (wording.coverage >= claimThreshold.wording && (hit.strength >= claimThreshold.strength || wording.recall >= said.recall)) return true;
   const twiceNear = hit.strength >= 2 * claimThreshold.strength;
   const { long } = said;
   if (twiceNear && wording.recall >= long.recall && wording.coverage >= long.coverage && hit.foreign <= long.foreign) return true;
