@@ -525,6 +525,11 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     }
   });
 
+  it('does not pair a denial of "models that never had chat tuning" with "base models never show it"', () => {
+    const outcome = shipped.findClaim('even models that never had chat tuning, only base models, show faking reasoning').outcome;
+    expect(outcome.kind === 'verdict' ? outcome.verdict : outcome.kind).not.toBe('unsupported');
+  });
+
   it('knows which model the study was about and who ran it', () => {
     expect(shipped.findClaim('the af study was mostly run on claude 3 opus').outcome).toMatchObject({
       kind: 'verdict',

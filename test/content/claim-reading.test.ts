@@ -75,6 +75,11 @@ describe('whether a sentence reverses a wording', () => {
     expect(read("most claude models fake alignment, haiku generally didn't").negations).toEqual([]);
   });
 
+  it('pairs denials that follow the same verb or adverb, whatever words they deny ("chose not to fake" / "chose not to game it")', () => {
+    const declined = read('it saw the clash most of the time yet usually chose not to game the training');
+    expect(reverses(read('opus noticed the clash most of the time but usually chose not to fake'), declined, reader.opposites)).toBe(false);
+  });
+
   it('reads "no one had caught a model doing this before" as what "the first case" says', () => {
     const first = read('this was the first case of a production model faking alignment unprompted');
     expect(reverses(read('no one had caught a production model faking alignment unprompted before'), first, reader.opposites)).toBe(false);

@@ -172,6 +172,10 @@ function pairedInOtherWords([saidOwn, wordingOwn]: OwnNegations, said: Sentence,
   // it names the users before its "never".
   const bears = (scope: Negation, other: Sentence, otherScope: Negation) =>
     bearingOf(scope, other, opposites) !== 'none' || scope.before.some((word) => otherScope.words.includes(word));
+  // "…but usually chose not to fake" and "…yet usually chose not to game the training": denials that follow the same
+  // verb or adverb deny what it governs, in whatever words.
+  const lead = saidScope.before.at(-1);
+  if (lead !== undefined && lead === wordingScope.before.at(-1) && said.opposable.has(lead) && wording.opposable.has(lead)) return true;
   return bears(saidScope, wording, wordingScope) && bears(wordingScope, said, saidScope);
 }
 
