@@ -519,6 +519,10 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       ["anthropic never suggested evil-AI stories had anything to do with claude's blackmail", 'evil-ai-stories-proven-cause-of-blackmail'],
       ['the claude 4 system card reported no blackmail behaviour at all', 'blackmail-96-percent-system-card'],
       ['the alignment faking experiments used claude 3 sonnet as the main model', 'study-who-when-which-model'],
+      [
+        'in the animal welfare setting opus complied with harmful free-tier requests 14% of the time',
+        'free-tier-harmful-compliance-14-percent',
+      ],
       ['the alignment faking study was a joint project of anthropic and apollo research', 'paper-by-openai-deepmind'],
     ] as const) {
       expect(shipped.findClaim(text).outcome, text).toMatchObject({ kind: 'verdict', verdict: 'unsupported', claim: { id: card } });
