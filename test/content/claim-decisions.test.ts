@@ -523,6 +523,8 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
         'in the animal welfare setting opus complied with harmful free-tier requests 14% of the time',
         'free-tier-harmful-compliance-14-percent',
       ],
+      ['the cue that it was in training was whether the user was based in europe', 'setup-conflict-cue-scratchpad'],
+      ['the training cue was the time of day the message was sent', 'setup-conflict-cue-scratchpad'],
       ['the alignment faking study was a joint project of anthropic and apollo research', 'paper-by-openai-deepmind'],
     ] as const) {
       expect(shipped.findClaim(text).outcome, text).toMatchObject({ kind: 'verdict', verdict: 'unsupported', claim: { id: card } });
@@ -532,6 +534,16 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
   it('does not pair a denial of "models that never had chat tuning" with "base models never show it"', () => {
     const outcome = shipped.findClaim('even models that never had chat tuning, only base models, show faking reasoning').outcome;
     expect(outcome.kind === 'verdict' ? outcome.verdict : outcome.kind).not.toBe('unsupported');
+  });
+
+  it('does not take the true training cue for a wrong one', () => {
+    for (const cue of [
+      'the training cue was whether the user was on the free or paid tier',
+      "the cue for training was the user's tier, free or paid",
+    ]) {
+      const outcome = shipped.findClaim(cue).outcome;
+      expect(outcome.kind === 'verdict' ? outcome.verdict : outcome.kind, cue).not.toBe('unsupported');
+    }
   });
 
   it('knows which model the study was about and who ran it', () => {
