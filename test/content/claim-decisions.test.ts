@@ -525,6 +525,7 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       ],
       ['the cue that it was in training was whether the user was based in europe', 'setup-conflict-cue-scratchpad'],
       ['the training cue was the time of day the message was sent', 'setup-conflict-cue-scratchpad'],
+      ['the stackelberg game theory paper was written at stanford', 'stackelberg-game-theory-model'],
       ['the alignment faking study was a joint project of anthropic and apollo research', 'paper-by-openai-deepmind'],
     ] as const) {
       expect(shipped.findClaim(text).outcome, text).toMatchObject({ kind: 'verdict', verdict: 'unsupported', claim: { id: card } });
