@@ -487,7 +487,12 @@ describe('the details a member states', () => {
       said: '40%',
       reported: '24%',
     });
-    expect(checkDetails(read('faking reasoning ranged from 6% to 80% across setups'), range, [])).toEqual({ kind: 'unknown' });
+    expect(checkDetails(read('faking reasoning was 6% in one setup and 80% in another'), range, [])).toEqual({ kind: 'unknown' });
+    // A range is another range when one of its ends is clearly apart.
+    expect(checkDetails(read('faking reasoning ranged from 6% to 80% across setups'), range, [])).toMatchObject({
+      kind: 'differs',
+      said: '80%',
+    });
   });
 
   it('sees another count of the same whole as a wrong figure: "7 of the 25", "every one of the 25", "all 25"', () => {
@@ -601,6 +606,13 @@ describe('the details a member states', () => {
     ]);
     expect(read('refusals went from 86% on the free tier to 97% when nobody was watching').attached).toEqual([
       { kind: 'opposite 0', label: 'free tier', value: 86 },
+    ]);
+  });
+
+  it('reads "from 6% to 14%" as one range, whose ends are checked together', () => {
+    expect(sentenceFacts('faking reasoning ranged from 6% to 14% across setups').numbers).toEqual([
+      { value: 6, percent: true, text: '6% to 14%' },
+      { value: 14, percent: true, text: '6% to 14%' },
     ]);
   });
 
