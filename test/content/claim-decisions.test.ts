@@ -526,6 +526,7 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       ['the cue that it was in training was whether the user was based in europe', 'setup-conflict-cue-scratchpad'],
       ['the training cue was the time of day the message was sent', 'setup-conflict-cue-scratchpad'],
       ['the stackelberg game theory paper was written at stanford', 'stackelberg-game-theory-model'],
+      ['the 25-model follow-up was run by openai researchers', 'five-of-25-models-fake'],
       // One end near the card's (5% against 7%) and the other clearly apart: another range.
       ['across the setups faking reasoning ranged from 5% to 15%', 'rates-vary-7-to-24-percent'],
       ['the alignment faking study was a joint project of anthropic and apollo research', 'paper-by-openai-deepmind'],
