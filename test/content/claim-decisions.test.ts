@@ -529,7 +529,7 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       ['the 25-model follow-up was run by openai researchers', 'five-of-25-models-fake'],
       // One end near the card's (5% against 7%) and the other clearly apart: another range.
       ['across the setups faking reasoning ranged from 5% to 15%', 'rates-vary-7-to-24-percent'],
-      ['the alignment faking study was a joint project of anthropic and apollo research', 'paper-by-openai-deepmind'],
+      ['anthropic and apollo research co-wrote the alignment faking paper', 'paper-by-openai-deepmind'],
     ] as const) {
       expect(shipped.findClaim(text).outcome, text).toMatchObject({ kind: 'verdict', verdict: 'unsupported', claim: { id: card } });
     }
