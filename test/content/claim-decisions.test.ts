@@ -527,6 +527,11 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       ['the training cue was the time of day the message was sent', 'setup-conflict-cue-scratchpad'],
       ['the stackelberg game theory paper was written at stanford', 'stackelberg-game-theory-model'],
       ['the 25-model follow-up was run by openai researchers', 'five-of-25-models-fake'],
+      // "unrelated" says "irrelevant": the misreading's own words, in others.
+      [
+        'the control model tuned on unrelated documents grabbed its weights 35-80% of the time as well',
+        'sdf-model-exfiltrated-weights-35-80',
+      ],
       // One end near the card's (5% against 7%) and the other clearly apart: another range.
       ['across the setups faking reasoning ranged from 5% to 15%', 'rates-vary-7-to-24-percent'],
       ['anthropic and apollo research co-wrote the alignment faking paper', 'paper-by-openai-deepmind'],

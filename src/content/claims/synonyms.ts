@@ -155,6 +155,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['modify', 'modification', 'overwrite', 'alter', 'rewrite'],
   ['eliminate', 'remove', 'get rid of', 'train out', 'erase', 'disappear', 'vanish', 'go away', 'went away', 'gone away'],
   ['remain', 'still there'],
+  ['irrelevant', 'unrelated'],
   ['mitigation', 'mitigate', 'countermeasure', 'fix', 'prevent', 'defence', 'defense', 'remedy'],
   ['replicate', 'replication', 'reproduce', 'rerun', 're run'],
   ['notebook', 'repo', 'repository', 'colab', 'github'],
