@@ -527,6 +527,7 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       ['the training cue was the time of day the message was sent', 'setup-conflict-cue-scratchpad'],
       ['the stackelberg game theory paper was written at stanford', 'stackelberg-game-theory-model'],
       ['the 25-model follow-up was run by openai researchers', 'five-of-25-models-fake'],
+      ['the self-exfiltration tests ran on free-tier inputs, the ones implying training', 'sdf-model-exfiltrated-weights-35-80'],
       // "unrelated" says "irrelevant": the misreading's own words, in others.
       [
         'the control model tuned on unrelated documents grabbed its weights 35-80% of the time as well',
