@@ -207,17 +207,6 @@ export const isYear = (value: number): boolean => Number.isInteger(value) && val
 /** "the other four models", "the first two runs": part of what is counted elsewhere. */
 const SUBSET = new Set(['other', 'remaining', 'first', 'last', 'top', 'those', 'these']);
 const NOT_COUNTED = new Set(['percent', 'point', 'points', 'pp']);
-/** "70 million tokens", "70M tokens" (the model reads "70M" as "70" "m"), "30k docs": a count of 70,000,000 tokens. */
-const COUNT_SCALES: Readonly<Record<string, number>> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mn: 1e6,
-  million: 1e6,
-  b: 1e9,
-  bn: 1e9,
-  billion: 1e9,
-};
 
 const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 
@@ -434,8 +423,10 @@ function contentBefore(at: number, tags: readonly string[], normals: readonly st
 
 /**
  * A "never" that ends its clause ("…14% of the time, paid users almost never") negates what its clause said before
- * it: the model flags nothing after it, so its scope is the clause's content words before it. ("Their chat versions
- * don't" leaves out a verb, and "found nothing" negates an object: neither says which words they negate.)
+ * it: the model flags nothing after it, so its scope is the clause's content words before it. So does a "not" after an
+ * auxiliary that ends its clause ("…, free-tier ones weren't"), marked elided: it leaves out its verb, so the reader
+ * keeps it only where it contrasts the sides of a domain opposite (`SentenceReader`). ("Found nothing" negates an object
+ * and says nothing of which words it negates.)
  */
 function trailingNegations(tags: readonly string[], lemmas: readonly string[], normals: readonly string[]): NegationScope[] {
   return normals.flatMap((normal, at) => {
@@ -459,6 +450,8 @@ function trailingNegations(tags: readonly string[], lemmas: readonly string[], n
 }
 
 const SCALES: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, million: 1e6, billion: 1e9, bn: 1e9 };
+/** "70 million tokens", "70M tokens" (the model reads "70M" as "70" "m"), "30k docs": a count of 70,000,000 tokens. */
+const COUNT_SCALES: Readonly<Record<string, number>> = { ...SCALES, m: 1e6, mn: 1e6, b: 1e9 };
 const SCALED = /(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(k|thousand|million|billion|bn)\b/gi;
 
 /**
