@@ -556,6 +556,18 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     }
   });
 
+  it('takes the models a true misreading\'s note names as named by the misreading ("…(and Claude 3 Sonnet) generally do not")', () => {
+    expect(shipped.findClaim('claude 3 sonnet and claude 3 haiku generally didnt fake alignment').outcome).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+      claim: { id: 'all-claude-models-fake' },
+    });
+    expect(shipped.findClaim('all the claudes do this, haiku sonnet opus').outcome).toMatchObject({
+      kind: 'verdict',
+      verdict: 'misleading',
+    });
+  });
+
   it('knows which model the study was about and who ran it', () => {
     expect(shipped.findClaim('the af study was mostly run on claude 3 opus').outcome).toMatchObject({
       kind: 'verdict',

@@ -205,6 +205,8 @@ interface CardSentences {
   /** The counts its explanation and evidence give (see `miscounts`). */
   readonly discussedCounts: readonly Counted[];
   readonly misreadings: readonly Sentence[];
+  /** Per misreading, the models a true one's note names ("Right: …"), as a statement that gives no figures; else null. */
+  readonly confirmedModels: readonly (Sentence | null)[];
   /** The claim, its aliases and its misreadings. */
   readonly wordings: readonly Sentence[];
   /** The years its dated evidence came out (see `publishedYears`). */
@@ -523,7 +525,10 @@ export class ClaimJudge {
    */
   private withDetails(hit: ClaimHit, said: Sentence, reading: Reading): Judgement {
     const card = this.sentencesOf(hit.claim);
-    const stated = reading.kind === 'claim' ? card.stated : [card.misreadings[reading.at]].filter((s) => s !== undefined);
+    const stated =
+      reading.kind === 'claim'
+        ? card.stated
+        : [card.misreadings[reading.at], card.confirmedModels[reading.at]].filter((s) => s !== undefined && s !== null);
     const details = checkDetails(said, stated, card.discussed, card.wordings, card.published);
     const judged = statement(hit.claim, reading);
     if (details.kind === 'agrees') return said.settled ? settledAsShown(judged) : judged;
@@ -568,6 +573,9 @@ export class ClaimJudge {
       discussed,
       discussedCounts: discussed.flatMap((sentence) => sentence.counted),
       misreadings,
+      confirmedModels: claim.misreadings.map((misreading) =>
+        misreading.verdict === 'supported' ? modelsNamedIn(this.sentence({ text: misreading.note })) : null,
+      ),
       wordings: [...stated, ...misreadings],
       published: this.publishedYears(claim),
       namedKinds: new Set(stated.flatMap((sentence) => [...sentence.names.keys()])),
@@ -592,6 +600,16 @@ export class ClaimJudge {
     const ids = [...new Set(near.flatMap((hit) => hit.claim.sections))];
     return ids.flatMap((id) => this.sectionsById.get(id) ?? []).slice(0, RELATED_MAX);
   }
+}
+
+/**
+ * The models a true misreading's note names ("Right: Claude 3 Haiku and Claude 3.5 Haiku (and Claude 3 Sonnet)
+ * 'generally do not'"), as a statement of its own: naming one of them names what the misreading is about. The note's
+ * figures and other names belong to other conditions, so they are left out.
+ */
+function modelsNamedIn(note: Sentence): Sentence {
+  const models = new Map([...note.names].filter(([kind]) => kind === 'model'));
+  return { ...note, numbers: [], attached: [], counted: [], parts: [], names: models };
 }
 
 /** The statement a wording stands for in what the member said, and whether they said the words that set it apart. */
