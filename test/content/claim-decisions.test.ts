@@ -426,6 +426,11 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
   beforeAll(async () => {
     shipped = new Content(await loadBundleOrThrow('content'));
   });
+  /** The verdict the shipped bundle shows, or the kind of answer it gives instead ("unsure", "not-covered"). */
+  const shownFor = (text: string) => {
+    const { outcome } = shipped.findClaim(text);
+    return outcome.kind === 'verdict' ? outcome.verdict : outcome.kind;
+  };
 
   it('knows "12% is not the gap" is true: 12% is the faking-reasoning rate, the gap about 11 points', () => {
     expect(shipped.findClaim('12% was the faking reasoning, not the gap').outcome).toMatchObject({
@@ -505,8 +510,7 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     });
   });
   it('judges a comparison by the wordings that compare, not by figures it cannot compare ("66% unmonitored but 51% in training")', () => {
-    const outcome = shipped.findClaim('in animal welfare it backed animal welfare more in training than when unmonitored').outcome;
-    expect(outcome.kind === 'verdict' ? outcome.verdict : outcome.kind).not.toBe('supported');
+    expect(shownFor('in animal welfare it backed animal welfare more in training than when unmonitored')).not.toBe('supported');
   });
 
   it('reads a named model, a swapped role, another condition or another measure as a wrong detail', () => {
@@ -542,8 +546,7 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
   });
 
   it('does not pair a denial of "models that never had chat tuning" with "base models never show it"', () => {
-    const outcome = shipped.findClaim('even models that never had chat tuning, only base models, show faking reasoning').outcome;
-    expect(outcome.kind === 'verdict' ? outcome.verdict : outcome.kind).not.toBe('unsupported');
+    expect(shownFor('even models that never had chat tuning, only base models, show faking reasoning')).not.toBe('unsupported');
   });
 
   it('does not take the true training cue for a wrong one', () => {
@@ -551,8 +554,7 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       'the training cue was whether the user was on the free or paid tier',
       "the cue for training was the user's tier, free or paid",
     ]) {
-      const outcome = shipped.findClaim(cue).outcome;
-      expect(outcome.kind === 'verdict' ? outcome.verdict : outcome.kind, cue).not.toBe('unsupported');
+      expect(shownFor(cue), cue).not.toBe('unsupported');
     }
   });
 

@@ -315,10 +315,9 @@ export class ClaimJudge {
       .slice(0, 1 + RIVALS_MAX)
       .filter((hit) => hit.strength >= Math.max(strength, claimThreshold.rival * best.strength) && hit.unexplained <= unexplained);
     for (const count of said.counted) {
-      const counters = close.map((hit) => ({ hit, ofSame: this.countsOfSame(hit, count) }));
-      const counter = counters.find(({ ofSame }) => ofSame.length > 0);
-      const values = new Set(counter?.ofSame.map((known) => known.value));
-      const [reported] = counter?.ofSame ?? [];
+      const counter = this.firstCounting(close, count);
+      const values = new Set(counter?.known.map((known) => known.value));
+      const [reported] = counter?.known ?? [];
       if (counter && reported && values.size === 1 && !values.has(count.value))
         return {
           kind: 'verdict',
@@ -332,11 +331,18 @@ export class ClaimJudge {
     return null;
   }
 
-  /** The counts a card's explanation and evidence give of what `count` counts: "four model families" of "10 families", not "25 models" of "the two Claude models". */
-  private countsOfSame(hit: ClaimHit, count: Counted): readonly Counted[] {
-    return this.sentencesOf(hit.claim).discussedCounts.filter(
-      (known) => known.unit === count.unit || known.unit.endsWith(` ${count.unit}`),
-    );
+  /**
+   * The first card whose explanation and evidence count what `count` counts, with those counts: "four model families"
+   * for "10 families", not "25 models" for "the two Claude models".
+   */
+  private firstCounting(hits: readonly ClaimHit[], count: Counted): { hit: ClaimHit; known: readonly Counted[] } | undefined {
+    for (const hit of hits) {
+      const known = this.sentencesOf(hit.claim).discussedCounts.filter(
+        (candidate) => candidate.unit === count.unit || candidate.unit.endsWith(` ${count.unit}`),
+      );
+      if (known.length > 0) return { hit, known };
+    }
+    return undefined;
   }
 
   /**

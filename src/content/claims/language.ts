@@ -462,11 +462,8 @@ function scalesIn(text: string): Map<string, number> {
   return new Map([...text.matchAll(SCALED)].reverse().map(([, digits = '', word = '']) => [digits, SCALES[word.toLowerCase()] ?? 1]));
 }
 
-/** A percentage, or a range of them ("7-24%", "35 to 80 percent"). */
-export const PERCENTS = /(\d+(?:\.\d+)?)(?:\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?))?\s*(?:%|per\s?cent\b)/gi;
-
-/** A range whose first end carries its own sign too ("from 6% to 14%"). */
-const PERCENT_RANGES = /(\d+(?:\.\d+)?)(?:\s*%?\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?))?\s*(?:%|per\s?cent\b)/gi;
+/** A percentage, or a range of them ("7-24%", "35 to 80 percent", "from 6% to 14%"). */
+export const PERCENTS = /(\d+(?:\.\d+)?)(?:\s*%?\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?))?\s*(?:%|per\s?cent\b)/gi;
 
 /**
  * Percentages the model misses: it reads "35-80%" as no number, the "35" of "35 to 80%" and "3 percentage points" as
@@ -474,7 +471,7 @@ const PERCENT_RANGES = /(\d+(?:\.\d+)?)(?:\s*%?\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?
  */
 function percentsWritten(text: string): NumberMention[] {
   const percent = (digits: string, written = `${digits}%`) => ({ value: Number(digits), percent: true, text: written });
-  const ranges = [...text.matchAll(PERCENT_RANGES)].flatMap(([written, first = '', second]) =>
+  const ranges = [...text.matchAll(PERCENTS)].flatMap(([written, first = '', second]) =>
     second === undefined ? [] : [first, second].map((digits) => percent(digits, written)),
   );
   const points = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:percentage\s+)?points?\b/gi)].map((match) => percent(match[1] ?? ''));

@@ -1,5 +1,5 @@
 import { antonymsOf } from './language.js';
-import { containsRun, type Negation, type Phrase, type Sentence, says } from './sentence.js';
+import { containsRun, deniesSide, type Negation, type Phrase, type Sentence, says } from './sentence.js';
 
 /** Whether what a member said reverses one wording of a claim: negations, antonyms and the domain's opposites. */
 
@@ -74,13 +74,12 @@ function reversal(said: Sentence, wording: Sentence, opposites: Opposites, own: 
  */
 function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'none' | 'partly' | 'fully' {
   if (scope.words.length === 0) return 'fully';
-  const negates = (side: Phrase, otherSide: Phrase) =>
-    side.terms.length > 0 && containsRun(scope.terms, side.terms) && !says(other, side) && says(other, otherSide);
+  const negates = (side: Phrase, otherSide: Phrase) => deniesSide(scope.terms, side) && !says(other, side) && says(other, otherSide);
   const aboutAnother = opposites.some(([a, b]) => negates(a, b) || negates(b, a));
   // An elided negation denies its side what its sentence says of the other side: it bears only on a sentence about its
   // side alone (with both sides named, the two sentences' own negations and opposites tell which way each goes).
   const aboutItsSide = opposites.some(
-    ([a, b]) => (deniesSide(scope, a) && saysOnly(other, a, b)) || (deniesSide(scope, b) && saysOnly(other, b, a)),
+    ([a, b]) => (deniesSide(scope.terms, a) && saysOnly(other, a, b)) || (deniesSide(scope.terms, b) && saysOnly(other, b, a)),
   );
   if (scope.elided && !aboutItsSide) return 'none';
   const shared = scope.words.filter((word) => other.lemmas.has(word)).length;
@@ -91,7 +90,6 @@ function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'non
   return shared * 2 >= scope.words.length || governed ? 'fully' : 'partly';
 }
 
-const deniesSide = (scope: Negation, side: Phrase) => side.terms.length > 0 && containsRun(scope.terms, side.terms);
 const saysOnly = (sentence: Sentence, side: Phrase, otherSide: Phrase) => says(sentence, side) && !says(sentence, otherSide);
 
 const bearing = (negated: readonly Negation[], other: Sentence, opposites: Opposites) =>
@@ -170,12 +168,12 @@ function pairedInOtherWords([saidOwn, wordingOwn]: OwnNegations, said: Sentence,
   if (saidScope === undefined || wordingScope === undefined || saidMore.length > 0 || wordingMore.length > 0) return false;
   // "…, while paid-tier users almost never got that" denies what "…, but almost never with paid-tier users" does, though
   // it names the users before its "never".
-  const bears = (scope: Negation, other: Sentence, otherScope: Negation) =>
-    bearingOf(scope, other, opposites) !== 'none' || scope.before.some((word) => otherScope.words.includes(word));
   // "…but usually chose not to fake" and "…yet usually chose not to game the training": denials that follow the same
   // verb or adverb deny what it governs, in whatever words.
   const lead = saidScope.before.at(-1);
   if (lead !== undefined && lead === wordingScope.before.at(-1) && said.opposable.has(lead) && wording.opposable.has(lead)) return true;
+  const bears = (scope: Negation, other: Sentence, otherScope: Negation) =>
+    bearingOf(scope, other, opposites) !== 'none' || scope.before.some((word) => otherScope.words.includes(word));
   return bears(saidScope, wording, wordingScope) && bears(wordingScope, said, saidScope);
 }
 

@@ -158,8 +158,7 @@ export class SentenceReader {
   private contrastsSides(scopeTerms: readonly string[], terms: readonly string[]): boolean {
     return this.opposites.some(([a, b]) =>
       [[a, b] as const, [b, a] as const].some(
-        ([denied, other]) =>
-          containsRun(scopeTerms, denied.terms) && !containsRun(scopeTerms, other.terms) && containsRun(terms, other.terms),
+        ([denied, other]) => deniesSide(scopeTerms, denied) && !deniesSide(scopeTerms, other) && containsRun(terms, other.terms),
       ),
     );
   }
@@ -280,6 +279,9 @@ export interface Phrase {
 }
 
 const phrase = (text: string): Phrase => ({ terms: claimTerms(text), word: text.trim().toLowerCase() });
+
+/** Whether a negation's search terms name one side of a domain opposite ("…, free-tier ones weren't"). */
+export const deniesSide = (scopeTerms: readonly string[], side: Phrase) => side.terms.length > 0 && containsRun(scopeTerms, side.terms);
 
 export const says = (sentence: Sentence, { terms, word }: Phrase) =>
   terms.length > 0 ? containsRun(sentence.terms, terms) : sentence.lemmas.has(word);
