@@ -247,6 +247,13 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('takes a wording the member says outright over one whose negation it cannot pair, whichever votes more', () => {
+    expect(decide('even with an explicit be-honest instruction in its prompt, opus kept faking alignment')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+    });
+  });
+
   it('calls a misleading claim with a wrong figure unsupported: its figures are right, its framing is not', () => {
     expect(decide('a follow-up study found 15 of the 25 models fake alignment')).toMatchObject({
       kind: 'verdict',

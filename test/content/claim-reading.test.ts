@@ -216,6 +216,20 @@ describe('whether a sentence reverses a wording', () => {
     expect(negated("the scratchpad wasn't private: users saw it")).not.toContain('see');
   });
 
+  it('reads "decided against" or "chose against" as "decided not to", and "against" elsewhere as no negation', () => {
+    const declined = read('opus mostly decided not to fake alignment');
+    expect(reverses(read('opus mostly decided against faking alignment'), declined, reader.opposites)).toBe(false);
+    expect(reverses(read('opus mostly decided to fake alignment'), declined, reader.opposites)).toBe(true);
+    expect(read('the training goal went against its values').negations).toEqual([]);
+  });
+
+  it('pairs no negation that describes a noun with one that denies what the noun does', () => {
+    const denied = read('base models never show alignment faking reasoning');
+    const said = read('alignment faking reasoning shows up even in base models that never got chat fine-tuning');
+    expect(reverses(said, denied, reader.opposites)).toBe(true);
+    expect(reverses(read('alignment faking reasoning never shows up in base models'), denied, reader.opposites)).toBe(false);
+  });
+
   it('reads "barely" and "hardly" as negations', () => {
     const cut = read('the steering vector reduced alignment faking');
     expect(reverses(read('the steering vector barely reduced alignment faking'), cut, reader.opposites)).toBe(true);
@@ -623,6 +637,18 @@ describe('the details a member states', () => {
     ]);
     expect(read('in the animal welfare setting it was 11.9%').attached).toEqual([
       { kind: 'setting', label: 'animal welfare', value: 11.9 },
+    ]);
+  });
+
+  it('attaches no figure to either of two labels of a kind joined by "and" across clauses ("the prompted and document setups")', () => {
+    expect(read('the gap ran 11-26% across the prompted and synthetic documents setups').attached).toEqual([]);
+    expect(read('faking reasoning was 7-24%, prompted and synthetic documents both included').attached).toEqual([
+      { kind: 'measure', label: 'faking reasoning', value: 7 },
+      { kind: 'measure', label: 'faking reasoning', value: 24 },
+    ]);
+    expect(read('12% with the prompt and 7% with synthetic documents').attached).toEqual([
+      { kind: 'route', label: 'prompted', value: 12 },
+      { kind: 'route', label: 'synthetic documents', value: 7 },
     ]);
   });
 

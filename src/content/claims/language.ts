@@ -217,6 +217,8 @@ const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 const NEGATING_WORDS = new Set(['nobody', 'noone', 'nothing', 'nowhere', 'barely', 'hardly', 'scarcely', 'skip', 'skipping', 'skipped']);
 /** "failed to remove it" says "did not remove it". */
 const FAILING = new Set(['fail', 'fails', 'failed', 'failing', 'unable']);
+/** "decided against faking" says "decided not to fake"; "against" after any other word opposes, it does not deny. */
+const CHOOSING = new Set('decide decided decides deciding choose chose chooses choosing opt opted opts opting'.split(' '));
 
 /** Phrases whose "no" or "not" negates nothing: "no matter which run", "not just Opus", "not only in training". */
 const NOT_NEGATING = new Set(['no matter', 'no doubt', 'not just', 'not only']);
@@ -236,7 +238,8 @@ function withNegatingWords(flags: readonly boolean[], tags: readonly string[], n
     // "zero" before a noun negates like "no" ("showed zero compliance gap"); "dropped to zero" does not.
     const zeroOf = normals[at] === 'zero' && ['NOUN', 'ADJ'].includes(tags[at + 1] ?? '');
     const failsTo = FAILING.has(normals[at] ?? '') && normals[at + 1] === 'to';
-    if (NEGATING_WORDS.has(normals[at] ?? '') || zeroOf || failsTo) negating = true;
+    const choseAgainst = normals[at] === 'against' && CHOOSING.has(normals[at - 1] ?? '');
+    if (NEGATING_WORDS.has(normals[at] ?? '') || zeroOf || failsTo || choseAgainst) negating = true;
     return negated;
   });
 }
@@ -364,7 +367,20 @@ function withoutEmphaticTails(flags: readonly boolean[], clauses: readonly NotCl
 }
 
 /** Words that open a negation's scope, as the model and withNegatingWords flag it. */
-const SCOPE_OPENERS = new Set(['not', "n't", 'never', 'no', 'none', 'neither', 'nor', 'without', 'cannot', ...NEGATING_WORDS, ...FAILING]);
+const SCOPE_OPENERS = new Set([
+  'not',
+  "n't",
+  'never',
+  'no',
+  'none',
+  'neither',
+  'nor',
+  'without',
+  'cannot',
+  'against',
+  ...NEGATING_WORDS,
+  ...FAILING,
+]);
 
 /** Scopes of negation: runs of negated tokens, where punctuation inside a scope ("paid-tier") does not end it. */
 function negationScopes(

@@ -166,6 +166,8 @@ function pairedInOtherWords([saidOwn, wordingOwn]: OwnNegations, said: Sentence,
   const [saidScope, ...saidMore] = saidOwn;
   const [wordingScope, ...wordingMore] = wordingOwn;
   if (saidScope === undefined || wordingScope === undefined || saidMore.length > 0 || wordingMore.length > 0) return false;
+  // "base models that never got chat fine-tuning" describes the models; "base models never show it" denies what they do.
+  if (saidScope.describes !== wordingScope.describes) return false;
   // "…, while paid-tier users almost never got that" denies what "…, but almost never with paid-tier users" does, though
   // it names the users before its "never".
   // "…but usually chose not to fake" and "…yet usually chose not to game the training": denials that follow the same

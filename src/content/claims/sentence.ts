@@ -168,28 +168,46 @@ export class SentenceReader {
    * said of training, 51% of unmonitored); a clause with two labels of a kind attaches neither.
    */
   private attachments(text: string): Attachment[] {
-    return text
+    const clauses = text
       .replace(NON_NAME, 'non')
       .replace(THAN_THEN_FIGURES, '$2 than $1 $3')
       .replace(BETWEEN, 'between $1 with ')
       .replace(FROM_FIGURE_TO, 'from $1; to ')
-      .split(CLAUSE_BREAK)
-      .flatMap((clause) => {
-        if (/\bbetween\b/i.test(clause)) return [];
-        const clauseTerms = claimTerms(clause);
-        const inClause = this.onlyLabels(clauseTerms);
-        const parts = clause.split(/,\s/);
-        // A comma part that names one of a kind the clause names two of takes its own ("paid users 14% of the time,
-        // free users almost never"); one that names none takes the clause's ("in the animal welfare run, … 78%").
-        return parts.flatMap((part) => {
-          const own = parts.length === 1 ? inClause : this.onlyLabels(claimTerms(part));
-          const kinds = new Set([...inClause, ...own].map(({ kind }) => kind));
-          const labels = [...kinds].flatMap(
-            (kind) => own.find((label) => label.kind === kind) ?? inClause.find((label) => label.kind === kind) ?? [],
-          );
-          return percentsIn(part).flatMap((value) => labels.map((label) => ({ ...label, value })));
-        });
+      .split(CLAUSE_BREAK);
+    const clauseTerms = clauses.map((clause, at) => (at % 2 === 0 ? claimTerms(clause) : []));
+    return clauses.flatMap((clause, at) => {
+      if (at % 2 === 1 || /\bbetween\b/i.test(clause)) return [];
+      const joined = this.joinedKinds(clauses, clauseTerms, at);
+      const unjoined = (labels: { kind: string; label: string }[]) => labels.filter(({ kind }) => !joined.has(kind));
+      const inClause = unjoined(this.onlyLabels(clauseTerms[at] ?? []));
+      const parts = clause.split(/,\s/);
+      // A comma part that names one of a kind the clause names two of takes its own ("paid users 14% of the time,
+      // free users almost never"); one that names none takes the clause's ("in the animal welfare run, … 78%").
+      return parts.flatMap((part) => {
+        const own = parts.length === 1 ? inClause : unjoined(this.onlyLabels(claimTerms(part)));
+        const kinds = new Set([...inClause, ...own].map(({ kind }) => kind));
+        const labels = [...kinds].flatMap(
+          (kind) => own.find((label) => label.kind === kind) ?? inClause.find((label) => label.kind === kind) ?? [],
+        );
+        return percentsIn(part).flatMap((value) => labels.map((label) => ({ ...label, value })));
       });
+    });
+  }
+
+  /**
+   * The kinds of label a clause shares with its neighbour across an "and" that joins two labels of a kind: "11–26%
+   * across the prompted and synthetic-document setups" says its figures of both, so of neither alone. `clauses`
+   * alternates clauses and the words that split them.
+   */
+  private joinedKinds(clauses: readonly string[], terms: readonly (readonly string[])[], at: number): Set<string> {
+    const joins = (before: number) => clauses[before + 1]?.toLowerCase() === 'and';
+    const kindsAt = (run: readonly string[], end: boolean) =>
+      new Set(this.labels.filter((label) => (end ? endsWith(run, label.terms) : startsWith(run, label.terms))).map(({ kind }) => kind));
+    const shared = (before: number) => {
+      const [first, second] = [kindsAt(terms[before] ?? [], true), kindsAt(terms[before + 2] ?? [], false)];
+      return [...first].filter((kind) => second.has(kind));
+    };
+    return new Set([...(at > 0 && joins(at - 2) ? shared(at - 2) : []), ...(joins(at) ? shared(at) : [])]);
   }
 
   /** The labels of each kind the terms name exactly one of. */
@@ -225,8 +243,8 @@ function deniedNames(mentions: readonly { canonical: string; terms: readonly str
   return new Set([...names].filter((name) => mentions.every((mention) => mention.canonical !== name || inNegation(mention.terms))));
 }
 
-/** Where one clause ends and the next begins, for what a figure is said of. */
-const CLAUSE_BREAK = /[;.!?](?:\s|$)|\b(?:and|but|than|while|whereas|vs|versus|compared)\b/i;
+/** Where one clause ends and the next begins, for what a figure is said of; the break is kept (see `joinedKinds`). */
+const CLAUSE_BREAK = /([;.!?](?:\s|$)|\b(?:and|but|than|while|whereas|vs|versus|compared)\b)/i;
 /**
  * "The gap between training and unmonitored was 11 points, 86% vs 97%": a clause that sets two conditions side by side
  * gives its figures to the pair, not to the one label left in it if "and" split the pair, so it attaches none.
@@ -267,6 +285,9 @@ const isFigure = (number: NumberMention) => number.percent || number.value >= 10
 function runsAt(terms: readonly string[], run: readonly string[]): number[] {
   return terms.flatMap((_, start) => (run.every((term, offset) => terms[start + offset] === term) ? [start] : []));
 }
+
+const startsWith = (terms: readonly string[], run: readonly string[]) => run.length > 0 && run.every((term, at) => terms[at] === term);
+const endsWith = (terms: readonly string[], run: readonly string[]) => startsWith(terms.slice(-run.length), run);
 
 export function containsRun(terms: readonly string[], run: readonly string[]): boolean {
   return terms.some((_, start) => run.every((term, offset) => terms[start + offset] === term));
