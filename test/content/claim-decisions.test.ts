@@ -254,6 +254,19 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('takes a wording the member says outright over one that negations in both sentences reverse', () => {
+    expect(decide('the training was all simulated in the prompt, nothing real')).toMatchObject({ kind: 'verdict', verdict: 'misleading' });
+  });
+
+  it("calls a denial of the study's main model or co-author unsupported", () => {
+    for (const denial of [
+      "the main model of the study wasn't claude 3 opus",
+      "redwood research wasn't involved, anthropic did the study alone",
+    ]) {
+      expect(decide(denial), denial).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'opposite' });
+    }
+  });
+
   it('calls a misleading claim with a wrong figure unsupported: its figures are right, its framing is not', () => {
     expect(decide('a follow-up study found 15 of the 25 models fake alignment')).toMatchObject({
       kind: 'verdict',

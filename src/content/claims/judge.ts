@@ -419,7 +419,7 @@ export class ClaimJudge {
           stated: stated || vote?.stated === true,
           reversed,
           compares: read.comparison === 'than',
-          negationUnclear: reading === null && negationUnclear,
+          hangsOnDenials: (reading === null && negationUnclear) || (reversed && said.negations.length > 0 && read.negations.length > 0),
         });
       else if (stated) votes.set(key, { ...vote, stated });
     }
@@ -638,8 +638,11 @@ interface Vote {
   readonly reversed: boolean;
   /** Its best wording compares two things ("Sonnet fakes more than Opus"). */
   readonly compares: boolean;
-  /** It is unclear because the two sentences' negations cannot be paired. */
-  readonly negationUnclear: boolean;
+  /**
+   * Its statement hangs on negations in both sentences that do not pair off: they cannot be paired, or they reverse the
+   * wording ("this wasn't the first case" against "…, this wasn't new").
+   */
+  readonly hangsOnDenials: boolean;
 }
 
 /** A statement the member says without reversing the wording, with most of its meaning and `wording` of the sentence's. */
@@ -654,9 +657,9 @@ function statedFirst(ranked: [string, Vote][]): [string, Vote][] {
   if (first === undefined || second === undefined) return ranked;
   if (second[1].stated && first[0] === 'claim') return [second, ...rest];
   if (first[1].stated && second[0] === 'claim') return [first, ...rest];
-  // A wording whose negations cannot be paired with the member's says nothing of which statement they make; one they
-  // say outright does ("they literally told it to be honest and not care about refusing and it still faked").
-  if (first[1].negationUnclear && saysOutright(second[1])) return [second, first, ...rest];
+  // Negations in both sentences that do not pair off say less surely which statement the member makes than a wording
+  // they say outright ("they literally told it to be honest and not care about refusing and it still faked").
+  if (first[1].hangsOnDenials && saysOutright(second[1])) return [second, first, ...rest];
   return ranked;
 }
 
