@@ -182,6 +182,13 @@ describe('claim decisions on the bundle', () => {
     expect(outcome.kind === 'verdict' && outcome.why).toBe('The evidence gives 12%, not "most of".');
   });
 
+  it('reads "under half" and "over half" as bounds on a share, not as about half', () => {
+    expect(decide('before rl, faking reasoning showed up in well under half of the training scratchpads')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+    });
+  });
+
   it('reads "X to Y percent" as a range of percentages, wrong when either end is clearly apart', () => {
     const weights = decide('the document-tuned claude tried to copy its weights out 85 to 95% of the time');
     expect(weights).toMatchObject({ kind: 'verdict', verdict: 'unsupported', relation: 'detail' });
@@ -473,6 +480,15 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       verdict: 'supported',
       claim: { id: 'alignment-faking-reasoning-12-percent' },
     });
+  });
+
+  it('judges by a card nearly as near when the nearest leaves most of the sentence unexplained and it alone explains it', () => {
+    for (const [text, id] of [
+      ['the sleeper agents paper was by openai, not anthropic', 'same-as-sleeper-agents'],
+      ['claude 3 haiku figured out by itself that it was in training and started faking', 'model-deduced-training-on-its-own'],
+    ] as const) {
+      expect(shipped.findClaim(text).outcome, text).toMatchObject({ kind: 'verdict', verdict: 'unsupported', claim: { id } });
+    }
   });
 
   it('is not made unsure by a close card that compares nothing when the sentence and the best card compare', () => {

@@ -155,6 +155,8 @@ const QUANTITIES: readonly { readonly pattern: RegExp; readonly from: number; re
     from: 50,
     to: 100,
   },
+  { pattern: /\b(?:under|below|less than|fewer than) half\b/i, from: 0, to: 50 },
+  { pattern: /\b(?:over|above|more than) half\b/i, from: 50, to: 100 },
   { pattern: /\b(?:about |around |roughly )?half (?:of )?(?:the )?\b/i, from: 35, to: 65 },
   { pattern: /\b(?:almost all|nearly all|virtually all) (?:of )?\b/i, from: 85, to: 100 },
   { pattern: /\b(?:rarely|seldom|a few of|only a few)\b/i, from: 0, to: 20 },

@@ -280,7 +280,7 @@ export class ClaimJudge {
     });
     if (!isNear(best, runnerUp)) return notCovered();
     const said = this.reader.read(claimed, spelled, this.index.respelled(claimed));
-    const carried = said.asksFor ? null : this.judgeCard(best, said);
+    const { judging, carried } = this.judgedFirst(hits, said);
     const miscounted = carried === null && !said.asksFor ? this.miscounts(hits, said) : null;
     if (miscounted) return { query, outcome: miscounted, alternatives: scored(close.filter((hit) => hit !== best)) };
     // Weakly near one card, or sharing less than half its meaning with it, and not saying what it says: a word in
@@ -288,7 +288,7 @@ export class ClaimJudge {
     const [bestWording] = best.paraphrases;
     if (carried === null && (best.strength < claimThreshold.strength || !bestWording || !saysWording(bestWording, best)))
       return notCovered();
-    if (carried === null || borrowsFrom(hits, this.index.soleUsers(said.terms)) || this.disputed(hits, said, carried)) {
+    if (carried === null || borrowsFrom(judging, this.index.soleUsers(said.terms)) || this.disputed(judging, said, carried)) {
       const candidates = close.length > 0 ? close : [best];
       return {
         query,
@@ -296,7 +296,32 @@ export class ClaimJudge {
         alternatives: scored(candidates),
       };
     }
-    return { query, outcome: carried.judged, alternatives: scored(close.filter((hit) => hit !== best)) };
+    return { query, outcome: carried.judged, alternatives: scored(close.filter((hit) => hit !== judging[0])) };
+  }
+
+  /**
+   * The cards in the order they judge the sentence, and the first one's verdict: the nearest card, unless it leaves too
+   * much of the sentence unexplained to judge it and, of the next cards nearly as near, one alone explains it and has a
+   * wording the member says (half the sentence, most of the wording). "The Anthropic/Redwood paper came out in December
+   * 2023" shares rarer words with the card about the first production-model case than with the card about the study.
+   */
+  private judgedFirst(hits: readonly ClaimHit[], said: Sentence): { judging: readonly ClaimHit[]; carried: Carried | null } {
+    const [best] = hits;
+    if (best === undefined || said.asksFor) return { judging: hits, carried: null };
+    const carried = this.judgeCard(best, said);
+    if (carried !== null || !this.leavesUnexplained(best, said)) return { judging: hits, carried };
+    const explaining = hits
+      .slice(1, 1 + RIVALS_MAX)
+      .filter((hit) => hit.strength >= claimThreshold.rival * best.strength && !this.leavesUnexplained(hit, said));
+    const [standIn] = explaining;
+    const judged = explaining.length === 1 && standIn ? this.judgeCard(standIn, said) : null;
+    if (standIn === undefined || judged === null || !saysPlainly(judged.by)) return { judging: hits, carried };
+    return { judging: [standIn, ...hits.filter((hit) => hit !== standIn)], carried: judged };
+  }
+
+  /** Whether more of the sentence than `claimThreshold.unexplained` is in words none of the card's wordings use. */
+  private leavesUnexplained(hit: ClaimHit, said: Sentence): boolean {
+    return hit.unexplained - this.namesToCheck(hit, said) > claimThreshold.unexplained;
   }
 
   /**
@@ -371,7 +396,7 @@ export class ClaimJudge {
    * verdict is nearly as well supported.
    */
   private judgeCard(hit: ClaimHit, said: Sentence): Carried | null {
-    if (hit.unexplained - this.namesToCheck(hit, said) > claimThreshold.unexplained || this.speaksOfName(hit, said)) return null;
+    if (this.leavesUnexplained(hit, said) || this.speaksOfName(hit, said)) return null;
     const votes = new Map<string, Vote>();
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
@@ -644,6 +669,9 @@ interface Vote {
    */
   readonly hangsOnDenials: boolean;
 }
+
+/** A statement the member says with half the sentence's meaning and most of the wording's. */
+const saysPlainly = (vote: Vote) => vote.coverage >= claimThreshold.wording && vote.recall >= claimThreshold.said.recall;
 
 /** A statement the member says without reversing the wording, with most of its meaning and `wording` of the sentence's. */
 const saysOutright = (vote: Vote) => !vote.reversed && vote.recall >= claimThreshold.outright && vote.coverage >= claimThreshold.wording;
