@@ -230,6 +230,13 @@ describe('whether a sentence reverses a wording', () => {
     expect(reverses(read('alignment faking reasoning never shows up in base models'), denied, reader.opposites)).toBe(false);
   });
 
+  it('reads a "didn\'t" before a place or condition as leaving out its verb, and "weren\'t on the paper" as a whole denial', () => {
+    const [elided] = sentenceFacts("claude 3 haiku generally didn't in the original paper").negations;
+    expect(elided).toMatchObject({ elided: true });
+    expect(elided?.words).not.toContain('paper');
+    expect(read("openai and deepmind weren't on the paper").negations.map((scope) => scope.written)).toEqual([['paper']]);
+  });
+
   it('reads "barely" and "hardly" as negations', () => {
     const cut = read('the steering vector reduced alignment faking');
     expect(reverses(read('the steering vector barely reduced alignment faking'), cut, reader.opposites)).toBe(true);

@@ -115,8 +115,9 @@ export function sentenceFacts(text: string, phraseWords: ReadonlySet<string> = E
   const normals = doc.tokens().out(its.normal) as string[];
   const clauses = notClauses(tags, normals);
   const tails = contrastTails(clauses, lemmaList, normals, phraseWords);
+  const circumstances = trailingCircumstances(tags, normals);
   const flagged = untilNextClause(frontedWithout(withNegatingWords(flags, tags, normals), tags, normals), tags, lemmaList, normals).map(
-    (flag, at) => flag && !tails.has(at),
+    (flag, at) => flag && !tails.has(at) && !circumstances.has(at),
   );
   const negations = negationScopes(withoutEmphaticTails(flagged, clauses, normals), tags, lemmaList, normals);
   // A contrast's tail restates the sentence, and what "not just" adds is said besides it: neither is a negation nor a
@@ -446,10 +447,8 @@ function contentBefore(at: number, tags: readonly string[], normals: readonly st
  */
 function trailingNegations(tags: readonly string[], lemmas: readonly string[], normals: readonly string[]): NegationScope[] {
   return normals.flatMap((normal, at) => {
-    const next = tags[at + 1];
     const elided = normal === 'not' && tags[at - 1] === 'AUX';
-    if ((normal !== 'never' && !elided) || (next !== undefined && next !== 'PUNCT' && !CLAUSE_OPENERS.has(normals[at + 1] ?? '')))
-      return [];
+    if ((normal !== 'never' && !elided) || !endsItsClause(at, tags, normals)) return [];
     const clause = contentBefore(at, tags, normals);
     if (clause.length === 0) return [];
     return [
@@ -463,6 +462,45 @@ function trailingNegations(tags: readonly string[], lemmas: readonly string[], n
       },
     ];
   });
+}
+
+/**
+ * Whether a word ends its clause, but for a place or condition after it ("…3.5 Haiku generally didn't in the original
+ * paper"): the next word is punctuation, opens a clause, or opens a prepositional phrase that runs to the clause's end.
+ */
+function endsItsClause(at: number, tags: readonly string[], normals: readonly string[]): boolean {
+  const next = tags[at + 1];
+  return next === undefined || next === 'PUNCT' || CLAUSE_OPENERS.has(normals[at + 1] ?? '') || leavesOutVerb(at, tags, normals);
+}
+
+/** A "did not" before a place or condition leaves out its verb; "weren't on the paper" is whole ("be" and a place). */
+const leavesOutVerb = (at: number, tags: readonly string[], normals: readonly string[]) =>
+  normals[at] === 'not' && DO.has(normals[at - 1] ?? '') && circumstanceAfter(at, tags, normals) > at;
+const DO = new Set(['do', 'does', 'did']);
+
+/** The last word of a prepositional phrase that follows `at` and runs to its clause's end, or -1. */
+function circumstanceAfter(at: number, tags: readonly string[], normals: readonly string[]): number {
+  if (tags[at + 1] !== 'ADP') return -1;
+  let end = at + 1;
+  while (end + 1 < tags.length && tags[end + 1] !== 'PUNCT' && !CLAUSE_OPENERS.has(normals[end + 1] ?? '')) {
+    if (!PHRASE_TAGS.has(tags[end + 1] ?? '')) return -1;
+    end += 1;
+  }
+  return end;
+}
+const PHRASE_TAGS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP']);
+
+/**
+ * The words of a place or condition after a verb left out ("…generally didn't in the original paper"): the model flags
+ * them as denied, but what is denied is the verb the clause leaves out (see `trailingNegations`).
+ */
+function trailingCircumstances(tags: readonly string[], normals: readonly string[]): ReadonlySet<number> {
+  const words = normals.flatMap((normal, at) => {
+    return normal === 'not' && leavesOutVerb(at, tags, normals)
+      ? [...normals.keys()].slice(at + 1, circumstanceAfter(at, tags, normals) + 1)
+      : [];
+  });
+  return new Set(words);
 }
 
 const SCALES: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, million: 1e6, billion: 1e9, bn: 1e9 };
