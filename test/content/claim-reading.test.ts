@@ -237,6 +237,12 @@ describe('whether a sentence reverses a wording', () => {
     expect(read("openai and deepmind weren't on the paper").negations.map((scope) => scope.written)).toEqual([['paper']]);
   });
 
+  it('reads "without it" as a condition on a thing named before, not as denying what the other sentence says', () => {
+    const wording = read('the scratchpad makes zero difference, you get the same gap without it');
+    expect(reverses(read('the scratchpad makes zero difference to the compliance gap'), wording, reader.opposites)).toBe(false);
+    expect(reverses(read('the scratchpad makes a big difference to the compliance gap'), wording, reader.opposites)).toBe(true);
+  });
+
   it('reads "barely" and "hardly" as negations', () => {
     const cut = read('the steering vector reduced alignment faking');
     expect(reverses(read('the steering vector barely reduced alignment faking'), cut, reader.opposites)).toBe(true);

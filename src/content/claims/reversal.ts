@@ -73,7 +73,8 @@ function reversal(said: Sentence, wording: Sentence, opposites: Opposites, own: 
  * endorsed") and the words cannot tell.
  */
 function bearingOf(scope: Negation, other: Sentence, opposites: Opposites): 'none' | 'partly' | 'fully' {
-  if (scope.words.length === 0) return 'fully';
+  // "…, the same gap without it": a condition on a thing named before, not a denial of what the other sentence says.
+  if (scope.words.length === 0) return scope.cue === 'without' ? 'none' : 'fully';
   const negates = (side: Phrase, otherSide: Phrase) => deniesSide(scope.terms, side) && !says(other, side) && says(other, otherSide);
   const aboutAnother = opposites.some(([a, b]) => negates(a, b) || negates(b, a));
   // An elided negation denies its side what its sentence says of the other side: it bears only on a sentence about its
