@@ -491,6 +491,10 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     }
   });
 
+  it('reads "X does the same faking as Y" as a claim about X, not as two conditions said to be alike', () => {
+    expect(shownFor("openai's gpt-4o does the same alignment faking that claude does")).toBe('misleading');
+  });
+
   it('is not made unsure by a close card that compares nothing when the sentence and the best card compare', () => {
     // The card about Opus being the only faker is as close, and its opposite ("3.5 Sonnet fakes too") is supported.
     expect(shipped.findClaim('claude 3.5 sonnet fakes alignment more than claude 3 opus').outcome).toMatchObject({

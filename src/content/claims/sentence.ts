@@ -138,7 +138,7 @@ export class SentenceReader {
       comparison: facts.comparison,
       compared: facts.comparison === 'than' ? comparedSides(text) : null,
       settled: facts.settled,
-      alike: facts.alike,
+      alike: facts.alike && !DOES_THE_SAME.test(text),
       parts: facts.parts,
       counted: facts.counted,
       changes: facts.changes,
@@ -242,6 +242,9 @@ function deniedNames(mentions: readonly { canonical: string; terms: readonly str
   const names = new Set(mentions.map(({ canonical }) => canonical));
   return new Set([...names].filter((name) => mentions.every((mention) => mention.canonical !== name || inNegation(mention.terms))));
 }
+
+/** "GPT-4o does the same faking as Claude": one thing said of two subjects, not two conditions said to be alike. */
+const DOES_THE_SAME = /\b(?:do|does|did|doing)\s+the same\b/i;
 
 /** Where one clause ends and the next begins, for what a figure is said of; the break is kept (see `joinedKinds`). */
 const CLAUSE_BREAK = /([;.!?](?:\s|$)|\b(?:and|but|than|while|whereas|vs|versus|compared)\b)/i;
