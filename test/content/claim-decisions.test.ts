@@ -274,6 +274,13 @@ describe('claim decisions on the bundle', () => {
     }
   });
 
+  it('is not split by a wording whose negations it cannot pair when it plainly says another without reversing it', () => {
+    expect(decide('even without any scratchpad, a compliance gap remained in the synthetic document setups')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'supported',
+    });
+  });
+
   it('calls a misleading claim with a wrong figure unsupported: its figures are right, its framing is not', () => {
     expect(decide('a follow-up study found 15 of the 25 models fake alignment')).toMatchObject({
       kind: 'verdict',

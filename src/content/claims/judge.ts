@@ -456,10 +456,13 @@ export class ClaimJudge {
     // A close second statement must come to the same verdict for what the member said, their details included; one
     // whose verdict their details leave unknown ("about 1%" against a misreading that says "zero") disputes nothing.
     // A reading that only reverses another wording, one whose negations cannot be paired with the member's, or one
-    // they say less than half of, does not split one the member says outright, nearly word for word.
+    // they say less than half of, does not split one the member says outright, nearly word for word; nor does one whose
+    // negations cannot be paired split one the member plainly says without reversing it ("even without any scratchpad,
+    // a gap remained in the document setups" against "…the gap vanished without a scratchpad").
     if (
       second !== undefined &&
       !(saysOutright(first[1]) && (second[1].reversed || second[0] === 'unclear' || second[1].recall < claimThreshold.partly)) &&
+      !(second[0] === 'unclear' && !first[1].reversed && saysPlainly(first[1])) &&
       second[1].score >= claimThreshold.split * first[1].score
     ) {
       if (this.verdictsOf(hit, said, second).some((verdict) => verdict !== undefined && verdict !== judged?.verdict)) return null;
