@@ -281,6 +281,13 @@ describe('claim decisions on the bundle', () => {
     });
   });
 
+  it('takes a wording the member plainly says over one whose negations cannot be paired with theirs', () => {
+    expect(decide('the llama 405b model in the original paper showed zero free/paid gap')).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+    });
+  });
+
   it('calls a misleading claim with a wrong figure unsupported: its figures are right, its framing is not', () => {
     expect(decide('a follow-up study found 15 of the 25 models fake alignment')).toMatchObject({
       kind: 'verdict',

@@ -448,7 +448,7 @@ export class ClaimJudge {
         });
       else if (stated) votes.set(key, { ...vote, stated });
     }
-    const [first, second] = statedFirst([...votes].sort((a, b) => b[1].score - a[1].score));
+    const [first, second] = surestFirst([...votes].sort((a, b) => b[1].score - a[1].score));
     if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
     const judged = this.withDetails(hit, said, first[1].reading) ?? this.wrongEitherWay(hit, said, first[1].reading);
     if (judged?.relation === 'same' && first[1].reading.kind === 'claim' && !relatesSides(said, this.sentencesOf(hit.claim).sides))
@@ -680,18 +680,22 @@ const saysPlainly = (vote: Vote) => vote.coverage >= claimThreshold.wording && v
 const saysOutright = (vote: Vote) => !vote.reversed && vote.recall >= claimThreshold.outright && vote.coverage >= claimThreshold.wording;
 
 /**
- * The votes, best first, with a misreading the member states in full ahead of the card's claim and alone: the claim's
- * wordings share the sentence's other words, not its point, so they neither outvote nor split it.
+ * The votes, best first, the surest ahead: a misreading the member states in full ahead of the card's claim and alone
+ * (the claim's wordings share the sentence's other words, not its point, so they neither outvote nor split it), and a
+ * wording the member says ahead of one whose reading hangs on negations.
  */
-function statedFirst(ranked: [string, Vote][]): [string, Vote][] {
+function surestFirst(ranked: [string, Vote][]): [string, Vote][] {
   const [first, second, ...rest] = ranked;
   if (first === undefined || second === undefined) return ranked;
   if (second[1].stated && first[0] === 'claim') return [second, ...rest];
   if (first[1].stated && second[0] === 'claim') return [first, ...rest];
   // Negations in both sentences that do not pair off say less surely which statement the member makes than a wording
-  // they say outright ("they literally told it to be honest and not care about refusing and it still faked").
-  if (first[1].hangsOnDenials && saysOutright(second[1])) return [second, first, ...rest];
-  return ranked;
+  // they say outright ("they literally told it to be honest and not care about refusing and it still faked"), or, when
+  // the negations cannot be paired at all, one they plainly say without reversing it ("the llama 405b model showed zero
+  // free/paid gap").
+  if (!first[1].hangsOnDenials) return ranked;
+  const unreversed = first[0] === 'unclear' && !second[1].reversed && saysPlainly(second[1]);
+  return saysOutright(second[1]) || unreversed ? [second, first, ...rest] : ranked;
 }
 
 /** The kinds of name that say who: a statement about one of them may be about it rather than the card's claim. */
