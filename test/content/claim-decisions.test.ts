@@ -509,6 +509,10 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(shownFor("openai's gpt-4o does the same alignment faking that claude does")).toBe('misleading');
   });
 
+  it('is not made unsure by a rival card whose wording the member does not plainly say, when they say the best one outright', () => {
+    expect(shownFor('gpt-4o does alignment faking too, just like opus')).toBe('misleading');
+  });
+
   it('is not made unsure by a close card that compares nothing when the sentence and the best card compare', () => {
     // The card about Opus being the only faker is as close, and its opposite ("3.5 Sonnet fakes too") is supported.
     expect(shipped.findClaim('claude 3.5 sonnet fakes alignment more than claude 3 opus').outcome).toMatchObject({

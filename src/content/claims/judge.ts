@@ -68,7 +68,8 @@ const REVERSED_WEIGHT = 0.75;
  *   "Anthropic trains on free chats").
  * - rival: any of the next few cards at this share of the best card's strength that gives another verdict makes it
  *   unsure ("Claude faked alignment" is as near "all Claude models fake" as the core result), unless the member says
- *   one of the best card's wordings outright (see `outright`) and less than `partly` of the rival's wording's meaning.
+ *   one of the best card's wordings outright (see `outright`) and does not plainly say the rival's (`wording` of the
+ *   sentence's meaning and `said.recall` of the wording's).
  * - lender: a card at this share of the best card's strength that alone uses one of the member's words makes it
  *   unsure ("the stackelberg alignment faking paper was from Redwood" is not the card about who wrote the paper).
  * - wording: the least share of the query's meaning the winning wording itself must match, unless the member says
@@ -372,9 +373,9 @@ export class ClaimJudge {
 
   /**
    * Whether one of the next few cards, nearly as close, would give the member's sentence another verdict. A member who
-   * says one of the best card's wordings outright and only part of the rival's ("they trained it to fake alignment on
-   * purpose" shares its words with the sleeper-agents card's "…trained in on purpose", not its point) states the best
-   * card's claim.
+   * says one of the best card's wordings outright and does not plainly say the rival's ("they trained it to fake
+   * alignment on purpose" shares its words with the sleeper-agents card's "…trained in on purpose", not its point;
+   * "gpt-4o does alignment faking too, just like opus" is as near the card about Opus alone) states the best card's claim.
    */
   private disputed(hits: readonly ClaimHit[], said: Sentence, carried: Carried): boolean {
     const [best] = hits;
@@ -385,7 +386,7 @@ export class ClaimJudge {
       if (other === null || other.judged.verdict === carried.judged.verdict) return false;
       // A rival that compares nothing cannot tell which way round a comparison goes, when the best card's wording can.
       if (said.comparison === 'than' && carried.by.compares && !other.by.compares) return false;
-      return !(outright && other.by.recall < claimThreshold.partly);
+      return !(outright && !saysPlainly(other.by));
     });
   }
 
