@@ -530,6 +530,14 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     });
   });
 
+  it('judges by a card nearly as near when none of the nearest card’s wordings can vote on the sentence', () => {
+    expect(shipped.findClaim('after rl in the animal welfare setting, faking reasoning climbed to 78%').outcome).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+      claim: { id: 'rl-raised-faking-reasoning-to-78' },
+    });
+  });
+
   it('decides a message opening with a retort ("nah …") as it decides the claim after it', () => {
     for (const claim of [
       'opus faked alignment to keep its values from being changed',

@@ -302,15 +302,17 @@ export class ClaimJudge {
 
   /**
    * The cards in the order they judge the sentence, and the first one's verdict: the nearest card, unless it leaves too
-   * much of the sentence unexplained to judge it and, of the next cards nearly as near, one alone explains it and has a
-   * wording the member says (half the sentence, most of the wording). "The Anthropic/Redwood paper came out in December
-   * 2023" shares rarer words with the card about the first production-model case than with the card about the study.
+   * much of the sentence unexplained to judge it, or none of its wordings can vote on it, and, of the next cards nearly
+   * as near, one alone explains it and has a wording the member says (half the sentence, most of the wording). "The
+   * Anthropic/Redwood paper came out in December 2023" shares rarer words with the card about the first production-model
+   * case than with the card about the study; "after RL in the animal welfare setting faking reasoning climbed to 78%" is
+   * near the 24% card, whose wordings say no direction.
    */
   private judgedFirst(hits: readonly ClaimHit[], said: Sentence): { judging: readonly ClaimHit[]; carried: Carried | null } {
     const [best] = hits;
     if (best === undefined || said.asksFor) return { judging: hits, carried: null };
     const carried = this.judgeCard(best, said);
-    if (carried !== null || !this.leavesUnexplained(best, said)) return { judging: hits, carried };
+    if (carried !== null || !(this.leavesUnexplained(best, said) || this.votesOn(best, said).size === 0)) return { judging: hits, carried };
     const explaining = hits
       .slice(1, 1 + RIVALS_MAX)
       .filter((hit) => hit.strength >= claimThreshold.rival * best.strength && !this.leavesUnexplained(hit, said));
@@ -398,6 +400,34 @@ export class ClaimJudge {
    */
   private judgeCard(hit: ClaimHit, said: Sentence): Carried | null {
     if (this.leavesUnexplained(hit, said) || this.speaksOfName(hit, said)) return null;
+    const votes = this.votesOn(hit, said);
+    const [first, second] = surestFirst([...votes].sort((a, b) => b[1].score - a[1].score));
+    if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
+    const judged = this.withDetails(hit, said, first[1].reading) ?? this.wrongEitherWay(hit, said, first[1].reading);
+    if (judged?.relation === 'same' && first[1].reading.kind === 'claim' && !relatesSides(said, this.sentencesOf(hit.claim).sides))
+      return null;
+    // A close second statement must come to the same verdict for what the member said, their details included; one
+    // whose verdict their details leave unknown ("about 1%" against a misreading that says "zero") disputes nothing.
+    // A reading that only reverses another wording, one whose negations cannot be paired with the member's, or one
+    // they say less than half of, does not split one the member says outright, nearly word for word; nor does one whose
+    // negations cannot be paired split one the member plainly says without reversing it ("even without any scratchpad,
+    // a gap remained in the document setups" against "…the gap vanished without a scratchpad").
+    if (
+      second !== undefined &&
+      !(saysOutright(first[1]) && (second[1].reversed || second[0] === 'unclear' || second[1].recall < claimThreshold.partly)) &&
+      !(second[0] === 'unclear' && !first[1].reversed && saysPlainly(first[1])) &&
+      second[1].score >= claimThreshold.split * first[1].score
+    ) {
+      if (this.verdictsOf(hit, said, second).some((verdict) => verdict !== undefined && verdict !== judged?.verdict)) return null;
+    }
+    return judged === null ? null : { judged, by: first[1] };
+  }
+
+  /**
+   * Each statement the card's best-matching wordings say the member makes, with the vote that carries it: a wording
+   * votes, with its score, for its own statement, or the opposite one when the member's sentence reverses it.
+   */
+  private votesOn(hit: ClaimHit, said: Sentence): Map<string, Vote> {
     const votes = new Map<string, Vote>();
     // A card's wording that asks ("did RL remove it?") says nothing about an assertion's polarity: it abstains.
     const voters = hit.paraphrases.filter((wording) => said.question || !this.sentence(wording).question).slice(0, VOTERS);
@@ -449,26 +479,7 @@ export class ClaimJudge {
         });
       else if (stated) votes.set(key, { ...vote, stated });
     }
-    const [first, second] = surestFirst([...votes].sort((a, b) => b[1].score - a[1].score));
-    if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
-    const judged = this.withDetails(hit, said, first[1].reading) ?? this.wrongEitherWay(hit, said, first[1].reading);
-    if (judged?.relation === 'same' && first[1].reading.kind === 'claim' && !relatesSides(said, this.sentencesOf(hit.claim).sides))
-      return null;
-    // A close second statement must come to the same verdict for what the member said, their details included; one
-    // whose verdict their details leave unknown ("about 1%" against a misreading that says "zero") disputes nothing.
-    // A reading that only reverses another wording, one whose negations cannot be paired with the member's, or one
-    // they say less than half of, does not split one the member says outright, nearly word for word; nor does one whose
-    // negations cannot be paired split one the member plainly says without reversing it ("even without any scratchpad,
-    // a gap remained in the document setups" against "…the gap vanished without a scratchpad").
-    if (
-      second !== undefined &&
-      !(saysOutright(first[1]) && (second[1].reversed || second[0] === 'unclear' || second[1].recall < claimThreshold.partly)) &&
-      !(second[0] === 'unclear' && !first[1].reversed && saysPlainly(first[1])) &&
-      second[1].score >= claimThreshold.split * first[1].score
-    ) {
-      if (this.verdictsOf(hit, said, second).some((verdict) => verdict !== undefined && verdict !== judged?.verdict)) return null;
-    }
-    return judged === null ? null : { judged, by: first[1] };
+    return votes;
   }
 
   /**
