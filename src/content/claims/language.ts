@@ -473,11 +473,12 @@ function endsItsClause(at: number, tags: readonly string[], normals: readonly st
   return next === undefined || next === 'PUNCT' || CLAUSE_OPENERS.has(normals[at + 1] ?? '') || leavesOutVerb(at, tags, normals);
 }
 
+const DO = new Set(['do', 'does', 'did']);
 /** A "did not" before a place or condition leaves out its verb; "weren't on the paper" is whole ("be" and a place). */
 const leavesOutVerb = (at: number, tags: readonly string[], normals: readonly string[]) =>
   normals[at] === 'not' && DO.has(normals[at - 1] ?? '') && circumstanceAfter(at, tags, normals) > at;
-const DO = new Set(['do', 'does', 'did']);
 
+const PHRASE_TAGS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP']);
 /** The last word of a prepositional phrase that follows `at` and runs to its clause's end, or -1. */
 function circumstanceAfter(at: number, tags: readonly string[], normals: readonly string[]): number {
   if (tags[at + 1] !== 'ADP') return -1;
@@ -488,19 +489,14 @@ function circumstanceAfter(at: number, tags: readonly string[], normals: readonl
   }
   return end;
 }
-const PHRASE_TAGS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP']);
 
 /**
  * The words of a place or condition after a verb left out ("…generally didn't in the original paper"): the model flags
  * them as denied, but what is denied is the verb the clause leaves out (see `trailingNegations`).
  */
 function trailingCircumstances(tags: readonly string[], normals: readonly string[]): ReadonlySet<number> {
-  const words = normals.flatMap((normal, at) => {
-    return normal === 'not' && leavesOutVerb(at, tags, normals)
-      ? [...normals.keys()].slice(at + 1, circumstanceAfter(at, tags, normals) + 1)
-      : [];
-  });
-  return new Set(words);
+  const after = (at: number) => [...normals.keys()].slice(at + 1, circumstanceAfter(at, tags, normals) + 1);
+  return new Set(normals.flatMap((_, at) => (leavesOutVerb(at, tags, normals) ? after(at) : [])));
 }
 
 const SCALES: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, million: 1e6, billion: 1e9, bn: 1e9 };
