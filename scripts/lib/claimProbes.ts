@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning and measured-only sets by seventy-one writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning and measured-only sets by seventy-two writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -94,6 +94,7 @@ export const probeSets = [
   'dev-68',
   'dev-69',
   'dev-70',
+  'dev-71',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];
