@@ -311,14 +311,16 @@ export class ClaimJudge {
   private judgedFirst(hits: readonly ClaimHit[], said: Sentence): { judging: readonly ClaimHit[]; carried: Carried | null } {
     const [best] = hits;
     if (best === undefined || said.asksFor) return { judging: hits, carried: null };
-    const carried = this.judgeCard(best, said);
-    if (carried !== null || !(this.leavesUnexplained(best, said) || this.votesOn(best, said).size === 0)) return { judging: hits, carried };
+    // A card that leaves the sentence unexplained is not asked for votes (as in `judgeCard`): it has none to give.
+    const votes = this.leavesUnexplained(best, said) ? new Map<string, Vote>() : this.votesOn(best, said);
+    const carried = votes.size > 0 && !this.speaksOfName(best, said) ? this.verdictFrom(best, said, votes) : null;
+    if (carried !== null || votes.size > 0) return { judging: hits, carried };
     const explaining = hits
       .slice(1, 1 + RIVALS_MAX)
       .filter((hit) => hit.strength >= claimThreshold.rival * best.strength && !this.leavesUnexplained(hit, said));
     const [standIn] = explaining;
     const judged = explaining.length === 1 && standIn ? this.judgeCard(standIn, said) : null;
-    if (standIn === undefined || judged === null || !saysPlainly(judged.by)) return { judging: hits, carried };
+    if (standIn === undefined || judged === null || !saysPlainly(judged.by)) return { judging: hits, carried: null };
     return { judging: [standIn, ...hits.filter((hit) => hit !== standIn)], carried: judged };
   }
 
@@ -400,7 +402,11 @@ export class ClaimJudge {
    */
   private judgeCard(hit: ClaimHit, said: Sentence): Carried | null {
     if (this.leavesUnexplained(hit, said) || this.speaksOfName(hit, said)) return null;
-    const votes = this.votesOn(hit, said);
+    return this.verdictFrom(hit, said, this.votesOn(hit, said));
+  }
+
+  /** The card's verdict from its wordings' votes (see `judgeCard`), or null when they do not settle it. */
+  private verdictFrom(hit: ClaimHit, said: Sentence, votes: ReadonlyMap<string, Vote>): Carried | null {
     const [first, second] = surestFirst([...votes].sort((a, b) => b[1].score - a[1].score));
     if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
     const judged = this.withDetails(hit, said, first[1].reading) ?? this.wrongEitherWay(hit, said, first[1].reading);
