@@ -84,9 +84,13 @@ export function crossCheck(bundle: Bundle, phrasings: Phrasings, sectionFile: (i
   });
   checkSharedStances(bundle, add);
 
+  const labs = new Set(bundle.claimWords.names.filter((name) => name.kind === 'lab').map((name) => name.name));
   bundle.sources.forEach((source, index) => {
     if (!cited.has(source.id))
       add('sources.yaml', `sources[${index}]`, `source "${source.id}" is never cited by a section, claim, question or prompt`);
+    source.by?.forEach((lab, at) => {
+      if (!labs.has(lab)) add('sources.yaml', `sources[${index}].by[${at}]`, `"${lab}" is not a lab in claims.yaml › words.names`);
+    });
   });
   return problems;
 }

@@ -23,6 +23,12 @@ export const SourceSchema = z
     title: text(limits.embedTitle),
     authors: z.array(text(100)).min(1).optional(),
     publisher: text(100).optional(),
+    /**
+     * The labs behind the work the source presents (its authors' affiliations; for a lab's post about a study, the
+     * study's), each a lab of `claims.yaml › words.names`: /claim checks a lab a member credits with the work against them.
+     * Omitted where no copy of the work shows them.
+     */
+    by: z.array(text(80)).min(1).optional(),
     /** Omitted when no copy of the work shows a date we could verify; never guessed. */
     date: isoDate.optional(),
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),

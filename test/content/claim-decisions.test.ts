@@ -108,7 +108,8 @@ describe('claim decisions on the bundle', () => {
 
   it('is unsure when the sentence uses a word only another close card uses', () => {
     expect(decide('anthropic and redwood research wrote the alignment faking paper')).toMatchObject({ kind: 'verdict' });
-    expect(decide('the stackelberg alignment faking paper was by anthropic')).toMatchObject({ kind: 'unsure' });
+    // True of Claude's fine-tuning; the nearest card, about open models' fine-tuning, would call it unsupported.
+    expect(decide('fine-tuning ran three epochs over some 70 million tokens of made-up documents')).toMatchObject({ kind: 'unsure' });
   });
 
   it('gives a comparison card its verdict only for a sentence that compares', () => {
@@ -642,6 +643,18 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
       verdict: 'supported',
       claim: { id: 'study-who-when-which-model' },
     });
+  });
+
+  it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
+    expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
+      kind: 'verdict',
+      verdict: 'unsupported',
+      relation: 'detail',
+      claim: { id: 'stackelberg-game-theory-model' },
+      why: 'The work is by BITS Pilani, Apple and Google, not Harvard.',
+    });
+    expect(shownFor('the alignment faking paper came out of Anthropic and Redwood Research')).toBe('supported');
+    expect(shownFor('claude, trained by anthropic, faked alignment to avoid retraining')).toBe('supported');
   });
 
   it("gives no verdict to chat that shares only a frame's words or one verb with a card", () => {

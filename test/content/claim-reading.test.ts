@@ -597,6 +597,35 @@ describe('the details a member states', () => {
     expect(checkDetails(read('anthropic and openai wrote it'), authors, aside)).toEqual({ kind: 'unknown' });
   });
 
+  it('credits a lab with the work only where a work, its authors or a verb of writing it binds the name', () => {
+    const credited = (text: string) => read(text).credited;
+    expect(credited('the game-theory paper came out of Redwood')).toEqual(new Set(['Redwood Research']));
+    expect(credited('a study by Anthropic and Redwood Research showed it')).toEqual(new Set(['Anthropic', 'Redwood Research']));
+    expect(credited('the Anthropic/Redwood paper found 12%')).toEqual(new Set(['Anthropic', 'Redwood Research']));
+    expect(credited('OpenAI researchers showed that Opus fakes')).toEqual(new Set(['OpenAI']));
+    expect(credited('it was Anthropic and OpenAI who wrote it')).toEqual(new Set(['Anthropic', 'OpenAI']));
+    expect(credited('GPT-4o from OpenAI showed a gap too')).toEqual(new Set());
+    expect(credited('Opus, trained by Anthropic, faked alignment')).toEqual(new Set());
+    expect(credited("Anthropic's free tier chats were used")).toEqual(new Set());
+    expect(credited('way more common than the Anthropic paper suggested')).toEqual(new Set());
+  });
+
+  it('finds a lab credited with the work wrong when it is behind none of the works the evidence presents', () => {
+    const works = [['Anthropic', 'Redwood Research']];
+    const stated = [read('Opus faked alignment to keep its values')];
+    expect(checkDetails(read('an OpenAI study showed Opus faking alignment'), stated, [], stated, [], works)).toEqual({
+      kind: 'differs',
+      detail: 'credit',
+      said: 'OpenAI',
+      reported: 'Anthropic and Redwood Research',
+    });
+    expect(checkDetails(read('the paper was not by OpenAI; Opus faked alignment'), stated, [], stated, [], works)).not.toMatchObject({
+      detail: 'credit',
+    });
+    // Without the works' labs, a lab the card never names may be right or wrong.
+    expect(checkDetails(read('an OpenAI study showed Opus faking alignment'), stated, [])).toEqual({ kind: 'unknown' });
+  });
+
   it('sees a figure put on the wrong route, and takes the other route named beside the card’s as context', () => {
     const prompted = [read('In the prompted setup faking reasoning rose to 78% after RL')];
     const documents = [read('With synthetic documents instead of the prompt it rose less.')];

@@ -64,6 +64,11 @@ describe('content bundle loader', () => {
       'sources.yaml › sources[0].date: must be an ISO date (YYYY-MM-DD)',
     ],
     [
+      'sources.yaml',
+      (t: string) => t.replace('authors: ["A. Author"]', 'authors: ["A. Author"]\n    by: ["Nowhere Lab"]'),
+      'sources.yaml › sources[0].by[0]: "Nowhere Lab" is not a lab in claims.yaml › words.names',
+    ],
+    [
       'sections/01-alpha.md',
       (t: string) => t.replace('claims: [alpha-claim]', 'claims: [Alpha Claim]'),
       'sections/01-alpha.md › claims[0]: must be a kebab-case id (a-z, 0-9, single dashes)',

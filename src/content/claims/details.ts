@@ -11,7 +11,7 @@ export type DetailCheck =
   /** The member states a figure or name where the card states another: `reported` is the card's. */
   | {
       readonly kind: 'differs';
-      readonly detail: 'figure' | 'name' | 'pairing' | 'year';
+      readonly detail: 'figure' | 'name' | 'pairing' | 'year' | 'credit';
       readonly said: string;
       readonly reported: string;
     }
@@ -39,7 +39,8 @@ const sameFigure = (said: NumberMention, known: NumberMention) =>
  * names where it names others, leaves the relation unknown: a card names several labs and models in different roles,
  * so only a declared misreading can say that a swapped name is wrong. `published` are the years the card's dated
  * evidence came out: a year the member gives that is none of them is wrong (one that is confirms nothing: the member
- * may be dating something else).
+ * may be dating something else). `works` are the labs behind each work its evidence presents: a lab the member credits
+ * with the work that is behind none of them is wrong, and one behind every one of them is right.
  */
 export function checkDetails(
   said: Sentence,
@@ -47,6 +48,7 @@ export function checkDetails(
   discussed: readonly Sentence[],
   wordings: readonly Sentence[] = stated,
   published: readonly number[] = [],
+  works: readonly (readonly string[])[] = [],
 ): DetailCheck {
   const everyFigure = [...stated, ...discussed].flatMap((sentence) => sentence.numbers);
   const unknown = said.numbers.filter((figure) => !everyFigure.some((known) => sameFigure(figure, known)));
@@ -55,7 +57,11 @@ export function checkDetails(
   const measured = otherMeasuredFigure(said, stated);
   if (measured) return measured;
   if (unknown.length > 0) return everyFigureDiffers(unknown, said, stated, published) ?? { kind: 'unknown' };
-  const different = strangerName(said, stated, discussed) ?? swappedFigure(said, stated, discussed) ?? quantityApart(said, stated);
+  const different =
+    strangerName(said, stated, discussed) ??
+    miscredited(said, works) ??
+    swappedFigure(said, stated, discussed) ??
+    quantityApart(said, stated);
   if (different) return different;
   // The explanation and evidence quote the figures of other conditions ("7% under the OpenAI swap"): a figure only they
   // give may be put on the wrong one, so it confirms nothing.
@@ -247,6 +253,17 @@ function strangerName(said: Sentence, stated: readonly Sentence[], discussed: re
   }
   return undefined;
 }
+
+/** A lab the member credits with the work, behind none of the works the card's evidence presents. */
+function miscredited(said: Sentence, works: readonly (readonly string[])[]): DetailCheck | undefined {
+  if (works.length === 0) return undefined;
+  const wrong = [...said.credited].find((lab) => !said.deniedNames.has(lab) && works.every((by) => !by.includes(lab)));
+  const behind = [...new Set(works.flat())];
+  return wrong === undefined ? undefined : { kind: 'differs', detail: 'credit', said: wrong, reported: listed(behind) };
+}
+
+/** "Anthropic, Redwood Research and NYU". */
+const listed = (names: readonly string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 /**
  * A figure the member gives to one setting, model or side where the card gives it to another of the same kind and

@@ -212,6 +212,8 @@ interface CardSentences {
   readonly wordings: readonly Sentence[];
   /** The years its dated evidence came out (see `publishedYears`). */
   readonly published: readonly number[];
+  /** The labs behind each work its evidence presents, where the source names them. */
+  readonly works: readonly (readonly string[])[];
   /** The kinds of name (model, lab, …) its claim's wordings give. */
   readonly namedKinds: ReadonlySet<string>;
   /** The two things its claim equates, if it does (see `relatesSides`). */
@@ -223,6 +225,7 @@ export class ClaimJudge {
   private readonly reader: SentenceReader;
   private readonly sectionsById: ReadonlyMap<string, Section>;
   private readonly sourceDates: ReadonlyMap<string, string | undefined>;
+  private readonly sourcesBy: ReadonlyMap<string, readonly string[]>;
   private readonly cardSentences = new Map<string, CardSentences>();
   private readonly wordingSentences = new Map<string, Sentence>();
   private readonly decisions = new LRUCache<string, ClaimDecision>({ max: CACHE_SIZE });
@@ -232,6 +235,7 @@ export class ClaimJudge {
     this.reader = new SentenceReader(bundle.claimWords);
     this.sectionsById = new Map(bundle.sections.map((section) => [section.id, section]));
     this.sourceDates = new Map(bundle.sources.map((source) => [source.id, source.date]));
+    this.sourcesBy = new Map(bundle.sources.flatMap((source) => (source.by ? [[source.id, source.by] as const] : [])));
   }
 
   /** Reads every card and WordNet's antonyms now, so no member's question pays for them. */
@@ -582,7 +586,7 @@ export class ClaimJudge {
       reading.kind === 'claim'
         ? card.stated
         : [card.misreadings[reading.at], card.confirmedModels[reading.at]].filter((s) => s !== undefined && s !== null);
-    const details = checkDetails(said, stated, card.discussed, card.wordings, card.published);
+    const details = checkDetails(said, stated, card.discussed, card.wordings, card.published, card.works);
     const judged = statement(hit.claim, reading);
     if (details.kind === 'agrees') return said.settled ? settledAsShown(judged) : judged;
     if (details.kind === 'unknown') return null;
@@ -599,6 +603,7 @@ export class ClaimJudge {
         year: `The evidence is from ${details.reported}, not ${details.said}.`,
         figure: `The evidence gives ${details.reported}, not ${details.said}.`,
         pairing: `The evidence gives ${details.reported}, not ${details.said}.`,
+        credit: `The work is by ${details.reported}, not ${details.said}.`,
       }[details.detail],
     };
   }
@@ -631,6 +636,7 @@ export class ClaimJudge {
       ),
       wordings: [...stated, ...misreadings],
       published: this.publishedYears(claim),
+      works: claim.evidence.map((item) => this.sourcesBy.get(item.source)).filter((by) => by !== undefined),
       namedKinds: new Set(stated.flatMap((sentence) => [...sentence.names.keys()])),
       sides: equatedSides(claim.claim),
     };

@@ -1,4 +1,5 @@
 import type { ClaimWords } from '../schema.js';
+import { creditedLabs, type LabPattern } from './credits.js';
 import { ABOUT, COMPARED_WITH, type NegationScope, type NumberMention, PERCENTS, type SentenceFacts, sentenceFacts } from './language.js';
 import { claimTerms, negatedSynonyms, readTerms, spellOut } from './terms.js';
 
@@ -35,6 +36,8 @@ export interface Sentence {
   readonly nameTerms: ReadonlyMap<string, readonly string[]>;
   /** The names it mentions only inside a negation ("…, not OpenAI or DeepMind"). */
   readonly deniedNames: ReadonlySet<string>;
+  /** The labs it credits with the work it speaks of (see `creditedLabs`). */
+  readonly credited: ReadonlySet<string>;
   /** Each percentage with the name or domain side nearest to it, per kind ("24%" → animal welfare, of the settings). */
   readonly attached: readonly Attachment[];
 }
@@ -69,6 +72,7 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Reads sentences against the bundle's names and domain opposites. */
 export class SentenceReader {
   private readonly patterns: readonly NamePattern[];
+  private readonly labs: readonly LabPattern[];
   private readonly labels: readonly Label[];
   readonly opposites: readonly (readonly [Phrase, Phrase])[];
 
@@ -83,6 +87,7 @@ export class SentenceReader {
         })),
       )
       .sort((a, b) => b.terms.length - a.terms.length);
+    this.labs = this.patterns.filter(({ kind }) => kind === 'lab');
     this.opposites = words.opposites.map(([a, b]) => [phrase(a), phrase(b)] as const);
     this.labels = [
       ...this.patterns.map(({ kind, canonical, terms }) => ({ kind, label: canonical, terms })),
@@ -147,6 +152,7 @@ export class SentenceReader {
       names,
       nameTerms: nameTermsOf,
       deniedNames: deniedNames(mentions, negations),
+      credited: names.has('lab') ? new Set([...creditedLabs(written, this.labs), ...creditedLabs(spelled, this.labs)]) : new Set(),
       attached: this.attachments(spellOut(respelled)),
     };
   }
