@@ -645,6 +645,12 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     });
   });
 
+  it('puts a reading the negations leave unclear behind the next one, when that one does not hang on them', () => {
+    // "no" bears only partly on "…reasons about faking inside its activations", and plainly reverses the wordings that ask
+    // whether the reasoning happens hidden in the activations: the open question's opposite, still open.
+    expect(shownFor("without any scratchpad there's certainly no hidden reasoning happening inside the activations")).toBe('open');
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       kind: 'verdict',

@@ -714,12 +714,14 @@ function surestFirst(ranked: [string, Vote][]): [string, Vote][] {
   if (second[1].stated && first[0] === 'claim') return [second, ...rest];
   if (first[1].stated && second[0] === 'claim') return [first, ...rest];
   // Negations in both sentences that do not pair off say less surely which statement the member makes than a wording
-  // they say outright ("they literally told it to be honest and not care about refusing and it still faked"), or, when
-  // the negations cannot be paired at all, one they plainly say without reversing it ("the llama 405b model showed zero
-  // free/paid gap").
+  // they say outright ("they literally told it to be honest and not care about refusing and it still faked"); and a
+  // reading the negations leave unclear goes behind the next one, if that one does not hang on them ("the llama 405b
+  // model showed zero free/paid gap"; "without a scratchpad there's definitely no hidden reasoning in the activations",
+  // whose "no" bears only partly on "…reasons about faking inside its activations" and plainly reverses "…is the
+  // faking reasoning happening hidden in the activations?"). Its verdicts still split the first if they differ.
   if (!first[1].hangsOnDenials) return ranked;
-  const unreversed = first[0] === 'unclear' && !second[1].reversed && saysPlainly(second[1]);
-  return saysOutright(second[1]) || unreversed ? [second, first, ...rest] : ranked;
+  const clearer = first[0] === 'unclear' && !second[1].hangsOnDenials;
+  return saysOutright(second[1]) || clearer ? [second, first, ...rest] : ranked;
 }
 
 /** The kinds of name that say who: a statement about one of them may be about it rather than the card's claim. */
