@@ -651,6 +651,13 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(shownFor("without any scratchpad there's certainly no hidden reasoning happening inside the activations")).toBe('open');
   });
 
+  it('reads "still faked at the same rate" under a negated condition as carrying on, not as two conditions alike', () => {
+    expect(
+      shownFor('opus kept faking alignment at around the same rate even when the prompt did not mention any new training objective'),
+    ).toBe('unsupported');
+    expect(shownFor('free and paid users got harmful answers at about the same rate')).toBe('unsupported');
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       kind: 'verdict',

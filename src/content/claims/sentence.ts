@@ -143,7 +143,7 @@ export class SentenceReader {
       comparison: facts.comparison,
       compared: facts.comparison === 'than' ? comparedSides(text) : null,
       settled: facts.settled,
-      alike: facts.alike && !DOES_THE_SAME.test(text),
+      alike: facts.alike && !DOES_THE_SAME.test(text) && !(SAME_RATE.test(text) && CARRIED_ON.test(text) && negations.length > 0),
       parts: facts.parts,
       counted: facts.counted,
       changes: facts.changes,
@@ -249,6 +249,14 @@ function deniedNames(mentions: readonly { canonical: string; terms: readonly str
   return new Set([...names].filter((name) => mentions.every((mention) => mention.canonical !== name || inNegation(mention.terms))));
 }
 
+/**
+ * "Even when the prompt didn't mention the new objective, it still faked at about the same rate": what carried on under
+ * one condition, which the reader can judge against the card's wordings, not two conditions said to be alike. Only under a
+ * condition it reads as a negation: "with the objective removed from the prompt" is an absence it does not read, so that
+ * sentence stays two conditions alike, which only the wordings saying so judge.
+ */
+const SAME_RATE = /\bat\s+(?:about\s+|roughly\s+|around\s+|basically\s+|pretty\s+much\s+)?the\s+same\s+(?:rate|level|frequency)\b/i;
+const CARRIED_ON = /\b(?:still|kept|keeps|continued|even\s+(?:when|with|without|if|after))\b/i;
 /** "GPT-4o does the same faking as Claude": one thing said of two subjects, not two conditions said to be alike. */
 const DOES_THE_SAME = /\b(?:do|does|did|doing)\s+the same\b/i;
 
