@@ -658,6 +658,10 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(shownFor('free and paid users got harmful answers at about the same rate')).toBe('unsupported');
   });
 
+  it('reads a negated bare side against the other side\'s tier as that side\'s tier ("…vs basically none on paid")', () => {
+    expect(shownFor('about 14 percent harmful answers on the free tier vs basically none on paid')).toBe('supported');
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       kind: 'verdict',

@@ -597,6 +597,14 @@ describe('the details a member states', () => {
     expect(checkDetails(read('anthropic and openai wrote it'), authors, aside)).toEqual({ kind: 'unknown' });
   });
 
+  it("reads a negated bare side as its tier only against the other side's tier named elsewhere in the sentence", () => {
+    const [paidTier] = claimTerms('paid tier');
+    const negated = (text: string) => read(text).negations.flatMap((scope) => scope.terms);
+    expect(negated('14% for free-tier users, almost none for paid')).toContain(paidTier);
+    expect(negated('almost none of it was paid')).not.toContain(paidTier);
+    expect(negated('anthropic does not train on free or paid user data')).not.toEqual(expect.arrayContaining([claimTerms('free tier')[0]]));
+  });
+
   it('credits a lab with the work only where a work, its authors or a verb of writing it binds the name', () => {
     const credited = (text: string) => read(text).credited;
     expect(credited('the game-theory paper came out of Redwood')).toEqual(new Set(['Redwood Research']));

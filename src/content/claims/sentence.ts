@@ -1,7 +1,7 @@
 import type { ClaimWords } from '../schema.js';
 import { creditedLabs, type LabPattern } from './credits.js';
 import { ABOUT, COMPARED_WITH, type NegationScope, type NumberMention, PERCENTS, type SentenceFacts, sentenceFacts } from './language.js';
-import { claimTerms, negatedSynonyms, readTerms, spellOut } from './terms.js';
+import { claimTerms, negatedSynonyms, readTerms, sidesAsTiers, spellOut } from './terms.js';
 
 /**
  * A sentence as /claim compares it: its search terms, how many negations it carries, its lemmas, the figures
@@ -129,7 +129,7 @@ export class SentenceReader {
     const { numbers } = unnamed === written || !/\d/.test(written) ? facts : sentenceFacts(unnamed);
     const negations = facts.negations
       .slice(negatedSynonyms(written))
-      .map((scope) => ({ ...scope, terms: claimTerms(scope.written.join(' ')) }))
+      .map((scope) => ({ ...scope, terms: sidesAsTiers(claimTerms(scope.written.join(' ')), terms) }))
       .filter((scope) => !scope.elided || this.contrastsSides(scope.terms, terms));
     return {
       text,
