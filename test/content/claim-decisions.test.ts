@@ -473,6 +473,7 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     const { outcome } = shipped.findClaim(text);
     return outcome.kind === 'verdict' ? outcome.verdict : outcome.kind;
   };
+  const wrongDetail = (card: string) => ({ kind: 'verdict', verdict: 'unsupported', relation: 'detail', claim: { id: card } });
 
   it('knows "12% is not the gap" is true: 12% is the faking-reasoning rate, the gap about 11 points', () => {
     expect(shipped.findClaim('12% was the faking reasoning, not the gap').outcome).toMatchObject({
@@ -662,12 +663,16 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(shownFor('about 14 percent harmful answers on the free tier vs basically none on paid')).toBe('supported');
   });
 
+  it('sets another name of the kind the claim names aside from what a wording must match, unless the sentence is mostly names', () => {
+    expect(shipped.findClaim("the 14% figure for free-tier compliance was Claude 3 Haiku's, not Opus's").outcome).toMatchObject(
+      wrongDetail('free-tier-harmful-compliance-14-percent'),
+    );
+    expect(shownFor('deepseek r1 has open weights')).toBe('not-covered');
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
-      kind: 'verdict',
-      verdict: 'unsupported',
-      relation: 'detail',
-      claim: { id: 'stackelberg-game-theory-model' },
+      ...wrongDetail('stackelberg-game-theory-model'),
       why: 'The work is by BITS Pilani, Apple and Google, not Harvard.',
     });
     expect(shownFor('the alignment faking paper came out of Anthropic and Redwood Research')).toBe('supported');

@@ -83,7 +83,8 @@ const REVERSED_WEIGHT = 0.75;
  *   it in full ("all five models' gaps were goal guarding", "the gap was 26 points").
  * - named: a question naming a lab, model or setting, more of whose other words than `question` none of the card's
  *   wordings use, asks about the name; so does a statement naming a lab, model or person, past `statement`
- *   (`speaksOfName`).
+ *   (`speaksOfName`). `aside`: names of a kind the card's claim names are set aside from the share of the sentence a
+ *   wording matches while they are less than this share of it (`namesAside`).
  * - outright: a statement the member says without reversing a wording, with this share of the wording's own meaning
  *   and `wording` of the sentence's, is not split by one that only reverses another wording ("even base models with no
  *   chat training show faking reasoning" says one wording outright and reverses "before any chat training"), nor by
@@ -102,7 +103,7 @@ export const claimThreshold = {
   said: { recall: 0.6, coverage: 0.35, foreign: 0.35, weakForeign: 0.25, long: { recall: 0.7, coverage: 0.2, foreign: 0.3 } },
   card: { coverage: 0.5, unexplained: 0.2, strong: { strength: 8, foreign: 0.3, coverage: 0.4 } },
   stated: 0.7,
-  named: { question: 0.5, statement: 0.65 },
+  named: { question: 0.5, statement: 0.65, aside: 0.5 },
   outright: 0.8,
 } as const;
 
@@ -328,6 +329,18 @@ export class ClaimJudge {
     return { judging: [standIn, ...hits.filter((hit) => hit !== standIn)], carried: judged };
   }
 
+  /**
+   * A wording's share of the sentence, less the names in it to check ("the VLAF paper came out of Carnegie Mellon"
+   * against "…came out of MIT or UIUC"): another name where the card names one of that kind is a detail to judge, not
+   * meaning the card does not speak to. A sentence mostly made of names ("deepseek r1 has open weights") is about them.
+   */
+  private namesAside<T extends { readonly coverage: number }>(wording: T, hit: ClaimHit, said: Sentence): T {
+    const named = this.namesToCheck(hit, said);
+    return named <= 0 || named >= claimThreshold.named.aside
+      ? wording
+      : { ...wording, coverage: Math.min(1, wording.coverage / (1 - named)) };
+  }
+
   /** Whether more of the sentence than `claimThreshold.unexplained` is in words none of the card's wordings use. */
   private leavesUnexplained(hit: ClaimHit, said: Sentence): boolean {
     return hit.unexplained - this.namesToCheck(hit, said) > claimThreshold.unexplained;
@@ -412,7 +425,8 @@ export class ClaimJudge {
   /** The card's verdict from its wordings' votes (see `judgeCard`), or null when they do not settle it. */
   private verdictFrom(hit: ClaimHit, said: Sentence, votes: ReadonlyMap<string, Vote>): Carried | null {
     const [first, second] = surestFirst([...votes].sort((a, b) => b[1].score - a[1].score));
-    if (first === undefined || first[0] === 'unclear' || !(saysWording(first[1], hit) || saysCard(hit, said, votes.size))) return null;
+    if (first === undefined || first[0] === 'unclear') return null;
+    if (!(saysWording(this.namesAside(first[1], hit, said), hit) || saysCard(hit, said, votes.size))) return null;
     const judged = this.withDetails(hit, said, first[1].reading) ?? this.wrongEitherWay(hit, said, first[1].reading);
     if (judged?.relation === 'same' && first[1].reading.kind === 'claim' && !relatesSides(said, this.sentencesOf(hit.claim).sides))
       return null;
