@@ -670,6 +670,14 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(shownFor('deepseek r1 has open weights')).toBe('not-covered');
   });
 
+  it('reads "hardly ever", "barely ever", "seldom" and "rarely" as one word that negates as "hardly" does', () => {
+    const outcome = decide('opus barely ever saw the conflict between what it valued and the training objective');
+    expect(outcome.kind === 'verdict' && [outcome.verdict, outcome.claim.id]).toEqual([
+      'unsupported',
+      'model-usually-noticed-conflict-but-declined',
+    ]);
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       ...wrongDetail('stackelberg-game-theory-model'),

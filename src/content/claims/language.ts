@@ -213,9 +213,22 @@ const CONTENT_TAGS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 
 /**
  * Negating words the lite model does not flag, though it flags "none", "neither" and "no one": pronouns, and the
- * adverbs that all but negate ("the steering vector barely changed faking").
+ * adverbs that all but negate ("the steering vector barely changed faking", "it rarely noticed the conflict").
  */
-const NEGATING_WORDS = new Set(['nobody', 'noone', 'nothing', 'nowhere', 'barely', 'hardly', 'scarcely', 'skip', 'skipping', 'skipped']);
+const NEGATING_WORDS = new Set([
+  'nobody',
+  'noone',
+  'nothing',
+  'nowhere',
+  'barely',
+  'hardly',
+  'scarcely',
+  'rarely',
+  'seldom',
+  'skip',
+  'skipping',
+  'skipped',
+]);
 /** "failed to remove it" says "did not remove it". */
 const FAILING = new Set(['fail', 'fails', 'failed', 'failing', 'unable']);
 /** "decided against faking" says "decided not to fake"; "against" after any other word opposes, it does not deny. */

@@ -22,6 +22,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
     'implied unmonitored',
   ],
   ['rl', 'reinforcement learning'],
+  ['rarely', 'hardly ever', 'seldom', 'barely ever', 'scarcely ever'],
   ['avoid', 'dodge', 'evade', 'sidestep'],
   [
     'scratchpad',
