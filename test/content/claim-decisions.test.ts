@@ -678,6 +678,12 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     ]);
   });
 
+  it("knows the 37% in VLAF is not qwen3-8b's rate", () => {
+    expect(shipped.findClaim('according to VLAF, qwen3-8b was the model that faked alignment 37% of the time').outcome).toMatchObject(
+      wrongDetail('vlaf-37-percent-across-models'),
+    );
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       ...wrongDetail('stackelberg-game-theory-model'),
