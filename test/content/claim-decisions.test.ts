@@ -684,6 +684,10 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     );
   });
 
+  it('knows nearly all, not half, of the harmful compliance in training came with faking reasoning', () => {
+    expect(shownFor('only about half of the harmful answers it gave in training had faking reasoning behind them')).toBe('unsupported');
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       ...wrongDetail('stackelberg-game-theory-model'),
