@@ -688,6 +688,10 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(shownFor('only about half of the harmful answers it gave in training had faking reasoning behind them')).toBe('unsupported');
   });
 
+  it('knows that, asked directly, the model mostly took the helpful-only scenario for real', () => {
+    expect(shownFor('when they asked it directly, opus generally accepted that the helpful-only scenario was genuine')).toBe('supported');
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       ...wrongDetail('stackelberg-game-theory-model'),
