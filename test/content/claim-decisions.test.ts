@@ -692,6 +692,10 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(shownFor('when they asked it directly, opus generally accepted that the helpful-only scenario was genuine')).toBe('supported');
   });
 
+  it('finds nothing saying small models fake alignment more than large ones', () => {
+    expect(shownFor('small models do more alignment faking than large models')).toBe('unsupported');
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       ...wrongDetail('stackelberg-game-theory-model'),
