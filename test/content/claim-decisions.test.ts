@@ -696,6 +696,11 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(shownFor('small models do more alignment faking than large models')).toBe('unsupported');
   });
 
+  it('knows the reversed corrupted figures and a never-with-nothing-at-stake are unsupported too', () => {
+    expect(shownFor("claude 4 opus's faking fell from 88% to 14% once it was trained")).toBe('unsupported');
+    expect(shownFor('opus never shows faking reasoning when nothing is at stake')).toBe('unsupported');
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       ...wrongDetail('stackelberg-game-theory-model'),
