@@ -701,6 +701,12 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     expect(shownFor('opus never shows faking reasoning when nothing is at stake')).toBe('unsupported');
   });
 
+  it('knows faking did not carry on at its usual rate without the new objective in the prompt', () => {
+    expect(shownFor('even when the prompt never mentioned the new objective, opus kept faking alignment at the usual rate')).toBe(
+      'unsupported',
+    );
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       ...wrongDetail('stackelberg-game-theory-model'),
