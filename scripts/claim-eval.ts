@@ -4,7 +4,7 @@ import { loadBundleOrThrow } from '../src/content/loader.js';
 import { judgeAll, loadProbes, probeSets, report } from './lib/claimProbes.js';
 
 /**
- * `npm run claim:eval [-- tune|dev|dev-2|…|dev-71|held-out] [--misses]`: /claim's figures on the probe sets with the
+ * `npm run claim:eval [-- tune|dev|dev-2|…|dev-72|held-out] [--misses]`: /claim's figures on the probe sets with the
  * confusion matrix, and the tuning sets' misses. Held-out misses are listed only with --misses: whoever tunes cards
  * or thresholds must not read them.
  */

@@ -21,7 +21,7 @@ const ProbeSchema = z.object({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
-/** The probe sets: tuning and measured-only sets by seventy-two writers, and one held out (see test/fixtures/claim-probes/README.md). */
+/** The probe sets: tuning and measured-only sets by seventy-three writers, and one held out (see test/fixtures/claim-probes/README.md). */
 export const probeSets = [
   'tune',
   'dev',
@@ -95,6 +95,7 @@ export const probeSets = [
   'dev-69',
   'dev-70',
   'dev-71',
+  'dev-72',
   'held-out',
 ] as const;
 export type ProbeSet = (typeof probeSets)[number];

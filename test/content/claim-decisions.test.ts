@@ -707,6 +707,11 @@ describe('claim decisions on the bundle with members’ phrasings', () => {
     );
   });
 
+  it('makes a detail misreading that names a setting only for a member who speaks of what it is about besides the setting', () => {
+    expect(shownFor('the us animal welfare act covers lab animals')).not.toBe('unsupported');
+    expect(shownFor("anthropic's notebook covers the animal welfare experiment too")).toBe('unsupported');
+  });
+
   it('checks a lab credited with the work against the labs behind the works the evidence presents', () => {
     expect(shipped.findClaim('the game-theory paper on alignment faking was written by Harvard researchers').outcome).toMatchObject({
       ...wrongDetail('stackelberg-game-theory-model'),

@@ -13,9 +13,9 @@ import { loadBundleOrThrow } from '../../src/content/loader.js';
  * 72.8% and 1.7%, as the seventh ended 75.6% and 1.1%, with members' phrasings in the eighth 83.6% and 1.1%, as the
  * ninth ended 86.4% and 0.8%, as the tenth ended 86.7% and 0.8%, as the eleventh ended 87.2% and 0.8%, as the twelfth
  * ended 88.6% and 0.6%, as the thirteenth ended 89.2% and 0.3%, as the fourteenth 90.0% and 0.3%, as the fifteenth
- * 90.3% and 0.0%, as the eighteenth 91.1% and 0.0%, as the nineteenth 92.5% and 0.0%.
+ * 90.3% and 0.0%, as the eighteenth 91.1% and 0.0%, as the nineteenth 92.5% and 0.0%, as the twentieth 93.3% and 0.0%.
  */
-const FLOOR = { accuracy: 0.91, confidentWrong: 0.025 } as const;
+const FLOOR = { accuracy: 0.92, confidentWrong: 0.025 } as const;
 const TARGET = { accuracy: 0.95, confidentWrong: 0.02 } as const;
 
 let content: Content;

@@ -584,6 +584,7 @@ export class ClaimJudge {
     if (said.question && apart !== 'said') return CLAIM;
     if (apart === 'unsaid') return 'abstains';
     if (claim.misreadings[reading.at]?.kind !== 'detail') return made;
+    if (!saysTopicOf(said, misreading, card.stated)) return 'abstains';
     if (makesDetail(said, misreading, card.stated)) return made;
     // The misreadings' notes give the right figures ("The 78% is Claude 3 Opus"): one the member gives is no other.
     const known = [...card.wordings, ...card.discussed, ...this.notesOf(claim)];
@@ -709,6 +710,19 @@ interface Vote {
    * wording ("this wasn't the first case" against "…, this wasn't new").
    */
   readonly hangsOnDenials: boolean;
+}
+
+/**
+ * Whether the member speaks of what a detail misreading that names a setting shares with the card's claim, beyond the
+ * setting: a setting's name is everyday words, so "the animal welfare act covers lab animals in the US" names the
+ * setting of "Anthropic's notebook covers the animal-welfare experiment", not the notebook.
+ */
+function saysTopicOf(said: Sentence, misreading: Sentence, stated: readonly Sentence[]): boolean {
+  if (!misreading.names.has('setting')) return true;
+  const named = new Set([...misreading.nameTerms.values()].flat());
+  const claimTerms = new Set(stated.flatMap((sentence) => sentence.terms));
+  const topic = misreading.unnamedTerms.filter((term) => claimTerms.has(term) && !named.has(term));
+  return topic.length === 0 || topic.some((term) => said.terms.includes(term));
 }
 
 /** A statement the member says with half the sentence's meaning and most of the wording's. */
