@@ -258,12 +258,12 @@ function strangerName(said: Sentence, stated: readonly Sentence[], discussed: re
 function miscredited(said: Sentence, works: readonly (readonly string[])[]): DetailCheck | undefined {
   if (works.length === 0) return undefined;
   const wrong = [...said.credited].find((lab) => !said.deniedNames.has(lab) && works.every((by) => !by.includes(lab)));
-  const behind = [...new Set(works.flat())];
-  return wrong === undefined ? undefined : { kind: 'differs', detail: 'credit', said: wrong, reported: listed(behind) };
+  if (wrong === undefined) return undefined;
+  return { kind: 'differs', detail: 'credit', said: wrong, reported: LISTED.format(new Set(works.flat())) };
 }
 
 /** "Anthropic, Redwood Research and NYU". */
-const listed = (names: readonly string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+const LISTED = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
 /**
  * A figure the member gives to one setting, model or side where the card gives it to another of the same kind and
@@ -298,6 +298,19 @@ const named = (sentences: readonly Sentence[], kind: string) =>
  * Whether the member makes a detail misreading rather than merely sharing its words: the figures and names the
  * misreading changes (those its card's own wordings do not state) must be in what the member said.
  */
+/**
+ * Whether the member speaks of what a detail misreading that names a setting shares with the card's claim, beyond the
+ * setting: a setting's name is everyday words, so "the animal welfare act covers lab animals in the US" names the
+ * setting of "Anthropic's notebook covers the animal-welfare experiment", not the notebook. `claimTerms`: the search
+ * terms of the claim's wordings.
+ */
+export function saysTopicOf(said: Sentence, misreading: Sentence, claimTerms: ReadonlySet<string>): boolean {
+  if (!misreading.names.has('setting')) return true;
+  const named = new Set([...misreading.nameTerms.values()].flat());
+  const topic = misreading.unnamedTerms.filter((term) => claimTerms.has(term) && !named.has(term));
+  return topic.length === 0 || topic.some((term) => said.terms.includes(term));
+}
+
 export function makesDetail(said: Sentence, misreading: Sentence, claim: readonly Sentence[]): boolean {
   const claimFigures = claim.flatMap((sentence) => sentence.numbers);
   const changedFigures = misreading.numbers.filter((figure) => !claimFigures.some((known) => sameFigure(figure, known)));

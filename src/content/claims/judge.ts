@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
 import type { Bundle, Claim, Section, Verdict } from '../schema.js';
 import { type ClaimHit, ClaimIndex, type Paraphrase, type Reading, wordingsOf } from './claimIndex.js';
-import { checkDetails, givesOtherFigure, makesDetail, pairKey, pairsApart, setsApart } from './details.js';
+import { checkDetails, givesOtherFigure, makesDetail, pairKey, pairsApart, saysTopicOf, setsApart } from './details.js';
 import { withoutFrames } from './frames.js';
 import { type Counted, loadAntonyms } from './language.js';
 import { polarity } from './reversal.js';
@@ -201,6 +201,8 @@ interface Carried {
 
 interface CardSentences {
   readonly stated: readonly Sentence[];
+  /** The search terms its claim's wordings use. */
+  readonly statedTerms: ReadonlySet<string>;
   /** Each figure its stated wordings give, with what it is said of (see `pairKey`). */
   readonly statedPairs: ReadonlySet<string>;
   readonly discussed: readonly Sentence[];
@@ -584,7 +586,7 @@ export class ClaimJudge {
     if (said.question && apart !== 'said') return CLAIM;
     if (apart === 'unsaid') return 'abstains';
     if (claim.misreadings[reading.at]?.kind !== 'detail') return made;
-    if (!saysTopicOf(said, misreading, card.stated)) return 'abstains';
+    if (!saysTopicOf(said, misreading, card.statedTerms)) return 'abstains';
     if (makesDetail(said, misreading, card.stated)) return made;
     // The misreadings' notes give the right figures ("The 78% is Claude 3 Opus"): one the member gives is no other.
     const known = [...card.wordings, ...card.discussed, ...this.notesOf(claim)];
@@ -642,6 +644,7 @@ export class ClaimJudge {
     const discussed = [claim.explanation, ...claim.evidence.map((item) => item.point)].map((text) => this.reader.read(text));
     const read = {
       stated,
+      statedTerms: new Set(stated.flatMap((sentence) => sentence.terms)),
       statedPairs: new Set(stated.flatMap((sentence) => sentence.attached.map(pairKey))),
       discussed,
       discussedCounts: discussed.flatMap((sentence) => sentence.counted),
@@ -710,19 +713,6 @@ interface Vote {
    * wording ("this wasn't the first case" against "…, this wasn't new").
    */
   readonly hangsOnDenials: boolean;
-}
-
-/**
- * Whether the member speaks of what a detail misreading that names a setting shares with the card's claim, beyond the
- * setting: a setting's name is everyday words, so "the animal welfare act covers lab animals in the US" names the
- * setting of "Anthropic's notebook covers the animal-welfare experiment", not the notebook.
- */
-function saysTopicOf(said: Sentence, misreading: Sentence, stated: readonly Sentence[]): boolean {
-  if (!misreading.names.has('setting')) return true;
-  const named = new Set([...misreading.nameTerms.values()].flat());
-  const claimTerms = new Set(stated.flatMap((sentence) => sentence.terms));
-  const topic = misreading.unnamedTerms.filter((term) => claimTerms.has(term) && !named.has(term));
-  return topic.length === 0 || topic.some((term) => said.terms.includes(term));
 }
 
 /** A statement the member says with half the sentence's meaning and most of the wording's. */

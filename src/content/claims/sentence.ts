@@ -1,7 +1,7 @@
 import type { ClaimWords } from '../schema.js';
 import { creditedLabs, type LabPattern } from './credits.js';
 import { ABOUT, COMPARED_WITH, type NegationScope, type NumberMention, PERCENTS, type SentenceFacts, sentenceFacts } from './language.js';
-import { claimTerms, negatedSynonyms, readTerms, sidesAsTiers, spellOut } from './terms.js';
+import { claimTerms, negatedSynonyms, readTerms, spellOut } from './terms.js';
 
 /**
  * A sentence as /claim compares it: its search terms, how many negations it carries, its lemmas, the figures
@@ -75,6 +75,8 @@ export class SentenceReader {
   private readonly labs: readonly LabPattern[];
   private readonly labels: readonly Label[];
   readonly opposites: readonly (readonly [Phrase, Phrase])[];
+  /** A domain side's first word said alone ("paid" of "paid tier"): the side's term, and the other side's. */
+  private readonly bareSides: ReadonlyMap<string, { readonly side: string; readonly other: string }>;
 
   constructor(words: ClaimWords) {
     this.patterns = words.names
@@ -89,6 +91,7 @@ export class SentenceReader {
       .sort((a, b) => b.terms.length - a.terms.length);
     this.labs = this.patterns.filter(({ kind }) => kind === 'lab');
     this.opposites = words.opposites.map(([a, b]) => [phrase(a), phrase(b)] as const);
+    this.bareSides = new Map(this.opposites.flatMap(([a, b]) => [bareSide(a, b), bareSide(b, a)]).filter((entry) => entry !== undefined));
     this.labels = [
       ...this.patterns.map(({ kind, canonical, terms }) => ({ kind, label: canonical, terms })),
       ...this.opposites.flatMap((pair, at) => pair.map(({ terms, word }) => ({ kind: `opposite ${at}`, label: word, terms }))),
@@ -129,7 +132,7 @@ export class SentenceReader {
     const { numbers } = unnamed === written || !/\d/.test(written) ? facts : sentenceFacts(unnamed);
     const negations = facts.negations
       .slice(negatedSynonyms(written))
-      .map((scope) => ({ ...scope, terms: sidesAsTiers(claimTerms(scope.written.join(' ')), terms) }))
+      .map((scope) => ({ ...scope, terms: this.sidesNamedBare(claimTerms(scope.written.join(' ')), terms) }))
       .filter((scope) => !scope.elided || this.contrastsSides(scope.terms, terms));
     return {
       text,
@@ -161,6 +164,19 @@ export class SentenceReader {
    * Whether an elided negation ("paid-tier chats were trained on, free-tier ones weren't") denies of one side of a domain
    * opposite what the sentence says of the other: without that contrast, what it leaves out cannot be told.
    */
+  /**
+   * "14% for free users, almost never for paid": a negation's bare side, where the rest of the sentence names the other
+   * side, is that side, as the contrast says; so the negation bears on a wording about it. Alone, "paid" or "free" may
+   * be anything ("paid for the study", "free to refuse"), and one beside the other side in the same negation ("doesn't
+   * train on free or paid user data") names no contrast.
+   */
+  private sidesNamedBare(negated: readonly string[], terms: readonly string[]): string[] {
+    return negated.map((term) => {
+      const bare = this.bareSides.get(term);
+      return bare && terms.includes(bare.other) && !negated.includes(bare.other) ? bare.side : term;
+    });
+  }
+
   private contrastsSides(scopeTerms: readonly string[], terms: readonly string[]): boolean {
     return this.opposites.some(([a, b]) =>
       [[a, b] as const, [b, a] as const].some(
@@ -317,6 +333,15 @@ export interface Phrase {
 }
 
 const phrase = (text: string): Phrase => ({ terms: claimTerms(text), word: text.trim().toLowerCase() });
+
+/** A side of several words that search reads as one term ("paid tier"), keyed by its first word's term ("paid"). */
+function bareSide(side: Phrase, other: Phrase): [string, { side: string; other: string }] | undefined {
+  const [first] = claimTerms(side.word.split(/\s+/)[0] ?? '');
+  const [term] = side.terms;
+  const [otherTerm] = other.terms;
+  if (!side.word.includes(' ') || side.terms.length !== 1 || !first || !term || !otherTerm || first === term) return undefined;
+  return [first, { side: term, other: otherTerm }];
+}
 
 /** Whether a negation's search terms name one side of a domain opposite ("…, free-tier ones weren't"). */
 export const deniesSide = (scopeTerms: readonly string[], side: Phrase) => side.terms.length > 0 && containsRun(scopeTerms, side.terms);

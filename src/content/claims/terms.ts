@@ -163,30 +163,11 @@ export function readTerms(text: string): { terms: string[]; phraseWords: Set<str
   return { terms: termsOf(found), phraseWords };
 }
 
-/**
- * "14% for free users, almost never for paid": a negation's bare side, where the rest of the sentence names the other
- * side's tier, is its tier, as the contrast says; so the negation bears on a wording about that tier. Alone, "paid" or
- * "free" may be anything ("paid for the study", "free to refuse"), and one beside the other side in the same negation
- * ("doesn't train on free or paid user data") names no contrast.
- */
-export function sidesAsTiers(negated: readonly string[], sentence: readonly string[]): string[] {
-  return negated.map((term) => {
-    const side = BARE_SIDES.get(term);
-    return side && sentence.includes(side.beside) && !negated.includes(side.beside) ? side.tier : term;
-  });
-}
-
 const termsOf = (found: readonly Segment[]) =>
   found.flatMap(({ synonym, word, stem }) => {
     if (synonym) return synonym.canonical ? [synonym.canonical] : [];
     return STOP_WORDS.has(word) ? [] : [stem];
   });
-
-const [FREE_TIER = '', PAID_TIER = ''] = [termsOf(segments('free tier')), termsOf(segments('paid tier'))].map(([term]) => term);
-const BARE_SIDES = new Map([
-  [stemOf('paid'), { tier: PAID_TIER, beside: FREE_TIER }],
-  [stemOf('free'), { tier: FREE_TIER, beside: PAID_TIER }],
-]);
 
 /** How many synonym phrases in the text carry a negation of their own ("not monitored", "nobody watching"). */
 export function negatedSynonyms(text: string): number {
